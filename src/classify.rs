@@ -1,0 +1,281 @@
+//! Classification: role scores from weighted pattern hits, with evidence.
+//!
+//! Every hit counts its pattern's weight times the weight of the section it is
+//! in (`patterns/sections.toml`): the job's own sections count most, the company
+//! blurb and benefits little. Repeated hits of one pattern decay. A hit in a
+//! clause with a negation cue ("no PhD required", "필요하지 않습니다") does not
+//! count. A posting is "none" when its own sections carry too little AI signal,
+//! or when a non-AI job function (sales, recruiting) outweighs every role.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::extract::{Posting, SectionKind};
+use crate::role::Role;
+use crate::rules::{Hit, Matcher, PatternSet};
+
+/// What a piece of evidence speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Signal {
+    Modeling,
+    Backend,
+    Frontend,
+    Research,
+    /// AI work in general, no role in particular.
+    Ai,
+    /// A non-AI job function such as sales or recruiting.
+    Function,
+}
+
+impl Signal {
+    fn of(role: Role) -> Signal {
+        match role {
+            Role::Modeling => Signal::Modeling,
+            Role::Backend => Signal::Backend,
+            Role::Frontend => Signal::Frontend,
+            Role::Research => Signal::Research,
+        }
+    }
+
+    pub fn role(self) -> Option<Role> {
+        match self {
+            Signal::Modeling => Some(Role::Modeling),
+            Signal::Backend => Some(Role::Backend),
+            Signal::Frontend => Some(Role::Frontend),
+            Signal::Research => Some(Role::Research),
+            Signal::Ai | Signal::Function => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Ai => "ai",
+            Signal::Function => "function",
+            other => other.role().map(Role::name).unwrap_or(""),
+        }
+    }
+}
+
+/// One pattern hit: which pattern, what it matched, where, and what it counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub signal: Signal,
+    pub pattern: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub section: SectionKind,
+    pub line: usize,
+    /// What the hit added to the score, after section weight and repeat decay.
+    pub weight: f64,
+    /// True when a negation cue in the same clause cancelled the hit.
+    pub negated: bool,
+    /// The pattern's place in the pattern files, e.g. `patterns/backend.toml:40`.
+    pub origin: String,
+}
+
+/// The outcome of classifying one posting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Classification {
+    /// The primary role, or `None` for a posting with no AI work.
+    pub role: Option<Role>,
+    pub secondary: Option<Role>,
+    pub confidence: f64,
+    /// Per-role scores, indexed by [`Role::index`].
+    pub scores: [f64; 4],
+    /// AI signal in the job's own sections (role-specific and general AI hits).
+    pub ai_signal: f64,
+    /// Score of non-AI job functions.
+    pub function_score: f64,
+    /// Every hit, strongest first.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Classification {
+    pub fn score(&self, role: Role) -> f64 {
+        self.scores[role.index()]
+    }
+}
+
+/// Which matchers a hit list belongs to.
+#[derive(Clone, Copy)]
+enum Source {
+    Role(Role),
+    Ai,
+    Function,
+}
+
+/// Sections whose AI vocabulary says what the job is (for the AI gate).
+fn is_job_section(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Title
+            | SectionKind::Responsibilities
+            | SectionKind::Requirements
+            | SectionKind::Preferred
+            | SectionKind::Other
+    )
+}
+
+/// Classifies a posting with a pattern set.
+pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
+    let mut texts: Vec<(SectionKind, usize, &str)> = Vec::new();
+    if let Some(t) = &posting.title {
+        texts.push((SectionKind::Title, 0, t.as_str()));
+    }
+    for s in &posting.sections {
+        for l in &s.lines {
+            texts.push((s.kind, l.number, l.text.as_str()));
+        }
+    }
+
+    let mut matchers: Vec<(Source, &Matcher)> = set
+        .roles
+        .iter()
+        .map(|r| (Source::Role(r.role), &r.matcher))
+        .collect();
+    matchers.push((Source::Ai, &set.ai));
+    matchers.push((Source::Function, &set.functions));
+
+    let mut evidence = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    for &(kind, line, text) in &texts {
+        let section_weight = set.sections.weights.get(kind);
+        let mut clauses: Option<Vec<(usize, usize, bool)>> = None;
+        for &(source, matcher) in &matchers {
+            hits.clear();
+            matcher.hits(text, &mut hits);
+            for h in &hits {
+                let clauses = clauses.get_or_insert_with(|| negated_clauses(text, set));
+                let negated = clauses
+                    .iter()
+                    .any(|&(s, e, neg)| neg && h.start >= s && h.start < e);
+                let info = &matcher.infos[h.pattern];
+                let (signal, generic) = match source {
+                    Source::Role(r) => (Signal::of(r), set.role(r).generic[h.pattern]),
+                    Source::Ai => (Signal::Ai, false),
+                    Source::Function => (Signal::Function, false),
+                };
+                evidence.push((
+                    Evidence {
+                        signal,
+                        pattern: info.name.clone(),
+                        matched: text[h.start..h.end].to_string(),
+                        section: kind,
+                        line,
+                        weight: if negated {
+                            0.0
+                        } else {
+                            info.weight * section_weight
+                        },
+                        negated,
+                        origin: info.origin.clone(),
+                    },
+                    generic,
+                ));
+            }
+        }
+    }
+    decide(evidence, set)
+}
+
+/// Splits a line into clauses and marks those holding a negation cue, as
+/// `(start, end, negated)` byte ranges.
+fn negated_clauses(text: &str, set: &PatternSet) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bounds: Vec<(usize, usize)> = set
+        .negation
+        .clause_split
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    bounds.push((text.len(), text.len()));
+    for (s, e) in bounds {
+        if s > start {
+            let clause = &text[start..s];
+            out.push((start, s, set.negation.cues.is_match(clause)));
+        }
+        start = e;
+    }
+    out
+}
+
+/// Applies repeat decay per pattern, sums scores and makes the decision.
+fn decide(mut evidence: Vec<(Evidence, bool)>, set: &PatternSet) -> Classification {
+    let t = &set.thresholds;
+    // Strongest hits of a pattern first, so decay takes away from the weaker repeats.
+    evidence.sort_by(|a, b| b.0.weight.total_cmp(&a.0.weight));
+    let mut seen: HashMap<(Signal, String), usize> = HashMap::new();
+    let mut scores = [0.0f64; 4];
+    let (mut ai_signal, mut function_score) = (0.0, 0.0);
+    let mut decayed = Vec::with_capacity(evidence.len());
+    for (mut e, generic) in evidence {
+        if !e.negated {
+            let n = seen.entry((e.signal, e.origin.clone())).or_insert(0);
+            e.weight *= t.repeat_decay.powi(*n as i32);
+            *n += 1;
+        }
+        match e.signal.role() {
+            Some(r) => {
+                scores[r.index()] += e.weight;
+                if !generic && is_job_section(e.section) {
+                    ai_signal += e.weight;
+                }
+            }
+            None if e.signal == Signal::Ai => {
+                if is_job_section(e.section) {
+                    ai_signal += e.weight;
+                }
+            }
+            None => function_score += e.weight,
+        }
+        decayed.push(e);
+    }
+    decayed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+
+    let mut ranked: Vec<Role> = Role::ALL.to_vec();
+    ranked.sort_by(|a, b| scores[b.index()].total_cmp(&scores[a.index()]));
+    let (first, second) = (ranked[0], ranked[1]);
+    let (s1, s2) = (scores[first.index()], scores[second.index()]);
+
+    let not_ai = ai_signal < t.min_ai || s1 <= 0.0;
+    let other_job = function_score > t.function_ratio * s1;
+    if not_ai || other_job {
+        // Confidence in "none": how far below the AI bar, or how far the job
+        // function outweighs the roles.
+        let confidence = if other_job && !not_ai {
+            (function_score / (function_score + s1)).clamp(0.5, 0.99)
+        } else {
+            (1.0 - ai_signal / t.min_ai.max(f64::EPSILON)).clamp(0.5, 0.99)
+        };
+        return Classification {
+            role: None,
+            secondary: None,
+            confidence: round2(confidence),
+            scores: scores.map(round2),
+            ai_signal: round2(ai_signal),
+            function_score: round2(function_score),
+            evidence: decayed,
+        };
+    }
+    let secondary = (s2 >= t.min_secondary && s2 >= t.secondary_ratio * s1).then_some(second);
+    // Margin over the runner-up, tempered when the evidence is thin overall.
+    let margin = (s1 - s2) / s1;
+    let strength = (s1 / (s1 + 4.0)).min(1.0);
+    let confidence = (0.35 + 0.65 * margin) * (0.5 + 0.5 * strength);
+    Classification {
+        role: Some(first),
+        secondary,
+        confidence: round2(confidence.clamp(0.05, 0.99)),
+        scores: scores.map(round2),
+        ai_signal: round2(ai_signal),
+        function_score: round2(function_score),
+        evidence: decayed,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -1,0 +1,135 @@
+//! Command-line arguments (clap derive). Resolved into plain configuration by
+//! the commands before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  every source was read and classified
+  1  some sources failed (each is reported; the others are still written)
+  2  a usage error or bad configuration (unknown flag, bad pattern folder)";
+
+/// Reads AI job postings closely and says which AI role each one is:
+/// modeling, backend, frontend, research, or none.
+#[derive(Debug, Parser)]
+#[command(name = "rolefit", version, about, after_help = EXIT_CODES, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Classify postings from URLs, files or stdin.
+    #[command(after_help = "\
+Examples:
+  rolefit analyze samples/en-ml-engineer-ranking.md
+  rolefit analyze https://careers.example/jobs/42 posting.html --format jsonl
+  curl -s https://careers.example/jobs/42 | rolefit analyze - --explain
+
+Exit codes:
+  0  every source was read and classified
+  1  some sources failed (each is reported; the others are still written)
+  2  a usage error or bad configuration")]
+    Analyze(AnalyzeArgs),
+    /// Check or list the pattern files.
+    #[command(subcommand)]
+    Patterns(PatternsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Postings to read: http(s) URLs, files (.html, .htm, .txt, .md), or - for stdin.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+
+    /// Show every piece of evidence per role, the deciding ones first.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Write the output to FILE instead of stdout (- for stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// Options every command that classifies shares.
+#[derive(Debug, Args, Clone)]
+pub struct CommonArgs {
+    /// Use the pattern files in DIR instead of the built-in ones (files it lacks
+    /// are taken from the built-in set).
+    #[arg(long, value_name = "DIR")]
+    pub patterns: Option<PathBuf>,
+
+    /// When to use colors: auto (a terminal and NO_COLOR unset), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Limits for fetching URLs.
+#[derive(Debug, Args, Clone)]
+pub struct FetchArgs {
+    /// Give up on a URL after this many seconds (connecting, redirects and body).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+
+    /// Refuse a page larger than this many bytes (after decompression).
+    #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PatternsCommand {
+    /// Validate a pattern folder: every file parses and every regex compiles.
+    Check {
+        /// The folder to check (default: the built-in patterns).
+        dir: Option<PathBuf>,
+    },
+    /// Print every pattern, file by file.
+    List {
+        /// Use the pattern files in DIR instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        patterns: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned text for people.
+    Table,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A Markdown report.
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,255 @@
+//! The main content of an HTML page as blocks: navigation, scripts, banners,
+//! forms and sidebars dropped; headings kept as headings.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::{Block, PageFields};
+use crate::text::clean_inline;
+
+/// Elements whose content is never posting text.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer", "aside",
+    "form", "button", "select", "option", "head", "canvas", "video", "audio", "object", "dialog",
+];
+
+/// Class or id words that mark page furniture rather than the posting.
+const SKIP_MARKERS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "banner",
+    "modal",
+    "popup",
+    "sidebar",
+    "side-panel",
+    "sidepanel",
+    "related",
+    "similar",
+    "recommend",
+    "breadcrumb",
+    "share",
+    "social",
+    "navbar",
+    "menu",
+    "site-header",
+    "site-footer",
+    "newsletter",
+    "subscribe",
+    "apply-form",
+    "skip-link",
+];
+
+/// Block-level elements: each starts a new block.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "hr",
+    "body",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+];
+
+/// Main-content extraction for a page without a usable JSON-LD posting.
+pub fn main_content(doc: &Html) -> PageFields {
+    let root = [
+        "main",
+        "article",
+        "[role=main]",
+        "#content",
+        ".content",
+        "body",
+    ]
+    .iter()
+    .filter_map(|s| Selector::parse(s).ok())
+    .find_map(|sel| {
+        doc.select(&sel)
+            .filter(|e| !text_blocks(*e).is_empty())
+            .max_by_key(|e| text_len(*e))
+    });
+    let blocks = match root {
+        Some(root) => text_blocks(root),
+        None => text_blocks(doc.root_element()),
+    };
+    let title = meta(doc, "og:title")
+        .or_else(|| first_text(doc, "h1"))
+        .or_else(|| first_text(doc, "title"));
+    let company = meta(doc, "og:site_name");
+    PageFields {
+        title,
+        company,
+        blocks,
+        ..PageFields::default()
+    }
+}
+
+/// Blocks of an HTML fragment, such as a JSON-LD description.
+pub fn fragment_blocks(html: &str) -> Vec<Block> {
+    let frag = Html::parse_fragment(html);
+    text_blocks(frag.root_element())
+}
+
+fn text_len(e: ElementRef) -> usize {
+    text_blocks(e).iter().map(|b| b.text.len()).sum()
+}
+
+/// The content of a `<meta property=NAME>` or `<meta name=NAME>` tag.
+pub fn meta(doc: &Html, name: &str) -> Option<String> {
+    let sel = Selector::parse(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]")).ok()?;
+    doc.select(&sel)
+        .filter_map(|m| m.value().attr("content"))
+        .map(clean_inline)
+        .find(|s| !s.is_empty())
+}
+
+/// The text of the first element matching a selector.
+pub fn first_text(doc: &Html, selector: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    doc.select(&sel)
+        .map(|e| clean_inline(&e.text().collect::<String>()))
+        .find(|s| !s.is_empty())
+}
+
+/// Walks an element and collects its text as blocks.
+pub fn text_blocks(root: ElementRef) -> Vec<Block> {
+    let mut out = Walker {
+        blocks: Vec::new(),
+        buf: String::new(),
+        heading: false,
+    };
+    out.walk(root);
+    out.flush();
+    out.blocks
+}
+
+struct Walker {
+    blocks: Vec<Block>,
+    buf: String,
+    heading: bool,
+}
+
+impl Walker {
+    /// Depth-first walk with an explicit stack, so a page nested 100,000
+    /// levels deep cannot overflow the call stack.
+    fn walk(&mut self, root: ElementRef) {
+        enum Step<'a> {
+            Enter(ego_tree::NodeRef<'a, Node>),
+            Leave(&'a str),
+        }
+        let mut stack = vec![Step::Enter(*root)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Leave(tag) => {
+                    if BLOCK_TAGS.contains(&tag) {
+                        self.flush();
+                    }
+                }
+                Step::Enter(node) => match node.value() {
+                    Node::Text(t) => self.buf.push_str(t),
+                    Node::Element(_) => {
+                        let Some(el) = ElementRef::wrap(node) else {
+                            continue;
+                        };
+                        if skip(el) {
+                            continue;
+                        }
+                        let tag = el.value().name();
+                        if BLOCK_TAGS.contains(&tag) {
+                            self.flush();
+                        }
+                        if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || bold_only(el) {
+                            self.heading = true;
+                        }
+                        stack.push(Step::Leave(tag));
+                        let children: Vec<_> = node.children().collect();
+                        for child in children.into_iter().rev() {
+                            stack.push(Step::Enter(child));
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = clean_inline(&self.buf);
+        self.buf.clear();
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                text,
+                heading: self.heading,
+            });
+        }
+        self.heading = false;
+    }
+}
+
+/// Whether an element is page furniture to skip.
+fn skip(el: ElementRef) -> bool {
+    let v = el.value();
+    if SKIP_TAGS.contains(&v.name())
+        || v.attr("hidden").is_some()
+        || v.attr("aria-hidden") == Some("true")
+    {
+        return true;
+    }
+    let mut marks = String::new();
+    for attr in ["class", "id", "role"] {
+        if let Some(a) = v.attr(attr) {
+            marks.push_str(&a.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    if matches!(
+        v.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary" | "dialog")
+    ) {
+        return true;
+    }
+    SKIP_MARKERS.iter().any(|m| marks.contains(m))
+}
+
+/// A paragraph whose only text is inside `<strong>`/`<b>`: a heading in disguise.
+fn bold_only(el: ElementRef) -> bool {
+    if !matches!(el.value().name(), "p" | "div") {
+        return false;
+    }
+    let mut bold = false;
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(e) if matches!(e.name(), "strong" | "b") => bold = true,
+            Node::Element(e) if e.name() == "br" => {}
+            Node::Element(_) => return false,
+            _ => {}
+        }
+    }
+    bold
+}

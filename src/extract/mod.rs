@@ -1,0 +1,342 @@
+//! Extraction: from the bytes of a source to a [`Posting`] with typed sections.
+//!
+//! HTML goes through JSON-LD first ([`jsonld`]), then main-content extraction
+//! ([`content`]); plain text and Markdown become [`Block`]s directly. Every path
+//! ends in [`sections::split`], which groups blocks under headings and gives each
+//! section a [`SectionKind`].
+
+pub mod content;
+pub mod jsonld;
+pub mod lang;
+pub mod markdown;
+pub mod sections;
+
+use serde::Serialize;
+
+/// A piece of text as it stood on the page: a paragraph, a list item, a line,
+/// or a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    /// True for `<h1>`..`<h6>`, bold-only paragraphs, and markdown `#` lines.
+    pub heading: bool,
+}
+
+impl Block {
+    pub fn text(text: impl Into<String>) -> Block {
+        Block {
+            text: text.into(),
+            heading: false,
+        }
+    }
+
+    pub fn heading(text: impl Into<String>) -> Block {
+        Block {
+            text: text.into(),
+            heading: true,
+        }
+    }
+}
+
+/// What a section of a posting is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// The title of the posting (a synthetic section holding one line).
+    Title,
+    /// Text before the first recognised heading, or under an unknown one.
+    Other,
+    About,
+    Responsibilities,
+    Requirements,
+    Preferred,
+    Benefits,
+    Process,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 8] = [
+        SectionKind::Title,
+        SectionKind::Other,
+        SectionKind::About,
+        SectionKind::Responsibilities,
+        SectionKind::Requirements,
+        SectionKind::Preferred,
+        SectionKind::Benefits,
+        SectionKind::Process,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Title => "title",
+            SectionKind::Other => "other",
+            SectionKind::About => "about",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Preferred => "preferred",
+            SectionKind::Benefits => "benefits",
+            SectionKind::Process => "process",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SectionKind> {
+        SectionKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// One line of posting text with its 1-based line number in the extracted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: Option<String>,
+    #[serde(skip)]
+    pub lines: Vec<Line>,
+}
+
+/// The language of a posting, decided by the share of Hangul in its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+}
+
+/// A job posting read closely: who, what, where, and its text in typed sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct Posting {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub date_posted: Option<String>,
+    pub employment_type: Option<String>,
+    pub lang: Lang,
+    pub sections: Vec<Section>,
+}
+
+/// What the HTML-specific extractors find in a page, before sections are split.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageFields {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub date_posted: Option<String>,
+    pub employment_type: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// How a source's text is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// Guesses the format from a file name, falling back to sniffing the text.
+    pub fn guess(name: Option<&str>, text: &str) -> Format {
+        let ext = name
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("txt") => Format::Text,
+            _ => Format::sniff(text),
+        }
+    }
+
+    /// HTML when the text starts like a document; plain text otherwise.
+    pub fn sniff(text: &str) -> Format {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(256)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.starts_with("<?xml")
+            || (head.starts_with('<')
+                && (head.contains("<body") || head.contains("<head") || head.contains("<div")))
+        {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Why no posting could be read from a source.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("no posting text found (the page is empty or only scripts; it may need JavaScript)")]
+    Empty,
+    #[error("no posting text found: the page asks to sign in (a login wall)")]
+    LoginWall,
+}
+
+/// Below this many characters of body text there is no posting to read.
+const MIN_TEXT_CHARS: usize = 60;
+
+/// Reads a posting from the text of a source.
+pub fn extract(
+    text: &str,
+    format: Format,
+    rules: &crate::rules::SectionRules,
+) -> Result<Posting, ExtractError> {
+    let fields = match format {
+        Format::Html => from_html(text),
+        Format::Markdown => with_leading_title(markdown::blocks(text), true),
+        Format::Text => with_leading_title(text_blocks(text), false),
+    };
+    build(fields, rules)
+}
+
+/// Reads a posting whose fields come from elsewhere (a CSV row, a board's API)
+/// and whose body is plain text.
+pub fn from_parts(
+    fields: PageFields,
+    rules: &crate::rules::SectionRules,
+) -> Result<Posting, ExtractError> {
+    build((fields, 0), rules)
+}
+
+fn text_blocks(text: &str) -> Vec<Block> {
+    text.lines().map(Block::text).collect()
+}
+
+fn from_html(html: &str) -> (PageFields, usize) {
+    let doc = scraper::Html::parse_document(html);
+    let mut fields = jsonld::job_posting(&doc).unwrap_or_else(|| content::main_content(&doc));
+    if fields.title.is_none() {
+        fields.title = content::meta(&doc, "og:title").or_else(|| content::first_text(&doc, "h1"));
+    }
+    if fields.company.is_none() {
+        fields.company = content::meta(&doc, "og:site_name");
+    }
+    (fields, 0)
+}
+
+/// Plain text and Markdown: the first line is the title when it is short;
+/// a short second line right before a blank one is the company ("Title\nCompany\n\n").
+fn with_leading_title(mut blocks: Vec<Block>, markdown: bool) -> (PageFields, usize) {
+    let mut fields = PageFields::default();
+    let lead = blocks
+        .iter()
+        .take_while(|b| b.text.trim().is_empty())
+        .count();
+    let mut taken = lead;
+    if let Some(first) = blocks.get(lead) {
+        let t = first.text.trim();
+        if t.chars().count() <= 150 && (!markdown || first.heading) {
+            fields.title = Some(crate::text::clean_inline(t));
+            taken += 1;
+            if let (Some(second), Some(third)) = (blocks.get(taken), blocks.get(taken + 1)) {
+                let s = second.text.trim();
+                if !s.is_empty()
+                    && s.chars().count() <= 60
+                    && !second.heading
+                    && third.text.trim().is_empty()
+                    && !s.contains(':')
+                    && !s.ends_with('.')
+                {
+                    fields.company = Some(crate::text::clean_inline(s));
+                    taken += 1;
+                }
+            }
+        }
+    }
+    blocks.drain(..taken);
+    fields.blocks = blocks;
+    (fields, taken)
+}
+
+fn build(
+    (fields, offset): (PageFields, usize),
+    rules: &crate::rules::SectionRules,
+) -> Result<Posting, ExtractError> {
+    let body_chars: usize = fields
+        .blocks
+        .iter()
+        .map(|b| b.text.trim().chars().count())
+        .sum();
+    if body_chars < MIN_TEXT_CHARS {
+        let all: String = fields
+            .blocks
+            .iter()
+            .map(|b| b.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if ["sign in", "log in", "login", "로그인"]
+            .iter()
+            .any(|w| all.contains(w))
+        {
+            return Err(ExtractError::LoginWall);
+        }
+        return Err(ExtractError::Empty);
+    }
+    let mut sections = sections::split(&fields.blocks, rules, offset);
+    let mut posting = Posting {
+        title: fields.title,
+        company: fields.company,
+        location: fields.location,
+        date_posted: fields.date_posted,
+        employment_type: fields.employment_type,
+        lang: Lang::En,
+        sections: Vec::new(),
+    };
+    fill_from_key_values(&mut posting, &sections);
+    sections.retain(|s| !s.lines.is_empty() || s.heading.is_some());
+    posting.lang = lang::detect(
+        posting.title.iter().map(String::as_str).chain(
+            sections
+                .iter()
+                .flat_map(|s| s.lines.iter().map(|l| l.text.as_str())),
+        ),
+    );
+    posting.sections = sections;
+    Ok(posting)
+}
+
+/// "Company: X", "회사명: X", "Location: Y", "근무지: Y" near the top fill
+/// fields that nothing better gave.
+fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
+    let lines = sections.iter().flat_map(|s| s.lines.iter()).take(20);
+    for line in lines {
+        let Some((key, value)) = line.text.split_once([':', '：']) else {
+            continue;
+        };
+        let key = key.trim().to_lowercase();
+        let value = crate::text::clean_inline(value);
+        if value.is_empty() || value.chars().count() > 80 {
+            continue;
+        }
+        match key.as_str() {
+            "company" | "회사" | "회사명" | "기업명" if posting.company.is_none() => {
+                posting.company = Some(value)
+            }
+            "location" | "근무지" | "근무 지역" | "근무지역" | "근무 위치" | "위치"
+                if posting.location.is_none() =>
+            {
+                posting.location = Some(value)
+            }
+            _ => {}
+        }
+    }
+}

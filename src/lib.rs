@@ -1,0 +1,63 @@
+//! rolefit: reads AI job postings closely, says which AI role each one is
+//! (modeling, backend, frontend, research, or none) and why.
+//!
+//! The pipeline, one module per stage:
+//! [`source`] -> [`fetch`] -> [`extract`] -> [`classify`] -> [`output`].
+
+pub mod classify;
+pub mod cli;
+pub mod commands;
+pub mod decode;
+pub mod extract;
+pub mod fetch;
+pub mod output;
+pub mod report;
+pub mod role;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// Exit code: every source was processed.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: some sources or rows failed; the rest were written.
+pub const EXIT_SOME_FAILED: i32 = 1;
+/// Exit code: usage or configuration error; nothing was processed.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Runs rolefit with command-line arguments; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let result = match cli.command {
+        Command::Analyze(args) => commands::analyze::run(args),
+        Command::Patterns(cmd) => commands::patterns::run(cmd),
+    };
+    match result {
+        Ok(true) => EXIT_OK,
+        Ok(false) => EXIT_SOME_FAILED,
+        Err(e) if is_broken_pipe(&e) => EXIT_OK,
+        Err(e) => {
+            eprintln!("rolefit: {}", text::sanitize(&format!("{e:#}")));
+            EXIT_USAGE
+        }
+    }
+}
+
+/// A closed stdout (`rolefit ... | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

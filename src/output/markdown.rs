@@ -1,0 +1,116 @@
+//! A Markdown report: a summary table of all postings, then a section each.
+
+use std::io::{self, Write};
+
+use super::RecordWriter;
+use crate::report::Record;
+use crate::role::Role;
+use crate::text::sanitize;
+
+pub struct MarkdownWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    explain: bool,
+    records: Vec<Record>,
+}
+
+impl<'a> MarkdownWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>, explain: bool) -> MarkdownWriter<'a> {
+        MarkdownWriter {
+            out,
+            explain,
+            records: Vec::new(),
+        }
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(s: &str) -> String {
+    sanitize(s)
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+impl RecordWriter for MarkdownWriter<'_> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.records.push(record.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let out = &mut self.out;
+        writeln!(out, "# rolefit report\n")?;
+        writeln!(
+            out,
+            "| id | title | company | role | secondary | confidence |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for r in &self.records {
+            if r.is_ok() {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {:.2} |",
+                    cell(&r.id),
+                    cell(r.title.as_deref().unwrap_or("")),
+                    cell(r.company.as_deref().unwrap_or("")),
+                    r.role.unwrap_or("none"),
+                    r.secondary.unwrap_or(""),
+                    r.confidence.unwrap_or(0.0)
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "| {} | error: {} | | | | |",
+                    cell(&r.id),
+                    cell(r.error.as_deref().unwrap_or(""))
+                )?;
+            }
+        }
+        for r in self.records.iter().filter(|r| r.is_ok()) {
+            writeln!(out, "\n## {}\n", cell(r.title.as_deref().unwrap_or(&r.id)))?;
+            writeln!(out, "- source: `{}`", sanitize(&r.source).replace('`', "'"))?;
+            if let Some(c) = &r.company {
+                writeln!(out, "- company: {}", cell(c))?;
+            }
+            writeln!(out, "- role: **{}**", r.role.unwrap_or("none"))?;
+            if let Some(s) = r.secondary {
+                writeln!(out, "- secondary: {s}")?;
+            }
+            if let Some(scores) = &r.scores {
+                let parts: Vec<String> = Role::ALL
+                    .iter()
+                    .map(|&x| format!("{} {:.1}", x.name(), scores.get(x)))
+                    .collect();
+                writeln!(out, "- scores: {}", parts.join(", "))?;
+            }
+            let limit = if self.explain { usize::MAX } else { 8 };
+            let shown: Vec<_> = r
+                .evidence
+                .iter()
+                .filter(|e| self.explain || !e.negated)
+                .take(limit)
+                .collect();
+            if !shown.is_empty() {
+                writeln!(
+                    out,
+                    "\n| signal | pattern | match | section | line | weight |"
+                )?;
+                writeln!(out, "|---|---|---|---|---|---|")?;
+                for e in shown {
+                    writeln!(
+                        out,
+                        "| {}{} | {} | {} | {} | {} | {:.2} |",
+                        e.signal.name(),
+                        if e.negated { " (negated)" } else { "" },
+                        cell(&e.pattern),
+                        cell(&e.matched),
+                        e.section.name(),
+                        e.line,
+                        e.weight
+                    )?;
+                }
+            }
+        }
+        out.flush()
+    }
+}

@@ -1,0 +1,37 @@
+//! Output: one writer per format behind a small trait. Records arrive in input
+//! order; a writer may stream them (JSON Lines, table) or close a document at
+//! the end (JSON array, Markdown).
+
+mod json;
+mod markdown;
+mod style;
+mod table;
+
+use std::io::{self, Write};
+
+pub use style::Style;
+
+use crate::cli::OutputFormat;
+use crate::report::Record;
+
+/// Writes records in one format.
+pub trait RecordWriter {
+    fn write(&mut self, record: &Record) -> io::Result<()>;
+    /// Closes the document (a JSON array's `]`) and flushes.
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+/// The writer for a format.
+pub fn writer<'a>(
+    format: OutputFormat,
+    out: Box<dyn Write + 'a>,
+    style: Style,
+    explain: bool,
+) -> Box<dyn RecordWriter + 'a> {
+    match format {
+        OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
+        OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
+        OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
+        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain)),
+    }
+}

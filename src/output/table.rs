@@ -1,0 +1,189 @@
+//! The human format: a short card per posting with a bar per role and the
+//! evidence that decided it; `--explain` lists every hit per role.
+
+use std::io::{self, Write};
+
+use super::{RecordWriter, Style};
+use crate::classify::{Evidence, Signal};
+use crate::report::Record;
+use crate::role::Role;
+use crate::text::sanitize;
+
+const BAR_WIDTH: usize = 20;
+const TOP_EVIDENCE: usize = 5;
+
+pub struct TableWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    style: Style,
+    explain: bool,
+    count: usize,
+}
+
+impl<'a> TableWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>, style: Style, explain: bool) -> TableWriter<'a> {
+        TableWriter {
+            out,
+            style,
+            explain,
+            count: 0,
+        }
+    }
+
+    fn card(&mut self, r: &Record) -> io::Result<()> {
+        let st = self.style;
+        let title = r
+            .title
+            .as_deref()
+            .map(sanitize)
+            .unwrap_or_else(|| "(untitled)".into());
+        let company = r.company.as_deref().map(sanitize);
+        writeln!(self.out, "{}", st.bold(&sanitize(&r.id)))?;
+        match company {
+            Some(c) => writeln!(self.out, "  {title} · {c}")?,
+            None => writeln!(self.out, "  {title}")?,
+        }
+        let role = r.role.unwrap_or("none");
+        let mut line = format!("  role: {}", st.bold(&st.green(role)));
+        if let Some(s) = r.secondary {
+            line.push_str(&format!("  secondary: {}", st.green(s)));
+        }
+        if let Some(c) = r.confidence {
+            line.push_str(&format!("  confidence: {c:.2}"));
+        }
+        if let Some(lang) = r.lang {
+            line.push_str(&format!("  lang: {lang}"));
+        }
+        writeln!(self.out, "{line}")?;
+        if let Some(scores) = &r.scores {
+            let max = Role::ALL
+                .iter()
+                .map(|&x| scores.get(x))
+                .fold(0.0f64, f64::max);
+            for role in Role::ALL {
+                let v = scores.get(role);
+                let filled = if max > 0.0 {
+                    ((v / max) * BAR_WIDTH as f64).round() as usize
+                } else {
+                    0
+                };
+                let bar = format!("{}{}", "█".repeat(filled), "·".repeat(BAR_WIDTH - filled));
+                let bar = if Some(role.name()) == r.role {
+                    st.green(&bar)
+                } else {
+                    st.dim(&bar)
+                };
+                writeln!(self.out, "    {:<9} {bar} {v:>6.1}", role.name())?;
+            }
+        }
+        if self.explain {
+            self.explain_evidence(r)?;
+        } else {
+            let top: Vec<String> = r
+                .evidence
+                .iter()
+                .filter(|e| !e.negated && e.signal.role().map(Role::name) == r.role)
+                .take(TOP_EVIDENCE)
+                .map(|e| {
+                    format!(
+                        "\"{}\" ({} l.{})",
+                        sanitize(&e.matched),
+                        e.section.name(),
+                        e.line
+                    )
+                })
+                .collect();
+            if !top.is_empty() {
+                writeln!(self.out, "  evidence: {}", top.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn explain_evidence(&mut self, r: &Record) -> io::Result<()> {
+        let st = self.style;
+        let groups = [
+            Signal::Modeling,
+            Signal::Backend,
+            Signal::Frontend,
+            Signal::Research,
+            Signal::Ai,
+            Signal::Function,
+        ];
+        if let Some(ai) = r.ai_signal {
+            writeln!(self.out, "  ai signal in the job's own sections: {ai:.1}")?;
+        }
+        for g in groups {
+            let hits: Vec<&Evidence> = r.evidence.iter().filter(|e| e.signal == g).collect();
+            if hits.is_empty() {
+                continue;
+            }
+            writeln!(
+                self.out,
+                "  {}",
+                st.cyan(&format!("{} ({} hits)", g.name(), hits.len()))
+            )?;
+            for e in hits {
+                let text = format!(
+                    "    {:>5.2}  {:<28} \"{}\"  {} l.{}",
+                    e.weight,
+                    truncate(&sanitize(&e.pattern), 28),
+                    sanitize(&e.matched),
+                    e.section.name(),
+                    e.line
+                );
+                if e.negated {
+                    writeln!(self.out, "{}", st.dim(&format!("{text}  (negated)")))?;
+                } else {
+                    writeln!(self.out, "{text}")?;
+                }
+            }
+        }
+        let sections: Vec<String> = r
+            .sections
+            .iter()
+            .map(|s| match &s.heading {
+                Some(h) => format!("{} \"{}\"", s.kind.name(), truncate(&sanitize(h), 30)),
+                None => s.kind.name().to_string(),
+            })
+            .collect();
+        if !sections.is_empty() {
+            writeln!(self.out, "  sections: {}", sections.join(" | "))?;
+        }
+        Ok(())
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl RecordWriter for TableWriter<'_> {
+    fn write(&mut self, r: &Record) -> io::Result<()> {
+        if self.count > 0 {
+            writeln!(self.out)?;
+        }
+        self.count += 1;
+        if r.is_ok() {
+            self.card(r)
+        } else {
+            let st = self.style;
+            writeln!(self.out, "{}", st.bold(&sanitize(&r.id)))?;
+            writeln!(
+                self.out,
+                "  {}: {}",
+                st.red("error"),
+                sanitize(r.error.as_deref().unwrap_or(""))
+            )
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

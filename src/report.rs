@@ -1,0 +1,126 @@
+//! The record every output format writes for one posting: what was read, the
+//! role it was given, and why. JSON output is this struct, serialized.
+
+use serde::Serialize;
+
+use crate::classify::{Classification, Evidence};
+use crate::extract::{Posting, SectionKind};
+use crate::role::Role;
+
+/// Per-role scores, by name.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Scores {
+    pub modeling: f64,
+    pub backend: f64,
+    pub frontend: f64,
+    pub research: f64,
+}
+
+impl Scores {
+    pub fn get(&self, role: Role) -> f64 {
+        match role {
+            Role::Modeling => self.modeling,
+            Role::Backend => self.backend,
+            Role::Frontend => self.frontend,
+            Role::Research => self.research,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionSummary {
+    pub kind: SectionKind,
+    pub heading: Option<String>,
+    pub lines: usize,
+}
+
+/// One output row: a classified posting, or the error that stopped it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// The source as given (a URL, a path, `-`, or a batch row's id).
+    pub id: String,
+    pub source: String,
+    /// "ok" or "error".
+    pub status: &'static str,
+    pub error: Option<String>,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub date_posted: Option<String>,
+    pub employment_type: Option<String>,
+    pub lang: Option<&'static str>,
+    /// modeling, backend, frontend, research, or none.
+    pub role: Option<&'static str>,
+    pub secondary: Option<&'static str>,
+    pub confidence: Option<f64>,
+    pub scores: Option<Scores>,
+    pub ai_signal: Option<f64>,
+    pub evidence: Vec<Evidence>,
+    pub sections: Vec<SectionSummary>,
+}
+
+impl Record {
+    /// The record of a classified posting.
+    pub fn ok(id: String, source: String, posting: &Posting, c: Classification) -> Record {
+        let s = c.scores;
+        Record {
+            id,
+            source,
+            status: "ok",
+            error: None,
+            title: posting.title.clone(),
+            company: posting.company.clone(),
+            location: posting.location.clone(),
+            date_posted: posting.date_posted.clone(),
+            employment_type: posting.employment_type.clone(),
+            lang: Some(posting.lang.code()),
+            role: Some(c.role.map(Role::name).unwrap_or("none")),
+            secondary: c.secondary.map(Role::name),
+            confidence: Some(c.confidence),
+            scores: Some(Scores {
+                modeling: s[0],
+                backend: s[1],
+                frontend: s[2],
+                research: s[3],
+            }),
+            ai_signal: Some(c.ai_signal),
+            evidence: c.evidence,
+            sections: posting
+                .sections
+                .iter()
+                .map(|s| SectionSummary {
+                    kind: s.kind,
+                    heading: s.heading.clone(),
+                    lines: s.lines.len(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The record of a source that failed.
+    pub fn error(id: String, source: String, error: String) -> Record {
+        Record {
+            id,
+            source,
+            status: "error",
+            error: Some(error),
+            title: None,
+            company: None,
+            location: None,
+            date_posted: None,
+            employment_type: None,
+            lang: None,
+            role: None,
+            secondary: None,
+            confidence: None,
+            scores: None,
+            ai_signal: None,
+            evidence: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.status == "ok"
+    }
+}

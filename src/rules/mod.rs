@@ -1,0 +1,131 @@
+//! Pattern files: loading `patterns/*.toml` (built in, or from a folder) and
+//! compiling them into matchers.
+//!
+//! Every regex error is reported as `patterns/backend.toml:12: <regex message>`,
+//! so a user editing a file is pointed at the line that is wrong.
+
+mod file;
+mod matcher;
+mod set;
+
+pub use file::{Origin, SourceFile};
+pub use matcher::{Hit, Matcher, PatternInfo, keyword_regex, user_regex};
+pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
+
+use std::path::Path;
+
+use crate::extract::SectionKind;
+
+/// Errors in a pattern folder; each names the file and, where known, the line.
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{file}:{line}: {message}")]
+    Entry {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{dir}: {message}")]
+    Dir { dir: String, message: String },
+}
+
+/// The files a pattern set is made of, in the order they are read.
+pub const FILES: [&str; 7] = [
+    "modeling.toml",
+    "backend.toml",
+    "frontend.toml",
+    "research.toml",
+    "none.toml",
+    "negation.toml",
+    "sections.toml",
+];
+
+/// The bundled pattern files, compiled into the binary.
+const BUILTIN: [(&str, &str); 7] = [
+    (
+        "modeling.toml",
+        include_str!("../../patterns/modeling.toml"),
+    ),
+    ("backend.toml", include_str!("../../patterns/backend.toml")),
+    (
+        "frontend.toml",
+        include_str!("../../patterns/frontend.toml"),
+    ),
+    (
+        "research.toml",
+        include_str!("../../patterns/research.toml"),
+    ),
+    ("none.toml", include_str!("../../patterns/none.toml")),
+    (
+        "negation.toml",
+        include_str!("../../patterns/negation.toml"),
+    ),
+    (
+        "sections.toml",
+        include_str!("../../patterns/sections.toml"),
+    ),
+];
+
+/// Where a pattern set came from, for messages and `patterns list`.
+pub fn builtin_files() -> Vec<SourceFile> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| SourceFile {
+            display: format!("patterns/{name}"),
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+            origin: Origin::Builtin,
+        })
+        .collect()
+}
+
+/// Reads the pattern files of a folder. A file the folder lacks is taken from
+/// the built-in set, so a user can override just the file they care about.
+pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, RulesError> {
+    if !dir.is_dir() {
+        return Err(RulesError::Dir {
+            dir: dir.display().to_string(),
+            message: "not a folder of pattern files".to_string(),
+        });
+    }
+    let mut out = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = dir.join(name);
+        if path.exists() {
+            let text = std::fs::read_to_string(&path).map_err(|e| RulesError::File {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+            out.push(SourceFile {
+                display: path.display().to_string(),
+                name: name.to_string(),
+                text,
+                origin: Origin::Folder,
+            });
+        } else {
+            out.push(SourceFile {
+                display: format!("patterns/{name}"),
+                name: name.to_string(),
+                text: text.to_string(),
+                origin: Origin::Builtin,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// How much a hit counts depending on the section it occurs in.
+#[derive(Debug, Clone)]
+pub struct SectionWeights(pub Vec<(SectionKind, f64)>);
+
+impl SectionWeights {
+    pub fn get(&self, kind: SectionKind) -> f64 {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, w)| *w)
+            .unwrap_or(0.5)
+    }
+}

@@ -1,0 +1,291 @@
+//! The whole pattern set: role patterns, what decides "none", negation cues and
+//! section headings, loaded from the files of [`super::FILES`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::matcher::{keyword_regex, user_regex};
+use super::{Matcher, PatternInfo, RulesError, SectionWeights, SourceFile};
+use crate::extract::SectionKind;
+use crate::role::Role;
+
+/// One `[[pattern]]`-style entry as written in a file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDef {
+    name: Option<String>,
+    keywords: Option<Spanned<Vec<String>>>,
+    regex: Option<Spanned<String>>,
+    weight: Option<f64>,
+    #[serde(default)]
+    generic: bool,
+    #[serde(default)]
+    case_sensitive: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleFile {
+    role: Spanned<String>,
+    #[serde(default)]
+    pattern: Vec<Spanned<EntryDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoneFile {
+    thresholds: Thresholds,
+    #[serde(default)]
+    ai: Vec<Spanned<EntryDef>>,
+    #[serde(default)]
+    function: Vec<Spanned<EntryDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegationFile {
+    clause_split: Spanned<String>,
+    #[serde(default)]
+    cue: Vec<Spanned<EntryDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionsFile {
+    weights: BTreeMap<String, Spanned<f64>>,
+    #[serde(default)]
+    kind: Vec<Spanned<KindDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindDef {
+    kind: Spanned<String>,
+    headings: Vec<Spanned<String>>,
+}
+
+/// The numbers that turn scores into a decision; see `patterns/none.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// AI signal in the job's own sections below this: not an AI role.
+    pub min_ai: f64,
+    /// A non-AI job function (sales, recruiting) scoring above this share of
+    /// the top role's score makes the posting "none".
+    pub function_ratio: f64,
+    /// A second role at or above this share of the first is reported as secondary.
+    pub secondary_ratio: f64,
+    /// ... and only when its own score is at least this.
+    pub min_secondary: f64,
+    /// Repeated hits of one pattern count this much less each time (0.5: half).
+    pub repeat_decay: f64,
+}
+
+/// Compiled role patterns, with which entries are generic (not AI by themselves).
+#[derive(Debug)]
+pub struct RolePatterns {
+    pub role: Role,
+    pub matcher: Matcher,
+    pub generic: Vec<bool>,
+}
+
+/// Section headings of one kind.
+#[derive(Debug)]
+pub struct KindHeadings {
+    pub kind: SectionKind,
+    pub matcher: Matcher,
+}
+
+/// What section splitting needs: the heading patterns per kind.
+#[derive(Debug)]
+pub struct SectionRules {
+    pub kinds: Vec<KindHeadings>,
+    pub weights: SectionWeights,
+}
+
+impl SectionRules {
+    /// The kind a heading names, if any of the heading patterns match it.
+    pub fn kind_of(&self, heading: &str) -> Option<SectionKind> {
+        self.kinds
+            .iter()
+            .find(|k| k.matcher.is_match(heading))
+            .map(|k| k.kind)
+    }
+}
+
+/// Negation: cues that cancel a pattern hit in the same clause.
+#[derive(Debug)]
+pub struct Negation {
+    pub clause_split: regex::Regex,
+    pub cues: Matcher,
+}
+
+/// Everything classification needs, compiled.
+#[derive(Debug)]
+pub struct PatternSet {
+    pub roles: Vec<RolePatterns>,
+    pub ai: Matcher,
+    pub functions: Matcher,
+    pub thresholds: Thresholds,
+    pub negation: Negation,
+    pub sections: SectionRules,
+    pub files: Vec<SourceFile>,
+}
+
+impl PatternSet {
+    /// The pattern set compiled into the binary.
+    pub fn builtin() -> Result<PatternSet, RulesError> {
+        PatternSet::load(super::builtin_files())
+    }
+
+    /// Parses and compiles a set of pattern files.
+    pub fn load(files: Vec<SourceFile>) -> Result<PatternSet, RulesError> {
+        let file = |name: &str| -> &SourceFile {
+            files
+                .iter()
+                .find(|f| f.name == name)
+                .expect("every pattern file is present")
+        };
+        let mut roles = Vec::new();
+        for role in Role::ALL {
+            let f = file(&format!("{}.toml", role.name()));
+            let def: RoleFile = f.parse()?;
+            if def.role.get_ref() != role.name() {
+                return Err(f.error_at(
+                    def.role.span().start,
+                    format!("this file must say role = \"{}\"", role.name()),
+                ));
+            }
+            let generic = def.pattern.iter().map(|e| e.get_ref().generic).collect();
+            let matcher = compile_entries(f, &def.pattern, true)?;
+            roles.push(RolePatterns {
+                role,
+                matcher,
+                generic,
+            });
+        }
+
+        let f = file("none.toml");
+        let none: NoneFile = f.parse()?;
+        let ai = compile_entries(f, &none.ai, true)?;
+        let functions = compile_entries(f, &none.function, true)?;
+
+        let f = file("negation.toml");
+        let neg: NegationFile = f.parse()?;
+        let clause_split = regex::Regex::new(&user_regex(neg.clause_split.get_ref(), false))
+            .map_err(|e| f.error_at(neg.clause_split.span().start, e.to_string()))?;
+        let cues = compile_entries(f, &neg.cue, false)?;
+
+        let f = file("sections.toml");
+        let sections = load_sections(f)?;
+
+        Ok(PatternSet {
+            roles,
+            ai,
+            functions,
+            thresholds: none.thresholds,
+            negation: Negation { clause_split, cues },
+            sections,
+            files,
+        })
+    }
+
+    pub fn role(&self, role: Role) -> &RolePatterns {
+        &self.roles[role.index()]
+    }
+}
+
+fn load_sections(f: &SourceFile) -> Result<SectionRules, RulesError> {
+    let def: SectionsFile = f.parse()?;
+    let mut weights = Vec::new();
+    for (name, w) in &def.weights {
+        let kind = SectionKind::from_name(name)
+            .ok_or_else(|| f.error_at(w.span().start, format!("unknown section kind '{name}'")))?;
+        weights.push((kind, *w.get_ref()));
+    }
+    let mut kinds = Vec::new();
+    for k in &def.kind {
+        let kdef = k.get_ref();
+        let kind = SectionKind::from_name(kdef.kind.get_ref()).ok_or_else(|| {
+            f.error_at(
+                kdef.kind.span().start,
+                format!("unknown section kind '{}'", kdef.kind.get_ref()),
+            )
+        })?;
+        let infos: Vec<PatternInfo> = kdef
+            .headings
+            .iter()
+            .map(|h| PatternInfo {
+                name: h.get_ref().clone(),
+                source: user_regex(h.get_ref(), false),
+                weight: 1.0,
+                origin: format!("{}:{}", f.display, f.line_of(h.span().start)),
+            })
+            .collect();
+        let matcher = Matcher::new(infos)
+            .map_err(|(i, msg)| f.error_at(kdef.headings[i].span().start, msg))?;
+        kinds.push(KindHeadings { kind, matcher });
+    }
+    Ok(SectionRules {
+        kinds,
+        weights: SectionWeights(weights),
+    })
+}
+
+/// Compiles a list of entries; `need_weight` says whether `weight` is required.
+fn compile_entries(
+    f: &SourceFile,
+    entries: &[Spanned<EntryDef>],
+    need_weight: bool,
+) -> Result<Matcher, RulesError> {
+    let mut infos = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let at = entry.span().start;
+        let e = entry.get_ref();
+        let (source, name, at) = match (&e.keywords, &e.regex) {
+            (Some(kws), None) => {
+                if kws.get_ref().is_empty() || kws.get_ref().iter().any(|k| k.trim().is_empty()) {
+                    return Err(f.error_at(kws.span().start, "keywords must be non-empty strings"));
+                }
+                let alts: Vec<String> = kws
+                    .get_ref()
+                    .iter()
+                    .map(|k| keyword_regex(k, e.case_sensitive))
+                    .collect();
+                let name = e.name.clone().unwrap_or_else(|| kws.get_ref()[0].clone());
+                (format!("(?:{})", alts.join("|")), name, kws.span().start)
+            }
+            (None, Some(re)) => {
+                let name = e.name.clone().unwrap_or_else(|| re.get_ref().clone());
+                (
+                    user_regex(re.get_ref(), e.case_sensitive),
+                    name,
+                    re.span().start,
+                )
+            }
+            _ => {
+                return Err(f.error_at(at, "an entry needs exactly one of `keywords` or `regex`"));
+            }
+        };
+        let weight = match e.weight {
+            Some(w) if w.is_finite() => w,
+            Some(_) => return Err(f.error_at(at, "weight must be a finite number")),
+            None if need_weight => return Err(f.error_at(at, "missing field `weight`")),
+            None => 1.0,
+        };
+        infos.push((
+            PatternInfo {
+                name,
+                source,
+                weight,
+                origin: format!("{}:{}", f.display, f.line_of(at)),
+            },
+            at,
+        ));
+    }
+    let starts: Vec<usize> = infos.iter().map(|(_, at)| *at).collect();
+    Matcher::new(infos.into_iter().map(|(i, _)| i).collect())
+        .map_err(|(i, msg)| f.error_at(starts.get(i).copied().unwrap_or(0), msg))
+}
