@@ -71,6 +71,8 @@ pub struct Evidence {
     pub weight: f64,
     /// True when a negation cue in the same clause cancelled the hit.
     pub negated: bool,
+    /// True when the hit is AI work (not a generic skill such as React or Kafka).
+    pub ai: bool,
     /// The pattern's place in the pattern files, e.g. `patterns/backend.toml:40`.
     pub origin: String,
 }
@@ -157,8 +159,7 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                     Source::Ai => (Signal::Ai, false),
                     Source::Function => (Signal::Function, false),
                 };
-                evidence.push((
-                    Evidence {
+                evidence.push(Evidence {
                         signal,
                         pattern: info.name.clone(),
                         matched: text[h.start..h.end].to_string(),
@@ -170,10 +171,9 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                             info.weight * section_weight
                         },
                         negated,
+                        ai: !generic && signal != Signal::Function,
                         origin: info.origin.clone(),
-                    },
-                    generic,
-                ));
+                    });
             }
         }
     }
@@ -203,15 +203,15 @@ fn negated_clauses(text: &str, set: &PatternSet) -> Vec<(usize, usize, bool)> {
 }
 
 /// Applies repeat decay per pattern, sums scores and makes the decision.
-fn decide(mut evidence: Vec<(Evidence, bool)>, set: &PatternSet) -> Classification {
+fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
     let t = &set.thresholds;
     // Strongest hits of a pattern first, so decay takes away from the weaker repeats.
-    evidence.sort_by(|a, b| b.0.weight.total_cmp(&a.0.weight));
+    evidence.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     let mut seen: HashMap<(Signal, String), usize> = HashMap::new();
     let mut scores = [0.0f64; 4];
     let (mut ai_signal, mut function_score) = (0.0, 0.0);
     let mut decayed = Vec::with_capacity(evidence.len());
-    for (mut e, generic) in evidence {
+    for mut e in evidence {
         if !e.negated {
             let n = seen.entry((e.signal, e.origin.clone())).or_insert(0);
             e.weight *= t.repeat_decay.powi(*n as i32);
@@ -220,11 +220,12 @@ fn decide(mut evidence: Vec<(Evidence, bool)>, set: &PatternSet) -> Classificati
         match e.signal.role() {
             Some(r) => {
                 scores[r.index()] += e.weight;
-                if !generic && is_job_section(e.section) {
+                if e.ai && is_job_section(e.section) {
                     ai_signal += e.weight;
                 }
             }
             None if e.signal == Signal::Ai => {
+                scores[Role::Modeling.index()] += e.weight * t.ai_to_modeling;
                 if is_job_section(e.section) {
                     ai_signal += e.weight;
                 }
@@ -240,7 +241,8 @@ fn decide(mut evidence: Vec<(Evidence, bool)>, set: &PatternSet) -> Classificati
     let (first, second) = (ranked[0], ranked[1]);
     let (s1, s2) = (scores[first.index()], scores[second.index()]);
 
-    let not_ai = ai_signal < t.min_ai || s1 <= 0.0;
+    let min_ai = if first == Role::Frontend { t.min_ai_frontend } else { t.min_ai };
+    let not_ai = ai_signal < min_ai || s1 <= 0.0;
     let other_job = function_score > t.function_ratio * s1;
     if not_ai || other_job {
         // Confidence in "none": how far below the AI bar, or how far the job
@@ -248,7 +250,7 @@ fn decide(mut evidence: Vec<(Evidence, bool)>, set: &PatternSet) -> Classificati
         let confidence = if other_job && !not_ai {
             (function_score / (function_score + s1)).clamp(0.5, 0.99)
         } else {
-            (1.0 - ai_signal / t.min_ai.max(f64::EPSILON)).clamp(0.5, 0.99)
+            (1.0 - ai_signal / min_ai.max(f64::EPSILON)).clamp(0.5, 0.99)
         };
         return Classification {
             role: None,

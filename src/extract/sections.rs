@@ -88,14 +88,17 @@ pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<
                 && !normal.is_empty()
                 && ((block.heading && !block.text.contains('\n'))
                     || looks_like_heading(text)
-                    || (known.is_some() && normal.chars().count() <= MAX_LABEL_CHARS));
+                    || (known.is_some()
+                        && normal.chars().count() <= MAX_LABEL_CHARS
+                        && !normal.contains([':', '：'])));
             if is_heading {
+                let kind = known.unwrap_or_else(|| subsection_kind(current.kind));
                 push(
                     &mut sections,
                     std::mem::replace(
                         &mut current,
                         Section {
-                            kind: known.unwrap_or(SectionKind::Other),
+                            kind,
                             heading: Some(normal),
                             lines: Vec::new(),
                         },
@@ -129,6 +132,16 @@ pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<
     }
     push(&mut sections, current);
     sections
+}
+
+/// The kind of a section under a heading no pattern names. Inside the job's
+/// own sections it is a sub-heading ("[AWS 데이터 파이프라인 구축]" under
+/// 주요업무) and keeps the kind; elsewhere it starts an untyped section.
+fn subsection_kind(current: SectionKind) -> SectionKind {
+    match current {
+        SectionKind::Responsibilities | SectionKind::Requirements | SectionKind::Preferred => current,
+        _ => SectionKind::Other,
+    }
 }
 
 /// "Requirements: 3+ years of Python" starts a requirements section whose first

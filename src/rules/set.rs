@@ -72,6 +72,9 @@ struct KindDef {
 pub struct Thresholds {
     /// AI signal in the job's own sections below this: not an AI role.
     pub min_ai: f64,
+    /// The same bar for a posting whose top role is frontend: UI work is AI
+    /// work by the product it serves, so its sections name AI less often.
+    pub min_ai_frontend: f64,
     /// A non-AI job function (sales, recruiting) scoring above this share of
     /// the top role's score makes the posting "none".
     pub function_ratio: f64,
@@ -79,6 +82,8 @@ pub struct Thresholds {
     pub secondary_ratio: f64,
     /// ... and only when its own score is at least this.
     pub min_secondary: f64,
+    /// Share of a general AI hit's weight that counts toward modeling.
+    pub ai_to_modeling: f64,
     /// Repeated hits of one pattern count this much less each time (0.5: half).
     pub repeat_decay: f64,
 }
