@@ -108,14 +108,15 @@ enum Source {
     Function,
 }
 
-/// Sections whose AI vocabulary says what the job is (for the AI gate).
+/// Sections whose AI vocabulary says what the job is (for the AI gate). AI
+/// that is only preferred ("ML experience is a plus") does not make the job AI
+/// work, and neither does the company blurb.
 fn is_job_section(kind: SectionKind) -> bool {
     matches!(
         kind,
         SectionKind::Title
             | SectionKind::Responsibilities
             | SectionKind::Requirements
-            | SectionKind::Preferred
             | SectionKind::Other
     )
 }
@@ -148,6 +149,7 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
         for &(source, matcher) in &matchers {
             hits.clear();
             matcher.hits(text, &mut hits);
+            keep_strongest_of_overlaps(&mut hits, matcher);
             for h in &hits {
                 let clauses = clauses.get_or_insert_with(|| negated_clauses(text, set));
                 let negated = clauses
@@ -178,6 +180,26 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
         }
     }
     decide(evidence, set)
+}
+
+/// Two patterns of one matcher that match the same words ("모델 개발" and
+/// "모델 개발자") would count those words twice; only the heavier one counts.
+fn keep_strongest_of_overlaps(hits: &mut Vec<Hit>, matcher: &Matcher) {
+    if hits.len() < 2 {
+        return;
+    }
+    hits.sort_by(|a, b| {
+        let (wa, wb) = (matcher.infos[a.pattern].weight, matcher.infos[b.pattern].weight);
+        wb.total_cmp(&wa).then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits.drain(..) {
+        if !kept.iter().any(|k| h.start < k.end && k.start < h.end) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    *hits = kept;
 }
 
 /// Splits a line into clauses and marks those holding a negation cue, as

@@ -12,31 +12,15 @@ const SKIP_TAGS: &[&str] = &[
     "form", "button", "select", "option", "head", "canvas", "video", "audio", "object", "dialog",
 ];
 
-/// Class or id words that mark page furniture rather than the posting.
+/// Words in a class or id that mark page furniture rather than the posting.
+/// Class and id values are split into words at spaces, `-` and `_`, so
+/// "recruit-side" and "rec_jobs" are caught but "inside" is not.
 const SKIP_MARKERS: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "banner",
-    "modal",
-    "popup",
-    "sidebar",
-    "side-panel",
-    "sidepanel",
-    "related",
-    "similar",
-    "recommend",
-    "breadcrumb",
-    "share",
-    "social",
-    "navbar",
-    "menu",
-    "site-header",
-    "site-footer",
-    "newsletter",
-    "subscribe",
-    "apply-form",
-    "skip-link",
+    "cookie", "cookies", "consent", "gdpr", "banner", "modal", "popup", "sidebar", "side", "aside",
+    "sidepanel", "related", "similar", "recommend", "recommended", "recommendations", "rec",
+    "breadcrumb", "breadcrumbs", "share", "sharing", "social", "navbar", "nav", "menu", "gnb",
+    "lnb", "footer", "newsletter", "subscribe", "skip", "ads", "advert", "advertisement",
+    "promo", "login", "signup",
 ];
 
 /// Block-level elements: each starts a new block.
@@ -220,20 +204,17 @@ fn skip(el: ElementRef) -> bool {
     {
         return true;
     }
-    let mut marks = String::new();
-    for attr in ["class", "id", "role"] {
-        if let Some(a) = v.attr(attr) {
-            marks.push_str(&a.to_ascii_lowercase());
-            marks.push(' ');
-        }
-    }
     if matches!(
         v.attr("role"),
         Some("navigation" | "banner" | "contentinfo" | "complementary" | "dialog")
     ) {
         return true;
     }
-    SKIP_MARKERS.iter().any(|m| marks.contains(m))
+    ["class", "id"].iter().filter_map(|a| v.attr(a)).any(|value| {
+        value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|word| SKIP_MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m)))
+    })
 }
 
 /// A paragraph whose only text is inside `<strong>`/`<b>`: a heading in disguise.
