@@ -252,7 +252,12 @@ fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
                     ai_signal += e.weight;
                 }
             }
-            None => function_score += e.weight,
+            None => {
+                if e.section == SectionKind::Title {
+                    e.weight *= t.function_title_boost;
+                }
+                function_score += e.weight;
+            }
         }
         decayed.push(e);
     }

@@ -82,6 +82,8 @@ pub struct Thresholds {
     pub secondary_ratio: f64,
     /// ... and only when its own score is at least this.
     pub min_secondary: f64,
+    /// A non-AI job function's hits in the title count this many times over.
+    pub function_title_boost: f64,
     /// Share of a general AI hit's weight that counts toward modeling.
     pub ai_to_modeling: f64,
     /// Repeated hits of one pattern count this much less each time (0.5: half).
