@@ -162,20 +162,20 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                     Source::Function => (Signal::Function, false),
                 };
                 evidence.push(Evidence {
-                        signal,
-                        pattern: info.name.clone(),
-                        matched: text[h.start..h.end].to_string(),
-                        section: kind,
-                        line,
-                        weight: if negated {
-                            0.0
-                        } else {
-                            info.weight * section_weight
-                        },
-                        negated,
-                        ai: !generic && signal != Signal::Function,
-                        origin: info.origin.clone(),
-                    });
+                    signal,
+                    pattern: info.name.clone(),
+                    matched: text[h.start..h.end].to_string(),
+                    section: kind,
+                    line,
+                    weight: if negated {
+                        0.0
+                    } else {
+                        info.weight * section_weight
+                    },
+                    negated,
+                    ai: !generic && signal != Signal::Function,
+                    origin: info.origin.clone(),
+                });
             }
         }
     }
@@ -189,7 +189,10 @@ fn keep_strongest_of_overlaps(hits: &mut Vec<Hit>, matcher: &Matcher) {
         return;
     }
     hits.sort_by(|a, b| {
-        let (wa, wb) = (matcher.infos[a.pattern].weight, matcher.infos[b.pattern].weight);
+        let (wa, wb) = (
+            matcher.infos[a.pattern].weight,
+            matcher.infos[b.pattern].weight,
+        );
         wb.total_cmp(&wa).then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
@@ -268,7 +271,11 @@ fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
     let (first, second) = (ranked[0], ranked[1]);
     let (s1, s2) = (scores[first.index()], scores[second.index()]);
 
-    let min_ai = if first == Role::Frontend { t.min_ai_frontend } else { t.min_ai };
+    let min_ai = if first == Role::Frontend {
+        t.min_ai_frontend
+    } else {
+        t.min_ai
+    };
     let not_ai = ai_signal < min_ai || s1 <= 0.0;
     let other_job = function_score > t.function_ratio * s1;
     if not_ai || other_job {

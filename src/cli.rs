@@ -27,6 +27,7 @@ pub enum Command {
 Examples:
   rolefit analyze samples/en-ml-engineer-ranking.md
   rolefit analyze https://careers.example/jobs/42 posting.html --format jsonl
+  rolefit analyze posting.html --profile me.toml --explain
   curl -s https://careers.example/jobs/42 | rolefit analyze - --explain
 
 Exit codes:
@@ -37,6 +38,29 @@ Exit codes:
     /// Check or list the pattern files.
     #[command(subcommand)]
     Patterns(PatternsCommand),
+    /// Write a profile template, or show what rolefit reads in a profile.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Write a commented profile template to FILE (default: profile.toml; - for stdout).
+    Init {
+        /// Where to write it.
+        file: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show the skills rolefit finds in each strength and the roles they point to.
+    Show {
+        /// The profile file.
+        file: PathBuf,
+        /// Use the pattern files in DIR instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        patterns: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -61,7 +85,23 @@ pub struct AnalyzeArgs {
     pub common: CommonArgs,
 
     #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
     pub fetch: FetchArgs,
+}
+
+/// The user's strengths, to compare each posting with.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProfileArgs {
+    /// A profile file (TOML: name, summary, strengths, preferred_roles); see
+    /// `rolefit profile init`.
+    #[arg(long, value_name = "FILE", conflicts_with = "strengths")]
+    pub profile: Option<PathBuf>,
+
+    /// Strengths given inline, separated by commas: "PyTorch, React, SQL".
+    #[arg(long, value_name = "LIST")]
+    pub strengths: Option<String>,
 }
 
 /// Options every command that classifies shares.

@@ -10,10 +10,15 @@ pub mod commands;
 pub mod decode;
 pub mod extract;
 pub mod fetch;
+pub mod fit;
 pub mod output;
+pub mod pipeline;
+pub mod profile;
 pub mod report;
+pub mod requirements;
 pub mod role;
 pub mod rules;
+pub mod skills;
 pub mod source;
 pub mod text;
 
@@ -42,6 +47,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Patterns(cmd) => commands::patterns::run(cmd),
+        Command::Profile(cmd) => commands::profile::run(cmd),
     };
     match result {
         Ok(true) => EXIT_OK,

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use crate::classify::{Classification, Evidence};
 use crate::extract::{Posting, SectionKind};
+use crate::fit::Fit;
+use crate::requirements::Requirements;
 use crate::role::Role;
 
 /// Per-role scores, by name.
@@ -57,11 +59,22 @@ pub struct Record {
     pub ai_signal: Option<f64>,
     pub evidence: Vec<Evidence>,
     pub sections: Vec<SectionSummary>,
+    /// What the posting asks for (skills, years, degree, evidence).
+    pub requirements: Option<Requirements>,
+    /// The fit for the user's profile, when one was given.
+    pub fit: Option<Fit>,
 }
 
 impl Record {
     /// The record of a classified posting.
-    pub fn ok(id: String, source: String, posting: &Posting, c: Classification) -> Record {
+    pub fn ok(
+        id: String,
+        source: String,
+        posting: &Posting,
+        c: Classification,
+        requirements: Requirements,
+        fit: Option<Fit>,
+    ) -> Record {
         let s = c.scores;
         Record {
             id,
@@ -94,6 +107,8 @@ impl Record {
                     lines: s.lines.len(),
                 })
                 .collect(),
+            requirements: Some(requirements),
+            fit,
         }
     }
 
@@ -117,6 +132,8 @@ impl Record {
             ai_signal: None,
             evidence: Vec::new(),
             sections: Vec::new(),
+            requirements: None,
+            fit: None,
         }
     }
 

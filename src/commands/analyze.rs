@@ -6,11 +6,12 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::{load_patterns, open_output};
-use crate::classify::classify;
 use crate::cli::{AnalyzeArgs, FetchArgs};
 use crate::extract::extract;
 use crate::fetch::{FetchOptions, Fetcher};
+use crate::fit::Strengths;
 use crate::output::{Style, writer};
+use crate::pipeline::evaluate;
 use crate::report::Record;
 use crate::rules::PatternSet;
 use crate::source::{self, Source};
@@ -36,6 +37,7 @@ pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     let set = load_patterns(&args.common)?;
+    let strengths = super::profile::load_strengths(&args.profile, &set)?;
     let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
     let stdin_count = args.sources.iter().filter(|s| *s == "-").count();
     if stdin_count > 1 {
@@ -53,7 +55,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     let records: Vec<Record> = args
         .sources
         .par_iter()
-        .map(|arg| analyze_one(arg, &set, &fetcher))
+        .map(|arg| analyze_one(arg, &set, &fetcher, strengths.as_ref()))
         .collect();
     let mut all_ok = true;
     for r in &records {
@@ -72,17 +74,19 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
 }
 
 /// One source through the pipeline to a record.
-pub fn analyze_one(arg: &str, set: &PatternSet, fetcher: &Fetcher) -> Record {
+pub fn analyze_one(
+    arg: &str,
+    set: &PatternSet,
+    fetcher: &Fetcher,
+    strengths: Option<&Strengths>,
+) -> Record {
     let src = Source::parse(arg);
     let doc = match source::read(&src, fetcher) {
         Ok(doc) => doc,
         Err(e) => return Record::error(arg.to_string(), arg.to_string(), e.to_string()),
     };
     match extract(&doc.text, doc.format, &set.sections) {
-        Ok(posting) => {
-            let c = classify(&posting, set);
-            Record::ok(arg.to_string(), arg.to_string(), &posting, c)
-        }
+        Ok(posting) => evaluate(arg.to_string(), arg.to_string(), &posting, set, strengths),
         Err(e) => {
             let name = if arg == "-" { "<stdin>" } else { arg };
             Record::error(arg.to_string(), arg.to_string(), format!("{name}: {e}"))

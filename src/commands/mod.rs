@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod patterns;
+pub mod profile;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

@@ -16,11 +16,43 @@ const SKIP_TAGS: &[&str] = &[
 /// Class and id values are split into words at spaces, `-` and `_`, so
 /// "recruit-side" and "rec_jobs" are caught but "inside" is not.
 const SKIP_MARKERS: &[&str] = &[
-    "cookie", "cookies", "consent", "gdpr", "banner", "modal", "popup", "sidebar", "side", "aside",
-    "sidepanel", "related", "similar", "recommend", "recommended", "recommendations", "rec",
-    "breadcrumb", "breadcrumbs", "share", "sharing", "social", "navbar", "nav", "menu", "gnb",
-    "lnb", "footer", "newsletter", "subscribe", "skip", "ads", "advert", "advertisement",
-    "promo", "login", "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "modal",
+    "popup",
+    "sidebar",
+    "side",
+    "aside",
+    "sidepanel",
+    "related",
+    "similar",
+    "recommend",
+    "recommended",
+    "recommendations",
+    "rec",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "sharing",
+    "social",
+    "navbar",
+    "nav",
+    "menu",
+    "gnb",
+    "lnb",
+    "footer",
+    "newsletter",
+    "subscribe",
+    "skip",
+    "ads",
+    "advert",
+    "advertisement",
+    "promo",
+    "login",
+    "signup",
 ];
 
 /// Block-level elements: each starts a new block.
@@ -210,11 +242,14 @@ fn skip(el: ElementRef) -> bool {
     ) {
         return true;
     }
-    ["class", "id"].iter().filter_map(|a| v.attr(a)).any(|value| {
-        value
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|word| SKIP_MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m)))
-    })
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| v.attr(a))
+        .any(|value| {
+            value
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|word| SKIP_MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m)))
+        })
 }
 
 /// A paragraph whose only text is inside `<strong>`/`<b>`: a heading in disguise.

@@ -139,7 +139,9 @@ pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<
 /// 주요업무) and keeps the kind; elsewhere it starts an untyped section.
 fn subsection_kind(current: SectionKind) -> SectionKind {
     match current {
-        SectionKind::Responsibilities | SectionKind::Requirements | SectionKind::Preferred => current,
+        SectionKind::Responsibilities | SectionKind::Requirements | SectionKind::Preferred => {
+            current
+        }
         _ => SectionKind::Other,
     }
 }

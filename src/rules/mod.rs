@@ -32,7 +32,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -40,10 +40,11 @@ pub const FILES: [&str; 7] = [
     "none.toml",
     "negation.toml",
     "sections.toml",
+    "skills.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-const BUILTIN: [(&str, &str); 7] = [
+const BUILTIN: [(&str, &str); 8] = [
     (
         "modeling.toml",
         include_str!("../../patterns/modeling.toml"),
@@ -66,6 +67,7 @@ const BUILTIN: [(&str, &str); 7] = [
         "sections.toml",
         include_str!("../../patterns/sections.toml"),
     ),
+    ("skills.toml", include_str!("../../patterns/skills.toml")),
 ];
 
 /// Where a pattern set came from, for messages and `patterns list`.

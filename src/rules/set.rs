@@ -138,6 +138,7 @@ pub struct PatternSet {
     pub thresholds: Thresholds,
     pub negation: Negation,
     pub sections: SectionRules,
+    pub skills: crate::skills::SkillSet,
     pub files: Vec<SourceFile>,
 }
 
@@ -187,6 +188,7 @@ impl PatternSet {
 
         let f = file("sections.toml");
         let sections = load_sections(f)?;
+        let skills = crate::skills::SkillSet::load(file("skills.toml"))?;
 
         Ok(PatternSet {
             roles,
@@ -195,6 +197,7 @@ impl PatternSet {
             thresholds: none.thresholds,
             negation: Negation { clause_split, cues },
             sections,
+            skills,
             files,
         })
     }

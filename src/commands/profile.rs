@@ -1,0 +1,91 @@
+//! `rolefit profile init [FILE]` and `rolefit profile show FILE`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::{load_patterns_from, open_output};
+use crate::cli::{ProfileArgs, ProfileCommand};
+use crate::fit::Strengths;
+use crate::profile::{Profile, TEMPLATE};
+use crate::role::Role;
+use crate::rules::PatternSet;
+
+pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
+    match cmd {
+        ProfileCommand::Init { file, force } => {
+            let path = file.unwrap_or_else(|| "profile.toml".into());
+            if path == Path::new("-") {
+                let (mut out, _) = open_output(None)?;
+                out.write_all(TEMPLATE.as_bytes())?;
+                out.flush()?;
+                return Ok(true);
+            }
+            if path.exists() && !force {
+                anyhow::bail!(
+                    "{}: already exists (use --force to overwrite)",
+                    path.display()
+                );
+            }
+            std::fs::write(&path, TEMPLATE)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            eprintln!(
+                "wrote {}: edit your strengths, then use --profile {}",
+                path.display(),
+                path.display()
+            );
+            Ok(true)
+        }
+        ProfileCommand::Show { file, patterns } => {
+            let set = load_patterns_from(patterns.as_deref())?;
+            let profile = Profile::from_file(&file)?;
+            let strengths = Strengths::new(&profile, &set.skills);
+            let (mut out, _) = open_output(None)?;
+            if let Some(name) = &profile.name {
+                writeln!(out, "{}", crate::text::sanitize(name))?;
+            }
+            for s in &strengths.items {
+                let found = if s.literal {
+                    "(no known skill: matched word for word)".to_string()
+                } else {
+                    s.skills.join(", ")
+                };
+                writeln!(out, "  {}  ->  {}", crate::text::sanitize(&s.text), found)?;
+            }
+            writeln!(out, "points to: {}", describe_roles(&strengths))?;
+            if !strengths.preferred_roles.is_empty() {
+                let names: Vec<&str> = strengths.preferred_roles.iter().map(|r| r.name()).collect();
+                writeln!(out, "preferred: {}", names.join(", "))?;
+            }
+            out.flush()?;
+            Ok(true)
+        }
+    }
+}
+
+/// "research 0.55, modeling 0.35" for the roles the strengths point to.
+pub fn describe_roles(s: &Strengths) -> String {
+    let mut roles: Vec<Role> = Role::ALL.to_vec();
+    roles.sort_by(|a, b| s.role_shares[b.index()].total_cmp(&s.role_shares[a.index()]));
+    let parts: Vec<String> = roles
+        .iter()
+        .filter(|r| s.role_shares[r.index()] > 0.0)
+        .map(|r| format!("{} {:.2}", r.name(), s.role_shares[r.index()]))
+        .collect();
+    if parts.is_empty() {
+        "no role (no known skills)".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The strengths a command was given, read with the pattern set's skills.
+pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Option<Strengths>> {
+    let profile = match (&args.profile, &args.strengths) {
+        (Some(path), _) => Profile::from_file(path)?,
+        (None, Some(list)) => Profile::inline(list)?,
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Strengths::new(&profile, &set.skills)))
+}

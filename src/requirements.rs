@@ -1,0 +1,437 @@
+//! What a posting asks for: skills, years of experience, degree, and the kinds
+//! of evidence the lecture says count (publications, competitions, scale),
+//! each marked required or preferred by the section it came from.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::extract::{Posting, SectionKind};
+use crate::skills::{Category, SkillSet};
+
+/// Whether the posting requires something or only prefers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Need {
+    Required,
+    Preferred,
+}
+
+/// A skill the posting names, with where it asks for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillAsk {
+    pub skill: String,
+    pub category: Category,
+    pub need: Need,
+    pub section: SectionKind,
+    pub line: usize,
+    #[serde(rename = "match")]
+    pub matched: String,
+}
+
+/// Years of experience asked for. `min` 0 with `any` true: "신입/경력 무관".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Years {
+    pub min: u32,
+    pub max: Option<u32>,
+    pub need: Need,
+    /// Experience is not required at all ("경력 무관", "new grads welcome").
+    pub any: bool,
+    pub text: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum DegreeLevel {
+    #[serde(rename = "BS")]
+    Bachelor,
+    #[serde(rename = "MS")]
+    Master,
+    #[serde(rename = "PhD")]
+    Doctorate,
+}
+
+/// The degree asked for.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Degree {
+    /// The lowest level that satisfies the posting ("MS or PhD" -> MS).
+    pub level: Option<DegreeLevel>,
+    pub need: Need,
+    /// "or equivalent experience": the degree can be replaced by experience.
+    pub equivalent_ok: bool,
+    /// "학력 무관", "no degree required".
+    pub not_required: bool,
+    pub text: String,
+    pub line: usize,
+}
+
+/// Everything a posting asks for.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Requirements {
+    pub skills: Vec<SkillAsk>,
+    pub years: Option<Years>,
+    pub degree: Option<Degree>,
+    /// Publications at top venues, if asked for.
+    pub publications: Option<Need>,
+    /// Competition results (Kaggle, ICPC), if asked for.
+    pub competitions: Option<Need>,
+    /// Experience running large-scale services, if asked for.
+    pub large_scale: Option<Need>,
+    pub languages: Vec<NamedNeed>,
+    pub soft_skills: Vec<NamedNeed>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct NamedNeed {
+    pub name: String,
+    pub need: Need,
+}
+
+impl Requirements {
+    /// Required skill names, each once, in the order first asked.
+    pub fn skill_names(&self, need: Need) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for s in &self.skills {
+            if s.need == need && !out.contains(&s.skill.as_str()) {
+                out.push(&s.skill);
+            }
+        }
+        if need == Need::Preferred {
+            let required = self.skill_names(Need::Required);
+            out.retain(|s| !required.contains(s));
+        }
+        out
+    }
+}
+
+/// Sections whose asks count, and how: the job's own sections ask; the
+/// company blurb, benefits and process do not.
+fn need_of_section(kind: SectionKind) -> Option<Need> {
+    match kind {
+        SectionKind::Requirements
+        | SectionKind::Responsibilities
+        | SectionKind::Other
+        | SectionKind::Title => Some(Need::Required),
+        SectionKind::Preferred => Some(Need::Preferred),
+        SectionKind::About | SectionKind::Benefits | SectionKind::Process => None,
+    }
+}
+
+static PREFERRED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(preferred|a plus|is a plus|nice to have|nice-to-have|bonus|ideally|desirable|advantageous|would be great)(?-u:\b)|우대|선호|가산점|있으면 좋|이면 좋|라면 좋|더욱 좋")
+        .expect("valid regex")
+});
+
+/// Extracts every requirement of a posting.
+pub fn extract(posting: &Posting, skills: &SkillSet) -> Requirements {
+    let mut req = Requirements::default();
+    let mut degree_mentions: Vec<Degree> = Vec::new();
+    for section in &posting.sections {
+        let Some(section_need) = need_of_section(section.kind) else {
+            continue;
+        };
+        for line in &section.lines {
+            let need = if section_need == Need::Required && PREFERRED_CUE.is_match(&line.text) {
+                Need::Preferred
+            } else {
+                section_need
+            };
+            for hit in skills.find(&line.text) {
+                let skill = &skills.skills[hit.skill];
+                match skill.category {
+                    Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),
+                    Category::SoftSkill if skill.is_language() => {
+                        add_named(&mut req.languages, &skill.name, need)
+                    }
+                    Category::SoftSkill => add_named(&mut req.soft_skills, &skill.name, need),
+                    _ => {}
+                }
+                req.skills.push(SkillAsk {
+                    skill: skill.name.clone(),
+                    category: skill.category,
+                    need,
+                    section: section.kind,
+                    line: line.number,
+                    matched: line.text[hit.start..hit.end].to_string(),
+                });
+            }
+            if let Some(y) = years(&line.text, need, line.number) {
+                req.years = Some(match req.years.take() {
+                    // The required ask wins over a preferred one; the first of a kind stays.
+                    Some(old) if old.need <= y.need => old,
+                    _ => y,
+                });
+            }
+            if let Some(d) = degree(&line.text, need, line.number) {
+                degree_mentions.push(d);
+            }
+        }
+    }
+    req.degree = merge_degrees(degree_mentions);
+    req
+}
+
+/// Which evidence slot a skill of category "evidence" fills, by its name.
+fn evidence_slot<'a>(req: &'a mut Requirements, name: &str) -> &'a mut Option<Need> {
+    let n = name.to_lowercase();
+    if n.contains("kaggle")
+        || n.contains("competit")
+        || n.contains("icpc")
+        || n.contains("ioi")
+        || n.contains("대회")
+    {
+        &mut req.competitions
+    } else if n.contains("scale")
+        || n.contains("traffic")
+        || n.contains("million")
+        || n.contains("대규모")
+        || n.contains("대용량")
+        || n.contains("production")
+        || n.contains("on-call")
+    {
+        &mut req.large_scale
+    } else {
+        &mut req.publications
+    }
+}
+
+/// Keeps the stronger need: required beats preferred.
+fn note(slot: &mut Option<Need>, need: Need) {
+    *slot = Some(match *slot {
+        Some(old) => old.min(need),
+        None => need,
+    });
+}
+
+fn add_named(list: &mut Vec<NamedNeed>, name: &str, need: Need) {
+    match list.iter_mut().find(|n| n.name == name) {
+        Some(n) => n.need = n.need.min(need),
+        None => list.push(NamedNeed {
+            name: name.to_string(),
+            need,
+        }),
+    }
+}
+
+static YEARS_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|~|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)(?-u:\b)")
+        .expect("valid regex")
+});
+static YEARS_EN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)experience|industry|professional|working|hands[- ]on|track record|background|expertise|\bin\b|\bof\b").expect("valid regex")
+});
+static YEARS_KO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:경력|경험)?\s*(\d{1,2})\s*(?:년|yrs?)\s*(?:[~\-]\s*(\d{1,2})\s*년)?\s*(이상|↑|\+|차|미만|이하)?").expect("valid regex")
+});
+static YEARS_KO_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"경력|경험|실무|개발|연차").expect("valid regex"));
+static YEARS_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)신입\s*[/·,]?\s*경력\s*무관|경력\s*무관|신입\s*(가능|지원\s*가능|환영)|no (prior |previous )?experience (is )?(required|necessary|needed)|new grad(uate)?s? (are )?welcome|entry[- ]level")
+        .expect("valid regex")
+});
+
+/// Years of experience asked on one line.
+pub fn years(text: &str, need: Need, line: usize) -> Option<Years> {
+    if let Some(m) = YEARS_ANY.find(text) {
+        return Some(Years {
+            min: 0,
+            max: None,
+            need,
+            any: true,
+            text: m.as_str().to_string(),
+            line,
+        });
+    }
+    if let Some(c) = YEARS_EN.captures(text) {
+        let whole = c.get(0).expect("match");
+        let after = &text[whole.end()..];
+        let context_ok = YEARS_EN_CONTEXT
+            .is_match(after.get(..after.len().min(40)).unwrap_or(after))
+            || YEARS_EN_CONTEXT.is_match(&text[..whole.start()]);
+        let not_age =
+            !text.to_lowercase().contains(" ago") && !text.to_lowercase().contains("years old");
+        if context_ok && not_age {
+            let min: u32 = c[1].parse().ok()?;
+            let max = c.get(2).and_then(|m| m.as_str().parse().ok());
+            if min <= 30 {
+                return Some(Years {
+                    min,
+                    max,
+                    need,
+                    any: false,
+                    text: whole.as_str().trim().to_string(),
+                    line,
+                });
+            }
+        }
+    }
+    if YEARS_KO_CONTEXT.is_match(text) {
+        for c in YEARS_KO.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let suffix = c.get(3).map(|m| m.as_str());
+            let has_lead = whole.as_str().starts_with("경력") || whole.as_str().starts_with("경험");
+            if !has_lead && suffix.is_none() && c.get(2).is_none() {
+                continue;
+            }
+            let min: u32 = c[1].parse().ok()?;
+            if min > 30 || matches!(suffix, Some("미만" | "이하")) {
+                continue;
+            }
+            let max = c.get(2).and_then(|m| m.as_str().parse().ok());
+            return Some(Years {
+                min,
+                max,
+                need,
+                any: false,
+                text: whole.as_str().trim().to_string(),
+                line,
+            });
+        }
+    }
+    None
+}
+
+static PHD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(ph\.?\s?d\.?|doctorate|doctoral degree)(?-u:\b)|박사")
+        .expect("valid regex")
+});
+static MASTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(master'?s|msc|m\.sc\.?|m\.s\.)|(?-u:\b)(?-i:MS)(?-u:\b)\s*(?:/|or|,|in|degree|\))|석사").expect("valid regex")
+});
+static BACHELOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(bachelor'?s|bsc|b\.sc\.?|b\.s\.|undergraduate degree|college degree|university degree|degree in)|(?-u:\b)(?-i:BS|BA)(?-u:\b)\s*(?:/|or|,|in|degree|\))|학사|대졸|4년제|대학교?\s*졸업").expect("valid regex")
+});
+static EQUIVALENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)or equivalent|equivalent (practical |work |industry )?experience|or comparable experience|or related experience|동등\s*(수준|이상)의?\s*(경력|경험|역량)").expect("valid regex")
+});
+static DEGREE_NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)학력\s*무관|no (formal )?degree|degree (is )?not required|not require a degree|degrees? (are|is) not (required|necessary)|(ph\.?d|master'?s|degree)\s+(is\s+)?not\s+(required|necessary|needed)|without a degree")
+        .expect("valid regex")
+});
+
+/// A degree asked on one line.
+pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {
+    if let Some(m) = DEGREE_NOT_REQUIRED.find(text) {
+        return Some(Degree {
+            level: None,
+            need,
+            equivalent_ok: true,
+            not_required: true,
+            text: m.as_str().to_string(),
+            line,
+        });
+    }
+    let mut level = None;
+    let mut first: Option<(usize, &str)> = None;
+    for (re, l) in [
+        (&*BACHELOR, DegreeLevel::Bachelor),
+        (&*MASTER, DegreeLevel::Master),
+        (&*PHD, DegreeLevel::Doctorate),
+    ] {
+        if let Some(m) = re.find(text) {
+            if level.is_none() {
+                level = Some(l);
+            }
+            if first.is_none_or(|(at, _)| m.start() < at) {
+                first = Some((m.start(), m.as_str()));
+            }
+        }
+    }
+    let level = level?;
+    Some(Degree {
+        level: Some(level),
+        need,
+        equivalent_ok: EQUIVALENT.is_match(text),
+        not_required: false,
+        text: first.map(|(_, t)| t.trim().to_string()).unwrap_or_default(),
+        line,
+    })
+}
+
+/// Many lines may mention degrees: "not required" anywhere wins; else the
+/// required mention with the lowest level; else the preferred one.
+fn merge_degrees(mentions: Vec<Degree>) -> Option<Degree> {
+    if let Some(d) = mentions.iter().find(|d| d.not_required) {
+        return Some(d.clone());
+    }
+    let equivalent_ok = mentions.iter().any(|d| d.equivalent_ok);
+    let mut best = mentions
+        .into_iter()
+        .min_by(|a, b| a.need.cmp(&b.need).then(a.level.cmp(&b.level)))?;
+    best.equivalent_ok |= equivalent_ok;
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn y(text: &str) -> Option<(u32, Option<u32>, bool)> {
+        years(text, Need::Required, 1).map(|y| (y.min, y.max, y.any))
+    }
+
+    #[test]
+    fn years_in_english() {
+        assert_eq!(
+            y("3+ years of experience with Python"),
+            Some((3, None, false))
+        );
+        assert_eq!(
+            y("2-4 years in backend development"),
+            Some((2, Some(4), false))
+        );
+        assert_eq!(
+            y("At least 5 years of industry experience"),
+            Some((5, None, false))
+        );
+        assert_eq!(y("Founded 10 years ago"), None);
+        assert_eq!(y("New grads welcome"), Some((0, None, true)));
+    }
+
+    #[test]
+    fn years_in_korean() {
+        assert_eq!(y("경력 3년 이상"), Some((3, None, false)));
+        assert_eq!(y("관련 개발 경력 5년↑"), Some((5, None, false)));
+        assert_eq!(y("React 기반 개발 경험 2년 이상"), Some((2, None, false)));
+        assert_eq!(y("신입/경력 무관"), Some((0, None, true)));
+        assert_eq!(y("연봉 5,500만 원"), None);
+    }
+
+    fn d(text: &str) -> Option<(Option<DegreeLevel>, bool, bool)> {
+        degree(text, Need::Required, 1).map(|d| (d.level, d.equivalent_ok, d.not_required))
+    }
+
+    #[test]
+    fn degrees() {
+        use DegreeLevel::*;
+        assert_eq!(
+            d("PhD in Computer Science"),
+            Some((Some(Doctorate), false, false))
+        );
+        assert_eq!(
+            d("MS or PhD in CS or a related field"),
+            Some((Some(Master), false, false))
+        );
+        assert_eq!(
+            d("BS/MS in CS, or equivalent practical experience"),
+            Some((Some(Bachelor), true, false))
+        );
+        assert_eq!(
+            d("컴퓨터공학 석사 이상"),
+            Some((Some(Master), false, false))
+        );
+        assert_eq!(d("학력 무관"), Some((None, true, true)));
+        assert_eq!(d("A PhD is not required"), Some((None, true, true)));
+        assert_eq!(d("Experience with MS Office"), None);
+    }
+
+    #[test]
+    fn required_degree_beats_preferred_one() {
+        let req = degree("MS in CS", Need::Required, 3).unwrap();
+        let pref = degree("PhD preferred", Need::Preferred, 9).unwrap();
+        let merged = merge_degrees(vec![pref, req]).unwrap();
+        assert_eq!(merged.level, Some(DegreeLevel::Master));
+        assert_eq!(merged.need, Need::Required);
+    }
+}
