@@ -25,7 +25,8 @@ pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
             args.timeout
         );
     }
-    let total = Duration::from_secs_f64(args.timeout);
+    let total = Duration::try_from_secs_f64(args.timeout)
+        .map_err(|_| anyhow::anyhow!("--timeout {} is too large", args.timeout))?;
     Ok(FetchOptions {
         timeout: total,
         connect_timeout: total.min(Duration::from_secs(10)),

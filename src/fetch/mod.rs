@@ -11,6 +11,7 @@ mod body;
 mod errors;
 mod retry;
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, Response};
@@ -108,6 +109,25 @@ impl FetchError {
     }
 }
 
+/// Builds the HTTP client. Cookies are off (reqwest's `cookies` feature is
+/// not enabled), so every request is anonymous.
+fn build_client(opts: &FetchOptions) -> Result<Client, String> {
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE));
+    Client::builder()
+        .user_agent(USER_AGENT)
+        .default_headers(headers)
+        .gzip(true)
+        .brotli(true)
+        .deflate(true)
+        .connect_timeout(opts.connect_timeout)
+        // Overridden per request by the time left; see `attempt`.
+        .timeout(opts.timeout)
+        .redirect(errors::redirect_policy(opts.max_redirects))
+        .build()
+        .map_err(|e| format!("cannot set up the HTTP client: {e}"))
+}
+
 /// "404 Not Found", or just "599" for a code without a standard reason.
 fn status_line(status: u16) -> String {
     match StatusCode::from_u16(status)
@@ -123,30 +143,27 @@ fn status_line(status: u16) -> String {
 #[derive(Debug)]
 pub struct Fetcher {
     opts: FetchOptions,
-    /// Built once: it holds the connection pool and the runtime thread that
-    /// reqwest's blocking client drives requests on.
-    client: Client,
+    /// Built once, on the first URL: it holds the connection pool and the
+    /// runtime thread that reqwest's blocking client drives requests on, which
+    /// a run over local files never needs.
+    client: OnceLock<Result<Client, String>>,
 }
 
 impl Fetcher {
-    /// Builds the HTTP client. Cookies are off (reqwest's `cookies` feature is
-    /// not enabled), so every request is anonymous.
+    /// A fetcher with these limits; the HTTP client is built on first use.
     pub fn new(opts: FetchOptions) -> anyhow::Result<Fetcher> {
-        let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE));
-        let client = Client::builder()
-            .user_agent(USER_AGENT)
-            .default_headers(headers)
-            .gzip(true)
-            .brotli(true)
-            .deflate(true)
-            .connect_timeout(opts.connect_timeout)
-            // Overridden per request by the time left; see `attempt`.
-            .timeout(opts.timeout)
-            .redirect(errors::redirect_policy(opts.max_redirects))
-            .build()
-            .map_err(|e| anyhow::anyhow!("cannot set up the HTTP client: {e}"))?;
-        Ok(Fetcher { opts, client })
+        Ok(Fetcher {
+            opts,
+            client: OnceLock::new(),
+        })
+    }
+
+    /// The shared client, built on first use.
+    fn client(&self, url: &str) -> Result<&Client, FetchError> {
+        self.client
+            .get_or_init(|| build_client(&self.opts))
+            .as_ref()
+            .map_err(|e| FetchError::failed(url, e.clone()))
     }
 
     /// The limits this fetcher was built with.
@@ -188,8 +205,8 @@ impl Fetcher {
         // The request-level timeout covers the body too (reqwest's blocking
         // client-level one is per read), so a server that drips bytes is cut off.
         let left = deadline.saturating_duration_since(Instant::now());
-        let response = self
-            .client
+        let client = self.client(url).map_err(|e| (e, Retry::Never))?;
+        let response = client
             .get(parsed.clone())
             .timeout(left)
             .send()

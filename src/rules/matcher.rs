@@ -174,7 +174,7 @@ pub fn user_regex(source: &str, case_sensitive: bool) -> String {
     let mut backslashes = 0usize;
     while let Some(ch) = chars.next() {
         if ch == '\\' {
-            if backslashes % 2 == 0 && chars.peek() == Some(&'b') {
+            if backslashes.is_multiple_of(2) && chars.peek() == Some(&'b') {
                 chars.next();
                 out.push_str(r"(?-u:\b)");
                 backslashes = 0;
