@@ -4,6 +4,7 @@
 //! The pipeline, one module per stage:
 //! [`source`] -> [`fetch`] -> [`extract`] -> [`classify`] -> [`output`].
 
+pub mod batch;
 pub mod classify;
 pub mod cli;
 pub mod commands;

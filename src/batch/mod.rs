@@ -1,0 +1,4 @@
+//! `rolefit batch`: many postings from a CSV or JSON Lines file (or a job
+//! board), one output row per input row, in input order.
+
+pub mod summary;

@@ -1,0 +1,1 @@
+//! The market summary of a batch (to be written).
