@@ -35,6 +35,24 @@ Exit codes:
   1  some sources failed (each is reported; the others are still written)
   2  a usage error or bad configuration")]
     Analyze(AnalyzeArgs),
+    /// Classify every posting of a CSV, TSV or JSON Lines file, one output row per input row.
+    #[command(after_help = "\
+Examples:
+  rolefit batch postings.csv -o roles.csv
+  rolefit batch postings.csv --profile me.toml --summary --format table
+  rolefit batch links.csv --url-column link --cache .rolefit-cache --jobs 16
+  cat part-0001.jsonl | rolefit batch - --input-format jsonl --format jsonl
+
+Columns are found by header name (id, title, company, location,
+description/text/content/body, url/link; 제목, 회사, 내용 ...). A row without an
+id gets its row number. Rows with a URL and no text are fetched.
+
+Exit codes:
+  0  every row was processed
+  1  some rows failed (every row is still written, errors included)
+  2  usage or input error that stops the run (no such file, no text or URL column)
+  130  interrupted (Ctrl-C): the rows written so far are well-formed")]
+    Batch(BatchArgs),
     /// Check or list the pattern files.
     #[command(subcommand)]
     Patterns(PatternsCommand),
@@ -104,6 +122,87 @@ pub struct ProfileArgs {
     pub strengths: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The input file (CSV, TSV by extension, or JSON Lines), or - for stdin.
+    #[arg(value_name = "FILE")]
+    pub input: String,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Csv)]
+    pub format: OutputFormat,
+
+    /// Write the output to FILE instead of stdout (- for stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// How the input is written (default: jsonl for .jsonl/.ndjson files, else csv).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// The field delimiter of CSV input (default: tab for .tsv files, else comma).
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<char>,
+
+    /// The column holding each row's id.
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+
+    /// The column holding the posting text.
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+
+    /// The column holding the posting URL.
+    #[arg(long, value_name = "NAME")]
+    pub url_column: Option<String>,
+
+    /// The column holding the posting title.
+    #[arg(long, value_name = "NAME")]
+    pub title_column: Option<String>,
+
+    /// Fetch at most N URLs at once.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub jobs: usize,
+
+    /// Fetch at most N URLs at once from any one host.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub per_host: usize,
+
+    /// Keep fetched pages in DIR, so a rerun fetches nothing that succeeded.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+
+    /// Print a market summary (roles, skills in demand, degrees, years; with a
+    /// profile, your fit and what to learn next) to stderr.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Write the market summary as Markdown to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub summary_out: Option<PathBuf>,
+
+    /// Show every piece of evidence (table and md formats).
+    #[arg(long)]
+    pub explain: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Comma- (or tab-) separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
 /// Options every command that classifies shares.
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
@@ -154,6 +253,8 @@ pub enum OutputFormat {
     Jsonl,
     /// A Markdown report.
     Md,
+    /// Comma-separated values, one row per posting.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -35,6 +35,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_SOME_FAILED: i32 = 1;
 /// Exit code: usage or configuration error; nothing was processed.
 pub const EXIT_USAGE: i32 = 2;
+/// Exit code: interrupted by Ctrl-C (128 + SIGINT).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs rolefit with command-line arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -47,6 +49,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Batch(args) => batch::run::run(args),
         Command::Patterns(cmd) => commands::patterns::run(cmd),
         Command::Profile(cmd) => commands::profile::run(cmd),
     };
@@ -54,6 +57,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(true) => EXIT_OK,
         Ok(false) => EXIT_SOME_FAILED,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
+        Err(e) if e.downcast_ref::<batch::run::Interrupted>().is_some() => {
+            eprintln!("rolefit: {e}");
+            EXIT_INTERRUPTED
+        }
         Err(e) => {
             eprintln!("rolefit: {}", text::sanitize(&format!("{e:#}")));
             EXIT_USAGE

@@ -63,6 +63,8 @@ pub struct Record {
     pub requirements: Option<Requirements>,
     /// The fit for the user's profile, when one was given.
     pub fit: Option<Fit>,
+    /// In a batch: the id of an earlier row with the same text.
+    pub duplicate_of: Option<String>,
 }
 
 impl Record {
@@ -109,6 +111,7 @@ impl Record {
                 .collect(),
             requirements: Some(requirements),
             fit,
+            duplicate_of: None,
         }
     }
 
@@ -134,6 +137,7 @@ impl Record {
             sections: Vec::new(),
             requirements: None,
             fit: None,
+            duplicate_of: None,
         }
     }
 

@@ -50,7 +50,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     } else {
         Style::new(args.common.color, tty)
     };
-    let mut w = writer(args.format, out, style, args.explain);
+    let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
     let err_style = Style::for_stderr(args.common.color);
 
     let records: Vec<Record> = args

@@ -208,13 +208,54 @@ pub fn extract(
     build(fields, rules)
 }
 
-/// Reads a posting whose fields come from elsewhere (a CSV row, a board's API)
-/// and whose body is plain text.
-pub fn from_parts(
-    fields: PageFields,
+/// Reads a posting whose fields come from elsewhere (a CSV row, a board's
+/// API) and whose body is plain text, Markdown-ish text or an HTML fragment.
+/// Without a title, the body's first line is taken as one, as for text files;
+/// with one, a first line that repeats it is dropped so the title is not
+/// counted twice.
+pub fn from_row(
+    title: Option<&str>,
+    company: Option<&str>,
+    location: Option<&str>,
+    body: &str,
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
-    build((fields, 0), rules)
+    let blocks = if looks_like_html_fragment(body) {
+        content::fragment_blocks(body)
+    } else {
+        markdown::blocks(body)
+    };
+    let (mut fields, offset) = match title {
+        Some(t) => {
+            let mut blocks = blocks;
+            let mut offset = 0;
+            let first = blocks.iter().position(|b| !b.text.trim().is_empty());
+            if let Some(i) = first
+                && blocks[i].text.trim().to_lowercase().contains(&t.trim().to_lowercase())
+                && blocks[i].text.chars().count() <= t.chars().count() + 40
+            {
+                blocks.drain(..=i);
+                offset = i + 1;
+            }
+            let title = Some(crate::text::clean_inline(t));
+            (PageFields { title, blocks, ..PageFields::default() }, offset)
+        }
+        None => with_leading_title(blocks, false),
+    };
+    if let Some(c) = company {
+        fields.company = Some(crate::text::clean_inline(c));
+    }
+    if let Some(l) = location {
+        fields.location = Some(crate::text::clean_inline(l));
+    }
+    build((fields, offset), rules)
+}
+
+/// Text from a spreadsheet cell or an API that is HTML markup rather than prose.
+fn looks_like_html_fragment(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(4096)];
+    let lower = head.to_ascii_lowercase();
+    ["</p>", "</li>", "<br", "</div>", "</h2>", "</h3>", "&lt;p&gt;"].iter().any(|t| lower.contains(t))
 }
 
 fn text_blocks(text: &str) -> Vec<Block> {

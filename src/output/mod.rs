@@ -2,6 +2,7 @@
 //! order; a writer may stream them (JSON Lines, table) or close a document at
 //! the end (JSON array, Markdown).
 
+mod csv;
 mod json;
 mod markdown;
 mod style;
@@ -9,6 +10,7 @@ mod table;
 
 use std::io::{self, Write};
 
+pub use csv::neutralize;
 pub use style::Style;
 
 use crate::cli::OutputFormat;
@@ -27,8 +29,10 @@ pub fn writer<'a>(
     out: Box<dyn Write + 'a>,
     style: Style,
     explain: bool,
+    with_fit: bool,
 ) -> Box<dyn RecordWriter + 'a> {
     match format {
+        OutputFormat::Csv => Box::new(csv::CsvWriter::new(out, with_fit)),
         OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
         OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),

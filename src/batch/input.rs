@@ -1,0 +1,366 @@
+//! Batch input: rows of a CSV/TSV file or of JSON Lines, with their columns
+//! found by header name. A bad row becomes that row's error; only a file that
+//! cannot be read at all stops the run.
+
+use std::io::{BufRead, BufReader, Read};
+
+use serde_json::Value;
+
+/// A field larger than this is that row's error, not a posting.
+pub const MAX_FIELD_BYTES: usize = 2 * 1024 * 1024;
+
+/// One input row, ready for the pipeline (or carrying its error).
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// 1-based number of the data row (the header is not counted).
+    pub number: usize,
+    pub id: String,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+    /// Why this row cannot be processed.
+    pub error: Option<String>,
+}
+
+/// Header names recognised for each field, lower case; Korean boards' too.
+const ID_NAMES: &[&str] = &["id", "job_id", "jobid", "posting_id", "key", "번호", "아이디", "공고번호"];
+const TITLE_NAMES: &[&str] = &["title", "job_title", "jobtitle", "position", "job", "role", "제목", "직무", "포지션", "공고명", "채용제목"];
+const COMPANY_NAMES: &[&str] = &["company", "company_name", "companyname", "employer", "organization", "organisation", "회사", "회사명", "기업", "기업명"];
+const LOCATION_NAMES: &[&str] = &["location", "city", "place", "근무지", "지역", "위치", "근무지역"];
+const TEXT_NAMES: &[&str] = &[
+    "description", "text", "content", "body", "job_description", "jobdescription", "details", "posting", "내용",
+    "본문", "상세", "상세내용", "설명", "공고내용", "채용내용",
+];
+const URL_NAMES: &[&str] = &["url", "link", "href", "job_url", "joburl", "posting_url", "링크", "주소", "공고링크"];
+
+/// Column names given on the command line, overriding the recognised ones.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnNames {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Which column holds what.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub id: Option<usize>,
+    pub title: Option<usize>,
+    pub company: Option<usize>,
+    pub location: Option<usize>,
+    pub text: Option<usize>,
+    pub url: Option<usize>,
+}
+
+/// An input that cannot be read at all: the run stops with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+}
+
+fn normalize_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}').trim().to_lowercase().replace([' ', '-'], "_")
+}
+
+impl Columns {
+    /// Finds the columns in a header row.
+    pub fn find(headers: &[String], names: &ColumnNames, file: &str) -> Result<Columns, InputError> {
+        let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+        let pick = |given: &Option<String>, flag: &str, known: &[&str]| -> Result<Option<usize>, InputError> {
+            match given {
+                Some(name) => norm.iter().position(|h| *h == normalize_header(name)).map(Some).ok_or_else(|| InputError::File {
+                    file: file.to_string(),
+                    message: format!("{flag} {name}: no such column (the header has: {})", headers.join(", ")),
+                }),
+                None => Ok(known.iter().find_map(|k| norm.iter().position(|h| h == k))),
+            }
+        };
+        let cols = Columns {
+            id: pick(&names.id, "--id-column", ID_NAMES)?,
+            title: pick(&names.title, "--title-column", TITLE_NAMES)?,
+            company: pick(&None, "", COMPANY_NAMES)?,
+            location: pick(&None, "", LOCATION_NAMES)?,
+            text: pick(&names.text, "--text-column", TEXT_NAMES)?,
+            url: pick(&names.url, "--url-column", URL_NAMES)?,
+        };
+        if cols.text.is_none() && cols.url.is_none() {
+            return Err(InputError::File {
+                file: file.to_string(),
+                message: format!(
+                    "no text or URL column (looked for description, text, content, body, url, link; the header has: {}); use --text-column or --url-column",
+                    headers.join(", ")
+                ),
+            });
+        }
+        Ok(cols)
+    }
+}
+
+/// Reads rows of a CSV (or TSV) input.
+pub struct CsvRows<R: Read> {
+    reader: csv::Reader<R>,
+    headers: Vec<String>,
+    columns: Columns,
+    number: usize,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+impl<R: Read> CsvRows<R> {
+    pub fn new(input: R, delimiter: u8, names: &ColumnNames, file: &str) -> Result<CsvRows<R>, InputError> {
+        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
+        let headers = reader.byte_headers().map_err(|e| InputError::File {
+            file: file.to_string(),
+            message: format!("cannot read the header row: {}", csv_message(&e)),
+        })?;
+        let headers: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(InputError::File { file: file.to_string(), message: "the file is empty (no header row)".into() });
+        }
+        let columns = Columns::find(&headers, names, file)?;
+        Ok(CsvRows { reader, headers, columns, number: 0, record: csv::ByteRecord::new(), done: false })
+    }
+
+    pub fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    fn row_from_record(&self) -> Row {
+        let mut row = Row { number: self.number, id: self.number.to_string(), ..Row::default() };
+        if self.record.len() != self.headers.len() {
+            row.error = Some(format!(
+                "row {}: has {} fields, the header has {}",
+                self.number,
+                self.record.len(),
+                self.headers.len()
+            ));
+        }
+        let field = |row: &mut Row, col: Option<usize>| -> Option<String> {
+            let i = col?;
+            let bytes = self.record.get(i)?;
+            if bytes.len() > MAX_FIELD_BYTES {
+                row.error.get_or_insert_with(|| {
+                    format!(
+                        "row {}, column {}: field is {:.1} MiB, over the {} MiB limit",
+                        row.number,
+                        self.headers[i],
+                        bytes.len() as f64 / (1024.0 * 1024.0),
+                        MAX_FIELD_BYTES / (1024 * 1024)
+                    )
+                });
+                return None;
+            }
+            match std::str::from_utf8(bytes) {
+                Ok(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Err(_) => {
+                    row.error.get_or_insert_with(|| {
+                        format!("row {}, column {}: invalid UTF-8", row.number, self.headers[i])
+                    });
+                    None
+                }
+            }
+        };
+        let c = self.columns.clone();
+        if let Some(id) = field(&mut row, c.id) {
+            row.id = id;
+        }
+        row.title = field(&mut row, c.title);
+        row.company = field(&mut row, c.company);
+        row.location = field(&mut row, c.location);
+        row.text = field(&mut row, c.text);
+        row.url = field(&mut row, c.url);
+        finish(row, c.text.map(|i| self.headers[i].as_str()))
+    }
+}
+
+/// Marks a row with nothing to read as an error.
+fn finish(mut row: Row, text_column: Option<&str>) -> Row {
+    if row.error.is_none() && row.text.is_none() && row.url.is_none() {
+        row.error = Some(match text_column {
+            Some(col) => format!("row {}, column {col}: empty, and the row has no URL", row.number),
+            None => format!("row {}: no URL", row.number),
+        });
+    }
+    row
+}
+
+impl<R: Read> Iterator for CsvRows<R> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        loop {
+            if self.done {
+                return None;
+            }
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(false) => return None,
+                Ok(true) => {
+                    self.number += 1;
+                    // A blank line in the middle of a file is not a row.
+                    if self.record.len() == 1 && self.record.get(0).is_some_and(|f| f.is_empty()) {
+                        self.number -= 1;
+                        continue;
+                    }
+                    return Some(self.row_from_record());
+                }
+                Err(e) => {
+                    self.number += 1;
+                    let row = Row {
+                        number: self.number,
+                        id: self.number.to_string(),
+                        error: Some(format!("row {}: {}", self.number, csv_message(&e))),
+                        ..Row::default()
+                    };
+                    // An I/O error ends the input; a parse error is this row's.
+                    self.done = matches!(e.kind(), csv::ErrorKind::Io(_));
+                    return Some(row);
+                }
+            }
+        }
+    }
+}
+
+/// The csv crate's message without its position prefix (we add the row).
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::source::io_message(io),
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields, the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Reads rows of JSON Lines: one object per line with the same field names as
+/// CSV headers.
+pub struct JsonRows<R: Read> {
+    lines: std::io::Lines<BufReader<R>>,
+    names: ColumnNames,
+    number: usize,
+}
+
+impl<R: Read> JsonRows<R> {
+    pub fn new(input: R, names: &ColumnNames) -> JsonRows<R> {
+        JsonRows { lines: BufReader::new(input).lines(), names: names.clone(), number: 0 }
+    }
+
+    fn row_from_line(&self, line: &str) -> Row {
+        let mut row = Row { number: self.number, id: self.number.to_string(), ..Row::default() };
+        let obj = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(obj)) => obj,
+            Ok(_) => {
+                row.error = Some(format!("row {}: not a JSON object", self.number));
+                return row;
+            }
+            Err(e) => {
+                row.error = Some(format!("row {}: not JSON ({e})", self.number));
+                return row;
+            }
+        };
+        let get = |given: &Option<String>, known: &[&str]| -> Option<String> {
+            let key = obj.keys().find(|k| match given {
+                Some(g) => normalize_header(k) == normalize_header(g),
+                None => known.contains(&normalize_header(k).as_str()),
+            })?;
+            match &obj[key] {
+                Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+        };
+        if let Some(id) = get(&self.names.id, ID_NAMES) {
+            row.id = id;
+        }
+        row.title = get(&self.names.title, TITLE_NAMES);
+        row.company = get(&None, COMPANY_NAMES);
+        row.location = get(&None, LOCATION_NAMES);
+        row.text = get(&self.names.text, TEXT_NAMES);
+        row.url = get(&self.names.url, URL_NAMES);
+        if let Some(t) = &row.text
+            && t.len() > MAX_FIELD_BYTES
+        {
+            row.text = None;
+            row.error = Some(format!("row {}, field text: over the {} MiB limit", row.number, MAX_FIELD_BYTES / (1024 * 1024)));
+        }
+        finish(row, Some("text"))
+    }
+}
+
+impl<R: Read> Iterator for JsonRows<R> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        loop {
+            let line = self.lines.next()?;
+            self.number += 1;
+            return Some(match line {
+                Ok(l) if l.trim().is_empty() => {
+                    self.number -= 1;
+                    continue;
+                }
+                Ok(l) => self.row_from_line(l.trim_start_matches('\u{feff}')),
+                Err(e) => Row {
+                    number: self.number,
+                    id: self.number.to_string(),
+                    error: Some(format!("row {}: {}", self.number, crate::source::io_message(&e))),
+                    ..Row::default()
+                },
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(csv: &str) -> Vec<Row> {
+        CsvRows::new(csv.as_bytes(), b',', &ColumnNames::default(), "t.csv").unwrap().collect()
+    }
+
+    #[test]
+    fn finds_columns_by_name_in_english_and_korean() {
+        let r = rows("\u{feff}ID,Title,Description\r\n7,ML Engineer,Train models\r\n");
+        assert_eq!(r[0].id, "7");
+        assert_eq!(r[0].title.as_deref(), Some("ML Engineer"));
+        assert_eq!(r[0].text.as_deref(), Some("Train models"));
+        let r = rows("제목,회사,내용\n머신러닝 엔지니어,가나다,모델 개발\n");
+        assert_eq!(r[0].id, "1");
+        assert_eq!(r[0].company.as_deref(), Some("가나다"));
+    }
+
+    #[test]
+    fn ragged_and_empty_rows_are_row_errors() {
+        let r = rows("id,description\n1,a posting\n2,too,many\n3,\n");
+        assert!(r[0].error.is_none());
+        assert_eq!(r[1].error.as_deref(), Some("row 2: has 3 fields, the header has 2"));
+        assert_eq!(r[2].error.as_deref(), Some("row 3, column description: empty, and the row has no URL"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_row_and_column() {
+        let data = b"id,description\n1,ok\n2,bad \xff\xfe\n".to_vec();
+        let r: Vec<Row> = CsvRows::new(&data[..], b',', &ColumnNames::default(), "t.csv").unwrap().collect();
+        assert_eq!(r[1].error.as_deref(), Some("row 2, column description: invalid UTF-8"));
+    }
+
+    #[test]
+    fn no_text_column_stops_the_run() {
+        let err = CsvRows::new("a,b\n1,2\n".as_bytes(), b',', &ColumnNames::default(), "t.csv").err().unwrap();
+        assert!(err.to_string().starts_with("t.csv: no text or URL column"), "{err}");
+    }
+
+    #[test]
+    fn json_lines_rows() {
+        let input = "{\"id\":\"a\",\"description\":\"text\"}\nnot json\n{\"url\":\"https://x.example/1\"}\n";
+        let r: Vec<Row> = JsonRows::new(input.as_bytes(), &ColumnNames::default()).collect();
+        assert_eq!(r[0].id, "a");
+        assert!(r[1].error.as_deref().unwrap().starts_with("row 2: not JSON"));
+        assert_eq!(r[2].url.as_deref(), Some("https://x.example/1"));
+    }
+}

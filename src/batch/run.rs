@@ -1,0 +1,284 @@
+//! Running a batch: rows are read in chunks; each chunk's URLs are fetched
+//! politely, its postings classified on all cores, and its records written in
+//! input order before the next chunk is read, so memory stays flat however
+//! many rows there are.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::cache::Cache;
+use super::input::{ColumnNames, CsvRows, JsonRows, Row};
+use super::pool::{self, Politeness};
+use super::summary::Summary;
+use crate::cli::{BatchArgs, InputFormat, OutputFormat};
+use crate::commands::analyze::fetch_options;
+use crate::commands::{load_patterns, open_output, profile::load_strengths};
+use crate::extract::{self, Posting};
+use crate::fetch::{Fetched, Fetcher};
+use crate::fit::Strengths;
+use crate::output::{Style, writer};
+use crate::pipeline::evaluate;
+use crate::report::Record;
+use crate::rules::PatternSet;
+use crate::text::sanitize;
+
+/// Rows read, processed and written at a time: enough to keep every core
+/// and `--jobs` fetches busy, few enough that memory does not grow.
+const CHUNK: usize = 256;
+
+/// The run was stopped by Ctrl-C after writing whole rows; exit code 130.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted: the rows written so far are complete")]
+pub struct Interrupted;
+
+/// Runs `rolefit batch`; returns whether every row succeeded.
+pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
+    if args.jobs == 0 || args.per_host == 0 {
+        anyhow::bail!("--jobs and --per-host must be at least 1");
+    }
+    let set = load_patterns(&args.common)?;
+    let strengths = load_strengths(&args.profile, &set)?;
+    let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
+    let cache = args.cache.as_deref().map(Cache::open).transpose()?;
+    let limits = Politeness { jobs: args.jobs, per_host: args.per_host };
+    let mut rows = open_rows(&args)?;
+
+    let (out, tty) = open_output(args.output.as_deref())?;
+    let style = Style::new(args.common.color, tty && args.output.is_none());
+    let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
+    let mut summary = (args.summary || args.summary_out.is_some()).then(|| Summary::new(strengths.as_ref()));
+    let err_style = Style::for_stderr(args.common.color);
+    let progress = progress_bar(&args);
+    let interrupted = ctrl_c_flag();
+
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    let (mut done, mut failed) = (0u64, 0u64);
+    loop {
+        if interrupted.load(Ordering::SeqCst) {
+            break;
+        }
+        let chunk: Vec<Row> = rows.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let records = process_chunk(&chunk, &set, strengths.as_ref(), &fetcher, cache.as_ref(), limits);
+        for (row, (mut record, key)) in chunk.iter().zip(records) {
+            if let Some(key) = key {
+                match seen.get(&key) {
+                    Some(first) => record.duplicate_of = Some(first.clone()),
+                    None => {
+                        seen.insert(key, row.id.clone());
+                    }
+                }
+            }
+            if !record.is_ok() {
+                failed += 1;
+                let line = format!("{}: {}", err_style.red("rolefit"), sanitize(record.error.as_deref().unwrap_or("")));
+                progress.suspend(|| eprintln!("{line}"));
+            }
+            if let Some(s) = summary.as_mut() {
+                s.add(&record);
+            }
+            w.write(&record)?;
+            done += 1;
+        }
+        progress.set_position(done);
+        progress.set_message(format!("{failed} errors"));
+    }
+    w.finish()?;
+    progress.finish_and_clear();
+
+    if let Some(s) = &summary {
+        if args.summary {
+            let mut err = std::io::stderr().lock();
+            s.write_text(&mut err, err_style)?;
+        }
+        if let Some(path) = &args.summary_out {
+            write_summary_file(s, path)?;
+        }
+    }
+    if interrupted.load(Ordering::SeqCst) {
+        return Err(Interrupted.into());
+    }
+    Ok(failed == 0)
+}
+
+fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(
+        std::fs::File::create(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), crate::source::io_message(&e)))?,
+    );
+    s.write_markdown(&mut f)?;
+    std::io::Write::flush(&mut f)?;
+    Ok(())
+}
+
+/// Fetches the chunk's URLs, then builds every record on all cores. Each
+/// record comes with the key of its normalised text, for duplicates.
+fn process_chunk(
+    chunk: &[Row],
+    set: &PatternSet,
+    strengths: Option<&Strengths>,
+    fetcher: &Fetcher,
+    cache: Option<&Cache>,
+    limits: Politeness,
+) -> Vec<(Record, Option<u64>)> {
+    let urls: Vec<(usize, &str)> = chunk
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.error.is_none() && r.text.is_none())
+        .filter_map(|(i, r)| r.url.as_deref().map(|u| (i, u)))
+        .collect();
+    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits);
+    let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len()).map(|i| pages.remove(&i)).collect();
+    chunk
+        .par_iter()
+        .zip(pages.into_par_iter())
+        .map(|(row, page)| process_row(row, page, set, strengths))
+        .collect()
+}
+
+/// One row through the pipeline.
+fn process_row(
+    row: &Row,
+    page: Option<Result<Fetched, String>>,
+    set: &PatternSet,
+    strengths: Option<&Strengths>,
+) -> (Record, Option<u64>) {
+    let source = row.url.clone().unwrap_or_else(|| format!("row {}", row.number));
+    if let Some(e) = &row.error {
+        return (Record::error(row.id.clone(), source, e.clone()), None);
+    }
+    let (posting, key) = match (&row.text, page) {
+        (Some(text), _) => (
+            extract::from_row(row.title.as_deref(), row.company.as_deref(), row.location.as_deref(), text, &set.sections),
+            text_key(text),
+        ),
+        (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.text)),
+        (None, Some(Err(e))) => return (Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)), None),
+        (None, None) => {
+            return (Record::error(row.id.clone(), source, format!("row {}: nothing to read", row.number)), None);
+        }
+    };
+    match posting {
+        Ok(p) => (evaluate(row.id.clone(), source, &p, set, strengths), Some(key)),
+        Err(e) => (Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)), None),
+    }
+}
+
+/// A fetched page, with the row's own title, company and location where the page lacks them.
+fn from_page(row: &Row, page: &Fetched, set: &PatternSet) -> Result<Posting, extract::ExtractError> {
+    let mut p = extract::extract(&page.text, page.format, &set.sections)?;
+    if p.title.is_none() {
+        p.title = row.title.clone();
+    }
+    if p.company.is_none() {
+        p.company = row.company.clone();
+    }
+    if p.location.is_none() {
+        p.location = row.location.clone();
+    }
+    Ok(p)
+}
+
+/// Two postings are the same when their text is, ignoring case and spacing.
+fn text_key(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    for word in text.split_whitespace() {
+        word.to_lowercase().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The rows of the input, or an error that stops the run.
+fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> {
+    let name = if args.input == "-" { "<stdin>".to_string() } else { args.input.clone() };
+    let input: Box<dyn Read> = if args.input == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        let f = std::fs::File::open(&args.input)
+            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::source::io_message(&e)))?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            anyhow::bail!("{name}: is a folder, not a CSV or JSON Lines file");
+        }
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
+    let lower = args.input.to_ascii_lowercase();
+    let format = args.input_format.unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Csv
+    });
+    let names = ColumnNames {
+        id: args.id_column.clone(),
+        title: args.title_column.clone(),
+        text: args.text_column.clone(),
+        url: args.url_column.clone(),
+    };
+    match format {
+        InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &names))),
+        InputFormat::Csv => {
+            let delimiter = match args.delimiter {
+                Some(c) if c.is_ascii() => c as u8,
+                Some(c) => anyhow::bail!("--delimiter {c}: must be a single ASCII character"),
+                None if lower.ends_with(".tsv") || lower.ends_with(".tab") => b'\t',
+                None => b',',
+            };
+            Ok(Box::new(CsvRows::new(input, delimiter, &names, &name)?))
+        }
+    }
+}
+
+/// A progress bar on stderr when it is a terminal; hidden otherwise.
+fn progress_bar(args: &BatchArgs) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || matches!(args.format, OutputFormat::Table) && args.output.is_none() {
+        return ProgressBar::hidden();
+    }
+    let total = count_rows(args);
+    let bar = match total {
+        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    let template = if total.is_some() {
+        "{bar:30} {pos}/{len} rows  {per_sec}  ETA {eta}  {msg}"
+    } else {
+        "{spinner} {pos} rows  {per_sec}  {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Rows in a CSV file, counted quickly for the progress bar's ETA.
+fn count_rows(args: &BatchArgs) -> Option<u64> {
+    if args.input == "-" || args.input_format == Some(InputFormat::Jsonl) {
+        return None;
+    }
+    let f = std::fs::File::open(&args.input).ok()?;
+    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(std::io::BufReader::new(f));
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0;
+    while r.read_byte_record(&mut rec).ok()? {
+        n += 1;
+    }
+    Some(n)
+}
+
+/// A flag Ctrl-C sets; the batch stops after the chunk it is writing.
+fn ctrl_c_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let f = flag.clone();
+    // Setting the handler fails only if one is already set (a second batch
+    // in one process, as in tests); the first handler's flag still works.
+    let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst));
+    flag
+}

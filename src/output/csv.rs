@@ -1,0 +1,107 @@
+//! CSV: one row per record with the documented columns. Cells that came from a
+//! posting are neutralised against formula injection before a spreadsheet sees them.
+
+use std::io::{self, Write};
+
+use super::RecordWriter;
+use crate::report::Record;
+use crate::role::Role;
+
+pub struct CsvWriter<'a> {
+    out: csv::Writer<Box<dyn Write + 'a>>,
+    with_fit: bool,
+    wrote_header: bool,
+}
+
+impl<'a> CsvWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>, with_fit: bool) -> CsvWriter<'a> {
+        CsvWriter { out: csv::Writer::from_writer(out), with_fit, wrote_header: false }
+    }
+
+    fn header(&self) -> Vec<&'static str> {
+        let mut h = vec![
+            "id", "title", "company", "location", "lang", "role", "secondary", "confidence", "score_modeling",
+            "score_backend", "score_frontend", "score_research",
+        ];
+        if self.with_fit {
+            h.extend(["fit_score", "matched", "missing_required"]);
+        }
+        h.extend(["status", "error", "duplicate_of"]);
+        h
+    }
+}
+
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab
+/// or carriage return before one) gets a leading apostrophe.
+pub fn neutralize(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| format!("{v}")).unwrap_or_default()
+}
+
+impl RecordWriter for CsvWriter<'_> {
+    fn write(&mut self, r: &Record) -> io::Result<()> {
+        if !self.wrote_header {
+            self.out.write_record(self.header())?;
+            self.wrote_header = true;
+        }
+        let text = |s: &Option<String>| neutralize(s.as_deref().unwrap_or(""));
+        let score = |role: Role| num(r.scores.as_ref().map(|s| s.get(role)));
+        let mut row = vec![
+            neutralize(&r.id),
+            text(&r.title),
+            text(&r.company),
+            text(&r.location),
+            r.lang.unwrap_or("").to_string(),
+            r.role.unwrap_or("").to_string(),
+            r.secondary.unwrap_or("").to_string(),
+            num(r.confidence),
+            score(Role::Modeling),
+            score(Role::Backend),
+            score(Role::Frontend),
+            score(Role::Research),
+        ];
+        if self.with_fit {
+            match &r.fit {
+                Some(f) => {
+                    row.push(f.score.to_string());
+                    row.push(neutralize(&f.matched.iter().map(|m| m.skill.as_str()).collect::<Vec<_>>().join("; ")));
+                    row.push(neutralize(&f.missing_required.join("; ")));
+                }
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        row.push(r.status.to_string());
+        row.push(text(&r.error));
+        row.push(text(&r.duplicate_of));
+        self.out.write_record(&row)?;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if !self.wrote_header {
+            self.out.write_record(self.header())?;
+            self.wrote_header = true;
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralized() {
+        assert_eq!(neutralize("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize("-2+3"), "'-2+3");
+        assert_eq!(neutralize("ML Engineer"), "ML Engineer");
+    }
+}
