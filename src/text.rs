@@ -2,8 +2,9 @@
 //! untrusted text safe to print.
 
 /// Folds runs of whitespace (including non-breaking spaces) into one space and
-/// drops control characters.
+/// drops control characters, terminal escape sequences whole.
 pub fn clean_inline(s: &str) -> String {
+    let s = strip_escapes(s);
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.chars() {
@@ -22,50 +23,62 @@ pub fn clean_inline(s: &str) -> String {
     out
 }
 
+/// Removes terminal escape sequences (CSI `ESC [ ... final`, OSC `ESC ] ...
+/// BEL` or `ESC ] ... ESC \\`, and two-byte `ESC x`) with their bodies.
+fn strip_escapes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '\u{1b}' {
+            out.push(ch);
+            continue;
+        }
+        match chars.peek() {
+            Some('[') => {
+                chars.next();
+                for c in chars.by_ref() {
+                    if ('\u{40}'..='\u{7e}').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                chars.next();
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' {
+                        break;
+                    }
+                    if c == '\u{1b}' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            Some(_) => {
+                chars.next();
+            }
+            None => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Text from the web made safe for a terminal: escape sequences and other
 /// control characters are removed (tabs and newlines become spaces), as are
 /// bidirectional overrides that could disguise what is shown.
 pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '\u{1b}' => {
-                // CSI: ESC [ params final-byte; OSC: ESC ] ... BEL or ESC \
-                match chars.peek() {
-                    Some('[') => {
-                        chars.next();
-                        for c in chars.by_ref() {
-                            if ('\u{40}'..='\u{7e}').contains(&c) {
-                                break;
-                            }
-                        }
-                    }
-                    Some(']') => {
-                        chars.next();
-                        while let Some(c) = chars.next() {
-                            if c == '\u{7}' {
-                                break;
-                            }
-                            if c == '\u{1b}' && chars.peek() == Some(&'\\') {
-                                chars.next();
-                                break;
-                            }
-                        }
-                    }
-                    Some(_) => {
-                        chars.next();
-                    }
-                    None => {}
-                }
-            }
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    strip_escapes(s)
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -75,6 +88,10 @@ mod tests {
     #[test]
     fn folds_whitespace() {
         assert_eq!(clean_inline("  a \n\t b\u{a0}c  "), "a b c");
+        assert_eq!(
+            clean_inline("ML \u{1b}]0;pwned\u{7} \u{1b}[31mEngineer"),
+            "ML Engineer"
+        );
     }
 
     #[test]

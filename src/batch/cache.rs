@@ -28,9 +28,15 @@ impl Cache {
     /// Opens (and creates) a cache folder.
     pub fn open(dir: &Path) -> anyhow::Result<Cache> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            anyhow::anyhow!("--cache {}: cannot create the folder: {}", dir.display(), crate::source::io_message(&e))
+            anyhow::anyhow!(
+                "--cache {}: cannot create the folder: {}",
+                dir.display(),
+                crate::source::io_message(&e)
+            )
         })?;
-        Ok(Cache { dir: dir.to_path_buf() })
+        Ok(Cache {
+            dir: dir.to_path_buf(),
+        })
     }
 
     fn path(&self, url: &str) -> PathBuf {
@@ -51,7 +57,12 @@ impl Cache {
             "markdown" => Format::Markdown,
             _ => Format::Text,
         };
-        Some(Fetched { url: e.url, content_type: e.content_type, text: e.text, format })
+        Some(Fetched {
+            url: e.url,
+            content_type: e.content_type,
+            text: e.text,
+            format,
+        })
     }
 
     /// Stores a page; a failure to write only costs a refetch next time.
@@ -61,7 +72,12 @@ impl Cache {
             Format::Markdown => "markdown",
             Format::Text => "text",
         };
-        let entry = Entry { url: url.to_string(), content_type: page.content_type.clone(), format: format.into(), text: page.text.clone() };
+        let entry = Entry {
+            url: url.to_string(),
+            content_type: page.content_type.clone(),
+            format: format.into(),
+            text: page.text.clone(),
+        };
         let path = self.path(url);
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         if let Ok(json) = serde_json::to_vec(&entry)
@@ -82,12 +98,20 @@ mod tests {
         let cache = Cache::open(dir.path()).unwrap();
         let url = "https://x.example/../../etc/passwd";
         assert!(cache.get(url).is_none());
-        let page = Fetched { url: url.into(), content_type: Some("text/html".into()), text: "<p>hi</p>".into(), format: Format::Html };
+        let page = Fetched {
+            url: url.into(),
+            content_type: Some("text/html".into()),
+            text: "<p>hi</p>".into(),
+            format: Format::Html,
+        };
         cache.put(url, &page);
         let got = cache.get(url).unwrap();
         assert_eq!(got.text, "<p>hi</p>");
         assert_eq!(got.format, Format::Html);
-        let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
         assert_eq!(names.len(), 1);
         assert_eq!(names[0].len(), 64 + 5);
     }

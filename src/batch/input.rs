@@ -25,15 +25,78 @@ pub struct Row {
 }
 
 /// Header names recognised for each field, lower case; Korean boards' too.
-const ID_NAMES: &[&str] = &["id", "job_id", "jobid", "posting_id", "key", "번호", "아이디", "공고번호"];
-const TITLE_NAMES: &[&str] = &["title", "job_title", "jobtitle", "position", "job", "role", "제목", "직무", "포지션", "공고명", "채용제목"];
-const COMPANY_NAMES: &[&str] = &["company", "company_name", "companyname", "employer", "organization", "organisation", "회사", "회사명", "기업", "기업명"];
-const LOCATION_NAMES: &[&str] = &["location", "city", "place", "근무지", "지역", "위치", "근무지역"];
-const TEXT_NAMES: &[&str] = &[
-    "description", "text", "content", "body", "job_description", "jobdescription", "details", "posting", "내용",
-    "본문", "상세", "상세내용", "설명", "공고내용", "채용내용",
+const ID_NAMES: &[&str] = &[
+    "id",
+    "job_id",
+    "jobid",
+    "posting_id",
+    "key",
+    "번호",
+    "아이디",
+    "공고번호",
 ];
-const URL_NAMES: &[&str] = &["url", "link", "href", "job_url", "joburl", "posting_url", "링크", "주소", "공고링크"];
+const TITLE_NAMES: &[&str] = &[
+    "title",
+    "job_title",
+    "jobtitle",
+    "position",
+    "job",
+    "role",
+    "제목",
+    "직무",
+    "포지션",
+    "공고명",
+    "채용제목",
+];
+const COMPANY_NAMES: &[&str] = &[
+    "company",
+    "company_name",
+    "companyname",
+    "employer",
+    "organization",
+    "organisation",
+    "회사",
+    "회사명",
+    "기업",
+    "기업명",
+];
+const LOCATION_NAMES: &[&str] = &[
+    "location",
+    "city",
+    "place",
+    "근무지",
+    "지역",
+    "위치",
+    "근무지역",
+];
+const TEXT_NAMES: &[&str] = &[
+    "description",
+    "text",
+    "content",
+    "body",
+    "job_description",
+    "jobdescription",
+    "details",
+    "posting",
+    "내용",
+    "본문",
+    "상세",
+    "상세내용",
+    "설명",
+    "공고내용",
+    "채용내용",
+];
+const URL_NAMES: &[&str] = &[
+    "url",
+    "link",
+    "href",
+    "job_url",
+    "joburl",
+    "posting_url",
+    "링크",
+    "주소",
+    "공고링크",
+];
 
 /// Column names given on the command line, overriding the recognised ones.
 #[derive(Debug, Clone, Default)]
@@ -63,19 +126,36 @@ pub enum InputError {
 }
 
 fn normalize_header(h: &str) -> String {
-    h.trim_start_matches('\u{feff}').trim().to_lowercase().replace([' ', '-'], "_")
+    h.trim_start_matches('\u{feff}')
+        .trim()
+        .to_lowercase()
+        .replace([' ', '-'], "_")
 }
 
 impl Columns {
     /// Finds the columns in a header row.
-    pub fn find(headers: &[String], names: &ColumnNames, file: &str) -> Result<Columns, InputError> {
+    pub fn find(
+        headers: &[String],
+        names: &ColumnNames,
+        file: &str,
+    ) -> Result<Columns, InputError> {
         let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-        let pick = |given: &Option<String>, flag: &str, known: &[&str]| -> Result<Option<usize>, InputError> {
+        let pick = |given: &Option<String>,
+                    flag: &str,
+                    known: &[&str]|
+         -> Result<Option<usize>, InputError> {
             match given {
-                Some(name) => norm.iter().position(|h| *h == normalize_header(name)).map(Some).ok_or_else(|| InputError::File {
-                    file: file.to_string(),
-                    message: format!("{flag} {name}: no such column (the header has: {})", headers.join(", ")),
-                }),
+                Some(name) => norm
+                    .iter()
+                    .position(|h| *h == normalize_header(name))
+                    .map(Some)
+                    .ok_or_else(|| InputError::File {
+                        file: file.to_string(),
+                        message: format!(
+                            "{flag} {name}: no such column (the header has: {})",
+                            headers.join(", ")
+                        ),
+                    }),
                 None => Ok(known.iter().find_map(|k| norm.iter().position(|h| h == k))),
             }
         };
@@ -111,18 +191,39 @@ pub struct CsvRows<R: Read> {
 }
 
 impl<R: Read> CsvRows<R> {
-    pub fn new(input: R, delimiter: u8, names: &ColumnNames, file: &str) -> Result<CsvRows<R>, InputError> {
-        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
+    pub fn new(
+        input: R,
+        delimiter: u8,
+        names: &ColumnNames,
+        file: &str,
+    ) -> Result<CsvRows<R>, InputError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(input);
         let headers = reader.byte_headers().map_err(|e| InputError::File {
             file: file.to_string(),
             message: format!("cannot read the header row: {}", csv_message(&e)),
         })?;
-        let headers: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+        let headers: Vec<String> = headers
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).into_owned())
+            .collect();
         if headers.iter().all(|h| h.trim().is_empty()) {
-            return Err(InputError::File { file: file.to_string(), message: "the file is empty (no header row)".into() });
+            return Err(InputError::File {
+                file: file.to_string(),
+                message: "the file is empty (no header row)".into(),
+            });
         }
         let columns = Columns::find(&headers, names, file)?;
-        Ok(CsvRows { reader, headers, columns, number: 0, record: csv::ByteRecord::new(), done: false })
+        Ok(CsvRows {
+            reader,
+            headers,
+            columns,
+            number: 0,
+            record: csv::ByteRecord::new(),
+            done: false,
+        })
     }
 
     pub fn columns(&self) -> &Columns {
@@ -130,7 +231,11 @@ impl<R: Read> CsvRows<R> {
     }
 
     fn row_from_record(&self) -> Row {
-        let mut row = Row { number: self.number, id: self.number.to_string(), ..Row::default() };
+        let mut row = Row {
+            number: self.number,
+            id: self.number.to_string(),
+            ..Row::default()
+        };
         if self.record.len() != self.headers.len() {
             row.error = Some(format!(
                 "row {}: has {} fields, the header has {}",
@@ -158,7 +263,10 @@ impl<R: Read> CsvRows<R> {
                 Ok(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
                 Err(_) => {
                     row.error.get_or_insert_with(|| {
-                        format!("row {}, column {}: invalid UTF-8", row.number, self.headers[i])
+                        format!(
+                            "row {}, column {}: invalid UTF-8",
+                            row.number, self.headers[i]
+                        )
                     });
                     None
                 }
@@ -181,7 +289,10 @@ impl<R: Read> CsvRows<R> {
 fn finish(mut row: Row, text_column: Option<&str>) -> Row {
     if row.error.is_none() && row.text.is_none() && row.url.is_none() {
         row.error = Some(match text_column {
-            Some(col) => format!("row {}, column {col}: empty, and the row has no URL", row.number),
+            Some(col) => format!(
+                "row {}, column {col}: empty, and the row has no URL",
+                row.number
+            ),
             None => format!("row {}: no URL", row.number),
         });
     }
@@ -229,7 +340,9 @@ fn csv_message(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Io(io) => crate::source::io_message(io),
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields, the header has {expected_len}")
         }
         _ => e.to_string(),
@@ -246,11 +359,19 @@ pub struct JsonRows<R: Read> {
 
 impl<R: Read> JsonRows<R> {
     pub fn new(input: R, names: &ColumnNames) -> JsonRows<R> {
-        JsonRows { lines: BufReader::new(input).lines(), names: names.clone(), number: 0 }
+        JsonRows {
+            lines: BufReader::new(input).lines(),
+            names: names.clone(),
+            number: 0,
+        }
     }
 
     fn row_from_line(&self, line: &str) -> Row {
-        let mut row = Row { number: self.number, id: self.number.to_string(), ..Row::default() };
+        let mut row = Row {
+            number: self.number,
+            id: self.number.to_string(),
+            ..Row::default()
+        };
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => obj,
             Ok(_) => {
@@ -285,7 +406,11 @@ impl<R: Read> JsonRows<R> {
             && t.len() > MAX_FIELD_BYTES
         {
             row.text = None;
-            row.error = Some(format!("row {}, field text: over the {} MiB limit", row.number, MAX_FIELD_BYTES / (1024 * 1024)));
+            row.error = Some(format!(
+                "row {}, field text: over the {} MiB limit",
+                row.number,
+                MAX_FIELD_BYTES / (1024 * 1024)
+            ));
         }
         finish(row, Some("text"))
     }
@@ -307,7 +432,11 @@ impl<R: Read> Iterator for JsonRows<R> {
                 Err(e) => Row {
                     number: self.number,
                     id: self.number.to_string(),
-                    error: Some(format!("row {}: {}", self.number, crate::source::io_message(&e))),
+                    error: Some(format!(
+                        "row {}: {}",
+                        self.number,
+                        crate::source::io_message(&e)
+                    )),
                     ..Row::default()
                 },
             });
@@ -320,7 +449,9 @@ mod tests {
     use super::*;
 
     fn rows(csv: &str) -> Vec<Row> {
-        CsvRows::new(csv.as_bytes(), b',', &ColumnNames::default(), "t.csv").unwrap().collect()
+        CsvRows::new(csv.as_bytes(), b',', &ColumnNames::default(), "t.csv")
+            .unwrap()
+            .collect()
     }
 
     #[test]
@@ -338,21 +469,42 @@ mod tests {
     fn ragged_and_empty_rows_are_row_errors() {
         let r = rows("id,description\n1,a posting\n2,too,many\n3,\n");
         assert!(r[0].error.is_none());
-        assert_eq!(r[1].error.as_deref(), Some("row 2: has 3 fields, the header has 2"));
-        assert_eq!(r[2].error.as_deref(), Some("row 3, column description: empty, and the row has no URL"));
+        assert_eq!(
+            r[1].error.as_deref(),
+            Some("row 2: has 3 fields, the header has 2")
+        );
+        assert_eq!(
+            r[2].error.as_deref(),
+            Some("row 3, column description: empty, and the row has no URL")
+        );
     }
 
     #[test]
     fn invalid_utf8_names_row_and_column() {
         let data = b"id,description\n1,ok\n2,bad \xff\xfe\n".to_vec();
-        let r: Vec<Row> = CsvRows::new(&data[..], b',', &ColumnNames::default(), "t.csv").unwrap().collect();
-        assert_eq!(r[1].error.as_deref(), Some("row 2, column description: invalid UTF-8"));
+        let r: Vec<Row> = CsvRows::new(&data[..], b',', &ColumnNames::default(), "t.csv")
+            .unwrap()
+            .collect();
+        assert_eq!(
+            r[1].error.as_deref(),
+            Some("row 2, column description: invalid UTF-8")
+        );
     }
 
     #[test]
     fn no_text_column_stops_the_run() {
-        let err = CsvRows::new("a,b\n1,2\n".as_bytes(), b',', &ColumnNames::default(), "t.csv").err().unwrap();
-        assert!(err.to_string().starts_with("t.csv: no text or URL column"), "{err}");
+        let err = CsvRows::new(
+            "a,b\n1,2\n".as_bytes(),
+            b',',
+            &ColumnNames::default(),
+            "t.csv",
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string().starts_with("t.csv: no text or URL column"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -360,7 +512,12 @@ mod tests {
         let input = "{\"id\":\"a\",\"description\":\"text\"}\nnot json\n{\"url\":\"https://x.example/1\"}\n";
         let r: Vec<Row> = JsonRows::new(input.as_bytes(), &ColumnNames::default()).collect();
         assert_eq!(r[0].id, "a");
-        assert!(r[1].error.as_deref().unwrap().starts_with("row 2: not JSON"));
+        assert!(
+            r[1].error
+                .as_deref()
+                .unwrap()
+                .starts_with("row 2: not JSON")
+        );
         assert_eq!(r[2].url.as_deref(), Some("https://x.example/1"));
     }
 }

@@ -31,7 +31,10 @@ pub fn fetch_all(
     for &(i, url) in urls {
         match cache.and_then(|c| c.get(url)) {
             Some(page) => {
-                results.lock().expect("no panics while locked").insert(i, Ok(page));
+                results
+                    .lock()
+                    .expect("no panics while locked")
+                    .insert(i, Ok(page));
             }
             None => todo.push((i, url)),
         }
@@ -39,7 +42,10 @@ pub fn fetch_all(
     if todo.is_empty() {
         return results.into_inner().expect("no panics while locked");
     }
-    let queue = Mutex::new(Queue { waiting: todo.iter().copied().collect(), in_flight: HashMap::new() });
+    let queue = Mutex::new(Queue {
+        waiting: todo.iter().copied().collect(),
+        in_flight: HashMap::new(),
+    });
     let changed = Condvar::new();
     let workers = limits.jobs.max(1).min(todo.len());
     let per_host = limits.per_host.max(1);
@@ -51,7 +57,10 @@ pub fn fetch_all(
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
                     }
-                    results.lock().expect("no panics while locked").insert(i, result);
+                    results
+                        .lock()
+                        .expect("no panics while locked")
+                        .insert(i, result);
                     let mut q = queue.lock().expect("no panics while locked");
                     if let Some(n) = q.in_flight.get_mut(&host) {
                         *n -= 1;
@@ -67,13 +76,20 @@ pub fn fetch_all(
 
 /// The next URL whose host has room, waiting while every waiting URL's host is
 /// at its limit; `None` when nothing is left.
-fn next_url<'a>(queue: &Mutex<Queue<'a>>, changed: &Condvar, per_host: usize) -> Option<(usize, &'a str, String)> {
+fn next_url<'a>(
+    queue: &Mutex<Queue<'a>>,
+    changed: &Condvar,
+    per_host: usize,
+) -> Option<(usize, &'a str, String)> {
     let mut q = queue.lock().expect("no panics while locked");
     loop {
         if q.waiting.is_empty() {
             return None;
         }
-        let pos = q.waiting.iter().position(|(_, url)| q.in_flight.get(&host_of(url)).copied().unwrap_or(0) < per_host);
+        let pos = q
+            .waiting
+            .iter()
+            .position(|(_, url)| q.in_flight.get(&host_of(url)).copied().unwrap_or(0) < per_host);
         if let Some(pos) = pos {
             let (i, url) = q.waiting.remove(pos).expect("position is in range");
             let host = host_of(url);
@@ -88,7 +104,10 @@ fn next_url<'a>(queue: &Mutex<Queue<'a>>, changed: &Condvar, per_host: usize) ->
 fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let authority = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+    let authority = authority
+        .rsplit_once('@')
+        .map(|(_, h)| h)
+        .unwrap_or(authority);
     authority.to_ascii_lowercase()
 }
 
@@ -98,7 +117,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("https://Jobs.Example:8080/a?b"), "jobs.example:8080");
+        assert_eq!(
+            host_of("https://Jobs.Example:8080/a?b"),
+            "jobs.example:8080"
+        );
         assert_eq!(host_of("http://u:p@x.example/"), "x.example");
     }
 }

@@ -48,13 +48,17 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
     let strengths = load_strengths(&args.profile, &set)?;
     let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
     let cache = args.cache.as_deref().map(Cache::open).transpose()?;
-    let limits = Politeness { jobs: args.jobs, per_host: args.per_host };
+    let limits = Politeness {
+        jobs: args.jobs,
+        per_host: args.per_host,
+    };
     let mut rows = open_rows(&args)?;
 
     let (out, tty) = open_output(args.output.as_deref())?;
     let style = Style::new(args.common.color, tty && args.output.is_none());
     let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
-    let mut summary = (args.summary || args.summary_out.is_some()).then(|| Summary::new(strengths.as_ref()));
+    let mut summary =
+        (args.summary || args.summary_out.is_some()).then(|| Summary::new(strengths.as_ref()));
     let err_style = Style::for_stderr(args.common.color);
     let progress = progress_bar(&args);
     let interrupted = ctrl_c_flag();
@@ -69,7 +73,14 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         if chunk.is_empty() {
             break;
         }
-        let records = process_chunk(&chunk, &set, strengths.as_ref(), &fetcher, cache.as_ref(), limits);
+        let records = process_chunk(
+            &chunk,
+            &set,
+            strengths.as_ref(),
+            &fetcher,
+            cache.as_ref(),
+            limits,
+        );
         for (row, (mut record, key)) in chunk.iter().zip(records) {
             if let Some(key) = key {
                 match seen.get(&key) {
@@ -81,7 +92,11 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             }
             if !record.is_ok() {
                 failed += 1;
-                let line = format!("{}: {}", err_style.red("rolefit"), sanitize(record.error.as_deref().unwrap_or("")));
+                let line = format!(
+                    "{}: {}",
+                    err_style.red("rolefit"),
+                    sanitize(record.error.as_deref().unwrap_or(""))
+                );
                 progress.suspend(|| eprintln!("{line}"));
             }
             if let Some(s) = summary.as_mut() {
@@ -112,10 +127,13 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
 }
 
 fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
-    let mut f = std::io::BufWriter::new(
-        std::fs::File::create(path)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", path.display(), crate::source::io_message(&e)))?,
-    );
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot write: {}",
+            path.display(),
+            crate::source::io_message(&e)
+        )
+    })?);
     s.write_markdown(&mut f)?;
     std::io::Write::flush(&mut f)?;
     Ok(())
@@ -138,7 +156,8 @@ fn process_chunk(
         .filter_map(|(i, r)| r.url.as_deref().map(|u| (i, u)))
         .collect();
     let mut pages = pool::fetch_all(&urls, fetcher, cache, limits);
-    let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len()).map(|i| pages.remove(&i)).collect();
+    let pages: Vec<Option<Result<Fetched, String>>> =
+        (0..chunk.len()).map(|i| pages.remove(&i)).collect();
     chunk
         .par_iter()
         .zip(pages.into_par_iter())
@@ -153,29 +172,60 @@ fn process_row(
     set: &PatternSet,
     strengths: Option<&Strengths>,
 ) -> (Record, Option<u64>) {
-    let source = row.url.clone().unwrap_or_else(|| format!("row {}", row.number));
+    let source = row
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("row {}", row.number));
     if let Some(e) = &row.error {
         return (Record::error(row.id.clone(), source, e.clone()), None);
     }
     let (posting, key) = match (&row.text, page) {
         (Some(text), _) => (
-            extract::from_row(row.title.as_deref(), row.company.as_deref(), row.location.as_deref(), text, &set.sections),
+            extract::from_row(
+                row.title.as_deref(),
+                row.company.as_deref(),
+                row.location.as_deref(),
+                text,
+                &set.sections,
+            ),
             text_key(text),
         ),
         (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.text)),
-        (None, Some(Err(e))) => return (Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)), None),
+        (None, Some(Err(e))) => {
+            return (
+                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
+                None,
+            );
+        }
         (None, None) => {
-            return (Record::error(row.id.clone(), source, format!("row {}: nothing to read", row.number)), None);
+            return (
+                Record::error(
+                    row.id.clone(),
+                    source,
+                    format!("row {}: nothing to read", row.number),
+                ),
+                None,
+            );
         }
     };
     match posting {
-        Ok(p) => (evaluate(row.id.clone(), source, &p, set, strengths), Some(key)),
-        Err(e) => (Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)), None),
+        Ok(p) => (
+            evaluate(row.id.clone(), source, &p, set, strengths),
+            Some(key),
+        ),
+        Err(e) => (
+            Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
+            None,
+        ),
     }
 }
 
 /// A fetched page, with the row's own title, company and location where the page lacks them.
-fn from_page(row: &Row, page: &Fetched, set: &PatternSet) -> Result<Posting, extract::ExtractError> {
+fn from_page(
+    row: &Row,
+    page: &Fetched,
+    set: &PatternSet,
+) -> Result<Posting, extract::ExtractError> {
     let mut p = extract::extract(&page.text, page.format, &set.sections)?;
     if p.title.is_none() {
         p.title = row.title.clone();
@@ -200,7 +250,11 @@ fn text_key(text: &str) -> u64 {
 
 /// The rows of the input, or an error that stops the run.
 fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> {
-    let name = if args.input == "-" { "<stdin>".to_string() } else { args.input.clone() };
+    let name = if args.input == "-" {
+        "<stdin>".to_string()
+    } else {
+        args.input.clone()
+    };
     let input: Box<dyn Read> = if args.input == "-" {
         Box::new(std::io::stdin())
     } else {
@@ -212,11 +266,13 @@ fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> 
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
     let lower = args.input.to_ascii_lowercase();
-    let format = args.input_format.unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-        InputFormat::Jsonl
-    } else {
-        InputFormat::Csv
-    });
+    let format =
+        args.input_format
+            .unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Csv
+            });
     let names = ColumnNames {
         id: args.id_column.clone(),
         title: args.title_column.clone(),
@@ -239,7 +295,9 @@ fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> 
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise.
 fn progress_bar(args: &BatchArgs) -> ProgressBar {
-    if !std::io::stderr().is_terminal() || matches!(args.format, OutputFormat::Table) && args.output.is_none() {
+    if !std::io::stderr().is_terminal()
+        || matches!(args.format, OutputFormat::Table) && args.output.is_none()
+    {
         return ProgressBar::hidden();
     }
     let total = count_rows(args);
@@ -264,7 +322,9 @@ fn count_rows(args: &BatchArgs) -> Option<u64> {
         return None;
     }
     let f = std::fs::File::open(&args.input).ok()?;
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(std::io::BufReader::new(f));
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(std::io::BufReader::new(f));
     let mut rec = csv::ByteRecord::new();
     let mut n = 0;
     while r.read_byte_record(&mut rec).ok()? {

@@ -176,10 +176,25 @@ impl Format {
                 && (head.contains("<body") || head.contains("<head") || head.contains("<div")))
         {
             Format::Html
+        } else if looks_like_markdown(text) {
+            Format::Markdown
         } else {
             Format::Text
         }
     }
+}
+
+/// Markdown when ATX headings (`# Title`, `## Requirements`) lead lines.
+fn looks_like_markdown(text: &str) -> bool {
+    let headings = text
+        .lines()
+        .take(200)
+        .filter(|l| {
+            let hashes = l.bytes().take_while(|&b| b == b'#').count();
+            (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+        })
+        .count();
+    headings >= 2
 }
 
 /// Why no posting could be read from a source.
@@ -231,14 +246,25 @@ pub fn from_row(
             let mut offset = 0;
             let first = blocks.iter().position(|b| !b.text.trim().is_empty());
             if let Some(i) = first
-                && blocks[i].text.trim().to_lowercase().contains(&t.trim().to_lowercase())
+                && blocks[i]
+                    .text
+                    .trim()
+                    .to_lowercase()
+                    .contains(&t.trim().to_lowercase())
                 && blocks[i].text.chars().count() <= t.chars().count() + 40
             {
                 blocks.drain(..=i);
                 offset = i + 1;
             }
             let title = Some(crate::text::clean_inline(t));
-            (PageFields { title, blocks, ..PageFields::default() }, offset)
+            (
+                PageFields {
+                    title,
+                    blocks,
+                    ..PageFields::default()
+                },
+                offset,
+            )
         }
         None => with_leading_title(blocks, false),
     };
@@ -255,7 +281,17 @@ pub fn from_row(
 fn looks_like_html_fragment(text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(4096)];
     let lower = head.to_ascii_lowercase();
-    ["</p>", "</li>", "<br", "</div>", "</h2>", "</h3>", "&lt;p&gt;"].iter().any(|t| lower.contains(t))
+    [
+        "</p>",
+        "</li>",
+        "<br",
+        "</div>",
+        "</h2>",
+        "</h3>",
+        "&lt;p&gt;",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 fn text_blocks(text: &str) -> Vec<Block> {

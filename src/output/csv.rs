@@ -15,13 +15,27 @@ pub struct CsvWriter<'a> {
 
 impl<'a> CsvWriter<'a> {
     pub fn new(out: Box<dyn Write + 'a>, with_fit: bool) -> CsvWriter<'a> {
-        CsvWriter { out: csv::Writer::from_writer(out), with_fit, wrote_header: false }
+        CsvWriter {
+            out: csv::Writer::from_writer(out),
+            with_fit,
+            wrote_header: false,
+        }
     }
 
     fn header(&self) -> Vec<&'static str> {
         let mut h = vec![
-            "id", "title", "company", "location", "lang", "role", "secondary", "confidence", "score_modeling",
-            "score_backend", "score_frontend", "score_research",
+            "id",
+            "title",
+            "company",
+            "location",
+            "lang",
+            "role",
+            "secondary",
+            "confidence",
+            "score_modeling",
+            "score_backend",
+            "score_frontend",
+            "score_research",
         ];
         if self.with_fit {
             h.extend(["fit_score", "matched", "missing_required"]);
@@ -71,7 +85,13 @@ impl RecordWriter for CsvWriter<'_> {
             match &r.fit {
                 Some(f) => {
                     row.push(f.score.to_string());
-                    row.push(neutralize(&f.matched.iter().map(|m| m.skill.as_str()).collect::<Vec<_>>().join("; ")));
+                    row.push(neutralize(
+                        &f.matched
+                            .iter()
+                            .map(|m| m.skill.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ));
                     row.push(neutralize(&f.missing_required.join("; ")));
                 }
                 None => row.extend([String::new(), String::new(), String::new()]),

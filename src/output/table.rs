@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use super::{RecordWriter, Style};
 use crate::classify::{Evidence, Signal};
+use crate::fit::Fit;
 use crate::report::Record;
+use crate::requirements::{DegreeLevel, Need, Requirements};
 use crate::role::Role;
 use crate::text::sanitize;
 
@@ -75,7 +77,13 @@ impl<'a> TableWriter<'a> {
                 writeln!(self.out, "    {:<9} {bar} {v:>6.1}", role.name())?;
             }
         }
+        if let Some(fit) = &r.fit {
+            self.fit(fit)?;
+        }
         if self.explain {
+            if let Some(req) = &r.requirements {
+                self.requirements(req)?;
+            }
             self.explain_evidence(r)?;
         } else {
             let top: Vec<String> = r
@@ -94,6 +102,138 @@ impl<'a> TableWriter<'a> {
                 .collect();
             if !top.is_empty() {
                 writeln!(self.out, "  evidence: {}", top.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The fit, compactly; with --explain, every part of it.
+    fn fit(&mut self, fit: &Fit) -> io::Result<()> {
+        let st = self.style;
+        let score = format!("{}/100", fit.score);
+        let score = if fit.score >= 60 {
+            st.green(&score)
+        } else if fit.score >= 40 {
+            st.yellow(&score)
+        } else {
+            st.red(&score)
+        };
+        writeln!(self.out, "  fit: {}", st.bold(&score))?;
+        let names = |v: &[String], n: usize| -> String {
+            let shown: Vec<String> = v.iter().take(n).map(|s| sanitize(s)).collect();
+            let more = if v.len() > n {
+                format!(" (+{} more)", v.len() - n)
+            } else {
+                String::new()
+            };
+            format!("{}{more}", shown.join(", "))
+        };
+        let matched: Vec<String> = fit.matched.iter().map(|m| m.skill.clone()).collect();
+        let limit = if self.explain { usize::MAX } else { 6 };
+        if !matched.is_empty() {
+            writeln!(self.out, "    matches: {}", names(&matched, limit))?;
+        }
+        if !fit.missing_required.is_empty() {
+            writeln!(
+                self.out,
+                "    missing (required): {}",
+                names(&fit.missing_required, limit)
+            )?;
+        }
+        if self.explain && !fit.missing_preferred.is_empty() {
+            writeln!(
+                self.out,
+                "    missing (preferred): {}",
+                names(&fit.missing_preferred, limit)
+            )?;
+        }
+        if !fit.edge.is_empty() {
+            writeln!(self.out, "    your edge: {}", names(&fit.edge, 3))?;
+        }
+        let advice = if self.explain { fit.advice.len() } else { 1 };
+        for a in fit.advice.iter().take(advice) {
+            writeln!(self.out, "    {}", st.dim(&sanitize(a)))?;
+        }
+        if self.explain {
+            let e = &fit.explain;
+            let pct = |x: Option<f64>| {
+                x.map(|v| format!("{:.0}%", v * 100.0))
+                    .unwrap_or_else(|| "n/a".into())
+            };
+            writeln!(
+                self.out,
+                "    role fit {:.0}%, required skills covered {}, preferred covered {}",
+                e.role_fit * 100.0,
+                pct(e.required_coverage),
+                pct(e.preferred_coverage)
+            )?;
+            for p in &e.penalties {
+                writeln!(self.out, "    {}", sanitize(p))?;
+            }
+            if !e.literal_matches.is_empty() {
+                writeln!(
+                    self.out,
+                    "    matched word for word: {}",
+                    names(&e.literal_matches, usize::MAX)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What the posting asks for.
+    fn requirements(&mut self, req: &Requirements) -> io::Result<()> {
+        let st = self.style;
+        writeln!(self.out, "  {}", st.cyan("asks for"))?;
+        for need in [Need::Required, Need::Preferred] {
+            let names = req.skill_names(need);
+            if !names.is_empty() {
+                let label = if need == Need::Required {
+                    "required"
+                } else {
+                    "preferred"
+                };
+                writeln!(self.out, "    {label}: {}", sanitize(&names.join(", ")))?;
+            }
+        }
+        if let Some(y) = &req.years {
+            let what = if y.any {
+                "any (new grads welcome)".to_string()
+            } else {
+                format!("{}+ years", y.min)
+            };
+            writeln!(
+                self.out,
+                "    experience: {what} ({:?}, l.{})",
+                y.need, y.line
+            )?;
+        }
+        if let Some(d) = &req.degree {
+            let what = if d.not_required {
+                "not required".to_string()
+            } else {
+                let level = match d.level {
+                    Some(DegreeLevel::Doctorate) => "PhD",
+                    Some(DegreeLevel::Master) => "MS",
+                    _ => "BS",
+                };
+                let eq = if d.equivalent_ok {
+                    ", or equivalent experience"
+                } else {
+                    ""
+                };
+                format!("{level} {:?}{eq}", d.need).to_lowercase()
+            };
+            writeln!(self.out, "    degree: {what} (l.{})", d.line)?;
+        }
+        let evidence = [
+            ("publications", req.publications),
+            ("competitions", req.competitions),
+            ("large-scale services", req.large_scale),
+        ];
+        for (name, need) in evidence {
+            if let Some(n) = need {
+                writeln!(self.out, "    {name}: {}", format!("{n:?}").to_lowercase())?;
             }
         }
         Ok(())

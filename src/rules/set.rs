@@ -183,7 +183,12 @@ impl PatternSet {
         let f = file("negation.toml");
         let neg: NegationFile = f.parse()?;
         let clause_split = regex::Regex::new(&user_regex(neg.clause_split.get_ref(), false))
-            .map_err(|e| f.error_at(neg.clause_split.span().start, e.to_string()))?;
+            .map_err(|e| {
+                f.error_at(
+                    neg.clause_split.span().start,
+                    super::matcher::one_line(&e.to_string()),
+                )
+            })?;
         let cues = compile_entries(f, &neg.cue, false)?;
 
         let f = file("sections.toml");

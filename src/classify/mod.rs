@@ -7,6 +7,8 @@
 //! count. A posting is "none" when its own sections carry too little AI signal,
 //! or when a non-AI job function (sales, recruiting) outweighs every role.
 
+mod split;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -123,13 +125,14 @@ fn is_job_section(kind: SectionKind) -> bool {
 
 /// Classifies a posting with a pattern set.
 pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
-    let mut texts: Vec<(SectionKind, usize, &str)> = Vec::new();
+    // (section kind, line number, text, index of the section)
+    let mut texts: Vec<(SectionKind, usize, &str, usize)> = Vec::new();
     if let Some(t) = &posting.title {
-        texts.push((SectionKind::Title, 0, t.as_str()));
+        texts.push((SectionKind::Title, 0, t.as_str(), usize::MAX));
     }
-    for s in &posting.sections {
+    for (i, s) in posting.sections.iter().enumerate() {
         for l in &s.lines {
-            texts.push((s.kind, l.number, l.text.as_str()));
+            texts.push((s.kind, l.number, l.text.as_str(), i));
         }
     }
 
@@ -143,9 +146,19 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
 
     let mut evidence = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
-    for &(kind, line, text) in &texts {
+    let mut stated: Option<split::Split> = None;
+    let mut line_roles: Vec<split::RoleHit> = Vec::new();
+    let mut listed = split::ListedShares::default();
+    let mut listed_section = usize::MAX;
+    for &(kind, line, text, section) in &texts {
+        if section != listed_section {
+            stated = stated.or_else(|| listed.split());
+            listed = split::ListedShares::default();
+            listed_section = section;
+        }
         let section_weight = set.sections.weights.get(kind);
         let mut clauses: Option<Vec<(usize, usize, bool)>> = None;
+        line_roles.clear();
         for &(source, matcher) in &matchers {
             hits.clear();
             matcher.hits(text, &mut hits);
@@ -161,6 +174,13 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                     Source::Ai => (Signal::Ai, false),
                     Source::Function => (Signal::Function, false),
                 };
+                if let (Source::Role(role), false) = (source, negated) {
+                    line_roles.push(split::RoleHit {
+                        role,
+                        start: h.start,
+                        weight: info.weight,
+                    });
+                }
                 evidence.push(Evidence {
                     signal,
                     pattern: info.name.clone(),
@@ -178,8 +198,13 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                 });
             }
         }
+        if stated.is_none() && states_the_work(kind) {
+            stated = split::stated_split(text, &line_roles);
+            listed.add_line(text, &line_roles);
+        }
     }
-    decide(evidence, set)
+    stated = stated.or_else(|| listed.split());
+    decide(evidence, stated, set)
 }
 
 /// Two patterns of one matcher that match the same words ("모델 개발" and
@@ -205,6 +230,15 @@ fn keep_strongest_of_overlaps(hits: &mut Vec<Hit>, matcher: &Matcher) {
     *hits = kept;
 }
 
+/// Sections where a posting says how the work is split ("about 60% ..."): the
+/// job's own, and the introduction, but not benefits ("5% match") or process.
+fn states_the_work(kind: SectionKind) -> bool {
+    !matches!(
+        kind,
+        SectionKind::Title | SectionKind::Benefits | SectionKind::Process
+    )
+}
+
 /// Splits a line into clauses and marks those holding a negation cue, as
 /// `(start, end, negated)` byte ranges.
 fn negated_clauses(text: &str, set: &PatternSet) -> Vec<(usize, usize, bool)> {
@@ -228,7 +262,11 @@ fn negated_clauses(text: &str, set: &PatternSet) -> Vec<(usize, usize, bool)> {
 }
 
 /// Applies repeat decay per pattern, sums scores and makes the decision.
-fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
+fn decide(
+    mut evidence: Vec<Evidence>,
+    stated: Option<split::Split>,
+    set: &PatternSet,
+) -> Classification {
     let t = &set.thresholds;
     // Strongest hits of a pattern first, so decay takes away from the weaker repeats.
     evidence.sort_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -268,6 +306,12 @@ fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
 
     let mut ranked: Vec<Role> = Role::ALL.to_vec();
     ranked.sort_by(|a, b| scores[b.index()].total_cmp(&scores[a.index()]));
+    // A split the posting states outright decides the two roles.
+    if let Some([(a, _), (b, _)]) = stated {
+        ranked.retain(|r| *r != a && *r != b);
+        ranked.insert(0, b);
+        ranked.insert(0, a);
+    }
     let (first, second) = (ranked[0], ranked[1]);
     let (s1, s2) = (scores[first.index()], scores[second.index()]);
 
@@ -296,9 +340,10 @@ fn decide(mut evidence: Vec<Evidence>, set: &PatternSet) -> Classification {
             evidence: decayed,
         };
     }
-    let secondary = (s2 >= t.min_secondary && s2 >= t.secondary_ratio * s1).then_some(second);
+    let secondary = (stated.is_some() || (s2 >= t.min_secondary && s2 >= t.secondary_ratio * s1))
+        .then_some(second);
     // Margin over the runner-up, tempered when the evidence is thin overall.
-    let margin = (s1 - s2) / s1;
+    let margin = ((s1 - s2) / s1).max(0.0);
     let strength = (s1 / (s1 + 4.0)).min(1.0);
     let confidence = (0.35 + 0.65 * margin) * (0.5 + 0.5 * strength);
     Classification {

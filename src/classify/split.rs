@@ -1,0 +1,177 @@
+//! A split the posting states outright ("about 60% serving infrastructure and
+//! 40% model work", "모델 개발 70%, 서빙 30%"): the plainest evidence of a
+//! primary and a secondary role there is.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::role::Role;
+
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:%|％|퍼센트|percent)").expect("valid regex"));
+
+/// A role hit on a line: where it starts and what it weighs.
+#[derive(Debug, Clone, Copy)]
+pub struct RoleHit {
+    pub role: Role,
+    pub start: usize,
+    pub weight: f64,
+}
+
+/// Two roles with the share of the work the line gives each, larger first.
+pub type Split = [(Role, u32); 2];
+
+/// The least share a role needs to count as part of a stated split.
+const MIN_SHARE: u32 = 20;
+
+/// Shares stated one per line, as in a list ("About 60% model development: ...",
+/// "About 40% on-robot inference: ..."), gathered across a section.
+#[derive(Debug, Default)]
+pub struct ListedShares {
+    shares: Vec<(Role, u32)>,
+}
+
+impl ListedShares {
+    /// Adds a line that states exactly one share, giving it the line's strongest role.
+    pub fn add_line(&mut self, text: &str, hits: &[RoleHit]) {
+        let marks: Vec<u32> = PERCENT
+            .captures_iter(text)
+            .filter_map(|c| c[1].parse().ok())
+            .collect();
+        if let [pct] = marks[..]
+            && (MIN_SHARE..=90).contains(&pct)
+            && let Some(role) = strongest_role(hits, 0, text.len())
+        {
+            match self.shares.iter_mut().find(|(r, _)| *r == role) {
+                Some((_, p)) => *p += pct,
+                None => self.shares.push((role, pct)),
+            }
+        }
+    }
+
+    /// The split, when exactly two roles got shares that add up to at most 100.
+    pub fn split(&self) -> Option<Split> {
+        let mut shares = self.shares.clone();
+        if shares.len() != 2 || shares.iter().map(|(_, p)| p).sum::<u32>() > 100 {
+            return None;
+        }
+        shares.sort_by(|a, b| b.1.cmp(&a.1));
+        Some([shares[0], shares[1]])
+    }
+}
+
+/// Reads a stated split from one line and its role hits.
+pub fn stated_split(text: &str, hits: &[RoleHit]) -> Option<Split> {
+    let marks: Vec<(usize, usize, u32)> = PERCENT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((m.start(), m.end(), c[1].parse().ok()?))
+        })
+        .filter(|&(_, _, p)| (MIN_SHARE..=90).contains(&p))
+        .collect();
+    if marks.len() < 2 || hits.is_empty() {
+        return None;
+    }
+    // English puts the work after the share ("60% serving"), Korean before it
+    // ("서빙 60%"): whichever way leaves role words by the last share wins.
+    let after_last = hits.iter().any(|h| h.start >= marks[marks.len() - 1].1);
+    let mut shares: Vec<(Role, u32)> = Vec::new();
+    for (i, &(start, end, pct)) in marks.iter().enumerate() {
+        let (from, to) = if after_last {
+            (end, marks.get(i + 1).map(|m| m.0).unwrap_or(text.len()))
+        } else {
+            (if i == 0 { 0 } else { marks[i - 1].1 }, start)
+        };
+        let Some(role) = strongest_role(hits, from, to) else {
+            continue;
+        };
+        match shares.iter_mut().find(|(r, _)| *r == role) {
+            Some((_, p)) => *p += pct,
+            None => shares.push((role, pct)),
+        }
+    }
+    if shares.len() != 2 {
+        return None;
+    }
+    shares.sort_by(|a, b| b.1.cmp(&a.1));
+    Some([shares[0], shares[1]])
+}
+
+/// The role whose hits weigh most between two byte offsets.
+fn strongest_role(hits: &[RoleHit], from: usize, to: usize) -> Option<Role> {
+    let mut sums = [0.0f64; 4];
+    for h in hits.iter().filter(|h| h.start >= from && h.start < to) {
+        sums[h.role.index()] += h.weight;
+    }
+    let best = Role::ALL
+        .into_iter()
+        .max_by(|a, b| sums[a.index()].total_cmp(&sums[b.index()]))?;
+    (sums[best.index()] > 0.0).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(role: Role, text: &str, word: &str) -> RoleHit {
+        RoleHit {
+            role,
+            start: text.find(word).unwrap(),
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn english_split_after_the_share() {
+        let t = "Expect about 60% serving infrastructure and 40% model work.";
+        let hits = [
+            hit(Role::Backend, t, "serving"),
+            hit(Role::Modeling, t, "model work"),
+        ];
+        assert_eq!(
+            stated_split(t, &hits),
+            Some([(Role::Backend, 60), (Role::Modeling, 40)])
+        );
+    }
+
+    #[test]
+    fn korean_split_before_the_share() {
+        let t = "업무 비중: 모델 개발 70%, 서빙 및 파이프라인 30%";
+        let hits = [
+            hit(Role::Modeling, t, "모델 개발"),
+            hit(Role::Backend, t, "서빙"),
+        ];
+        assert_eq!(
+            stated_split(t, &hits),
+            Some([(Role::Modeling, 70), (Role::Backend, 30)])
+        );
+    }
+
+    #[test]
+    fn shares_listed_line_by_line() {
+        let mut listed = ListedShares::default();
+        let a = "About 60% model development: training detection models";
+        let b = "About 40% on-robot inference: the serving pipeline";
+        listed.add_line(a, &[hit(Role::Modeling, a, "model development")]);
+        assert_eq!(listed.split(), None);
+        listed.add_line(b, &[hit(Role::Backend, b, "inference")]);
+        assert_eq!(
+            listed.split(),
+            Some([(Role::Modeling, 60), (Role::Backend, 40)])
+        );
+    }
+
+    #[test]
+    fn one_share_or_one_role_is_no_split() {
+        let t = "Improve recall by 30% with better models";
+        assert_eq!(stated_split(t, &[hit(Role::Modeling, t, "models")]), None);
+        let t = "60% model training, 40% model evaluation";
+        let hits = [
+            hit(Role::Modeling, t, "model training"),
+            hit(Role::Modeling, t, "model evaluation"),
+        ];
+        assert_eq!(stated_split(t, &hits), None);
+    }
+}
