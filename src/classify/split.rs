@@ -56,7 +56,7 @@ impl ListedShares {
         if shares.len() != 2 || shares.iter().map(|(_, p)| p).sum::<u32>() > 100 {
             return None;
         }
-        shares.sort_by(|a, b| b.1.cmp(&a.1));
+        shares.sort_by_key(|s| std::cmp::Reverse(s.1));
         Some([shares[0], shares[1]])
     }
 }
@@ -95,7 +95,7 @@ pub fn stated_split(text: &str, hits: &[RoleHit]) -> Option<Split> {
     if shares.len() != 2 {
         return None;
     }
-    shares.sort_by(|a, b| b.1.cmp(&a.1));
+    shares.sort_by_key(|s| std::cmp::Reverse(s.1));
     Some([shares[0], shares[1]])
 }
 
