@@ -1,1 +1,0 @@
-//! The market summary of a batch (to be written).
