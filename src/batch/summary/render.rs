@@ -1,0 +1,465 @@
+//! Renders the summary's parts for a terminal (aligned columns, bars of block
+//! characters, optional color) or as Markdown (tables, bars as text).
+
+use std::io::{self, Write};
+
+use super::sections::{Part, Row, Table};
+use crate::output::Style;
+use crate::text::sanitize;
+
+/// Bars are this many cells at their longest.
+const BAR_WIDTH: usize = 20;
+/// Labels longer than this many cells are cut short in the text rendering.
+const LABEL_WIDTH: usize = 28;
+/// Partial blocks, by eighths of a cell.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// The text rendering, for stderr.
+pub(super) fn text(parts: &[Part], out: &mut dyn Write, st: Style) -> io::Result<()> {
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Part::Heading(h) => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{}", st.bold(h))?;
+            }
+            Part::Text(t) => writeln!(out, "  {}", sanitize(t))?,
+            Part::Table(t) => text_table(t, out, st)?,
+        }
+    }
+    Ok(())
+}
+
+fn text_table(t: &Table, out: &mut dyn Write, st: Style) -> io::Result<()> {
+    let labels: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| truncate(&sanitize(&r.label), LABEL_WIDTH))
+        .collect();
+    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let count_w = t.rows.iter().map(|r| r.count.to_string().len()).max();
+    let count_w = count_w.unwrap_or(1);
+    let max = t.rows.iter().map(|r| r.count).max().unwrap_or(0);
+    for (row, label) in t.rows.iter().zip(&labels) {
+        let mut line = format!("  {label}{}", " ".repeat(label_w - width(label)));
+        if t.bars {
+            let b = bar(row.count, max);
+            let pad = " ".repeat(BAR_WIDTH - b.chars().count());
+            line.push_str(&format!("  {}{pad}", st.green(&b)));
+        }
+        line.push_str(&format!("  {:>count_w$}", row.count));
+        if let Some(of) = t.of {
+            line.push_str(&format!(
+                "  {}",
+                st.dim(&format!("{:>4}", share(row.count, of)))
+            ));
+        }
+        if !row.note.is_empty() {
+            line.push_str(&format!("  {}", st.dim(&sanitize(&row.note))));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The Markdown rendering, for `--summary-out`.
+pub(super) fn markdown(parts: &[Part], out: &mut dyn Write) -> io::Result<()> {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match part {
+            Part::Heading(h) if i == 0 => writeln!(out, "# {h}")?,
+            Part::Heading(h) => writeln!(out, "## {h}")?,
+            Part::Text(t) => writeln!(out, "{}", cell(t))?,
+            Part::Table(t) => markdown_table(t, out)?,
+        }
+    }
+    Ok(())
+}
+
+fn markdown_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut header = format!("| {} | postings |", t.label);
+    let mut rule = String::from("|---|---|");
+    if t.of.is_some() {
+        header.push_str(" share |");
+        rule.push_str("---:|");
+    }
+    if let Some(note) = t.note {
+        header.push_str(&format!(" {note} |"));
+        rule.push_str("---|");
+    }
+    writeln!(out, "{header}\n{rule}")?;
+    let max = t.rows.iter().map(|r| r.count).max().unwrap_or(0);
+    for row in &t.rows {
+        writeln!(out, "{}", markdown_row(t, row, max))?;
+    }
+    Ok(())
+}
+
+fn markdown_row(t: &Table, row: &Row, max: usize) -> String {
+    let count = if t.bars {
+        format!("{} {}", bar(row.count, max), row.count)
+    } else {
+        row.count.to_string()
+    };
+    let mut line = format!("| {} | {} |", cell(&row.label), count.trim_start());
+    if let Some(of) = t.of {
+        line.push_str(&format!(" {} |", share(row.count, of)));
+    }
+    if t.note.is_some() {
+        match cell(&row.note) {
+            note if note.is_empty() => line.push_str(" |"),
+            note => line.push_str(&format!(" {note} |")),
+        }
+    }
+    line
+}
+
+/// Text safe in Markdown, table cells included.
+fn cell(s: &str) -> String {
+    sanitize(s)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A bar of `count` against the block's `max`, in eighths of a cell; a count
+/// above zero always shows.
+fn bar(count: usize, max: usize) -> String {
+    if max == 0 || count == 0 {
+        return String::new();
+    }
+    let eighths = ((count * BAR_WIDTH * 8 + max / 2) / max).max(1);
+    format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8])
+}
+
+/// `count` as a whole percentage of `of`.
+fn share(count: usize, of: usize) -> String {
+    if of == 0 {
+        return "-".into();
+    }
+    format!("{}%", (count * 100 + of / 2) / of)
+}
+
+/// Terminal cells a string takes: East Asian wide characters (Hangul, CJK)
+/// take two. Enough for skill names without a dependency for it.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD)
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = if is_wide(c) { 2 } else { 1 };
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Summary;
+    use super::super::fixture::*;
+    use super::*;
+    use crate::report::Record;
+    use crate::requirements::{DegreeLevel, Need};
+    use crate::role::Role;
+
+    /// Three postings and an error, no profile.
+    fn small() -> Summary {
+        let mut s = Summary::new(None);
+        let modeling = skills(posting("modeling"), Need::Required, &["PyTorch", "Python"]);
+        let modeling = degree(
+            modeling,
+            Some(DegreeLevel::Doctorate),
+            Need::Required,
+            false,
+        );
+        let mut backend = skills(posting("backend"), Need::Required, &["Python", "Kafka"]);
+        backend = years(skills(backend, Need::Preferred, &["Go"]), 0, true);
+        backend.lang = Some("ko");
+        backend.requirements.as_mut().unwrap().large_scale = Some(Need::Preferred);
+        let rows = [
+            years(modeling, 3, false),
+            backend,
+            posting("none"),
+            Record::error("x".into(), "x".into(), "timed out".into()),
+        ];
+        rows.iter().for_each(|r| s.add(r));
+        s
+    }
+
+    /// A profile (Python, PyTorch; wants modeling) over four scored postings.
+    fn with_profile() -> Summary {
+        let me = strengths(&["Python", "PyTorch"], &[Role::Modeling], &[]);
+        let mut s = Summary::new(Some(&me));
+        let rows = [
+            (
+                skills(posting("modeling"), Need::Required, &["PyTorch", "CUDA"]),
+                85,
+            ),
+            (
+                skills(posting("modeling"), Need::Preferred, &["CUDA", "JAX"]),
+                62,
+            ),
+            (
+                skills(posting("research"), Need::Required, &["Python", "JAX"]),
+                30,
+            ),
+            (skills(posting("backend"), Need::Required, &["Kafka"]), 10),
+        ];
+        rows.into_iter()
+            .for_each(|(r, score)| s.add(&scored(r, score)));
+        s
+    }
+
+    fn text_of(s: &Summary) -> String {
+        let mut out = Vec::new();
+        s.write_text(&mut out, Style { color: false }).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn markdown_of(s: &Summary) -> String {
+        let mut out = Vec::new();
+        s.write_markdown(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn text_snapshot() {
+        let expected = r#"Market summary
+  4 rows: 3 ok, 1 error. Languages: en 2, ko 1.
+
+Roles
+  modeling  ████████████████████  1   33%
+  backend   ████████████████████  1   33%
+  frontend                        0    0%
+  research                        0    0%
+  none      ████████████████████  1   33%
+
+Most required skills
+  Technical skills the postings require, each counted once per posting (top 15).
+  Python   ████████████████████  2   67%
+  Kafka    ██████████            1   33%
+  PyTorch  ██████████            1   33%
+
+Most required skills by role
+  modeling  1  Python 1, PyTorch 1
+  backend   1  Kafka 1, Python 1
+
+Degree
+  1 of 3 postings hard-require a degree; 0 only prefer one or accept equivalent experience. "Preferred" is not a requirement.
+  hard-required   ██████████            1   33%  PhD 1
+  preferred only                        0    0%
+  not required                          0    0%
+  not mentioned   ████████████████████  2   67%
+
+Years of experience
+  any / new grad  ████████████████████  1   33%
+  0-2                                   0    0%
+  3-5             ████████████████████  1   33%
+  6-9                                   0    0%
+  10+                                   0    0%
+  not stated      ████████████████████  1   33%
+
+Evidence asked for
+  publications                                  0    0%  0 required, 0 preferred
+  competitions                                  0    0%  0 required, 0 preferred
+  large-scale experience  ████████████████████  1   33%  0 required, 1 preferred
+"#;
+        assert_eq!(text_of(&small()), expected);
+    }
+
+    #[test]
+    fn markdown_snapshot() {
+        let expected = r#"# Market summary
+
+4 rows: 3 ok, 1 error. Languages: en 2, ko 1.
+
+## Roles
+
+| role | postings | share |
+|---|---|---:|
+| modeling | ████████████████████ 1 | 33% |
+| backend | ████████████████████ 1 | 33% |
+| frontend | 0 | 0% |
+| research | 0 | 0% |
+| none | ████████████████████ 1 | 33% |
+
+## Most required skills
+
+Technical skills the postings require, each counted once per posting (top 15).
+
+| skill | postings | share |
+|---|---|---:|
+| Python | ████████████████████ 2 | 67% |
+| Kafka | ██████████ 1 | 33% |
+| PyTorch | ██████████ 1 | 33% |
+
+## Most required skills by role
+
+| role | postings | top required skills (postings) |
+|---|---|---|
+| modeling | 1 | Python 1, PyTorch 1 |
+| backend | 1 | Kafka 1, Python 1 |
+
+## Degree
+
+1 of 3 postings hard-require a degree; 0 only prefer one or accept equivalent experience. "Preferred" is not a requirement.
+
+| degree | postings | share | levels |
+|---|---|---:|---|
+| hard-required | ██████████ 1 | 33% | PhD 1 |
+| preferred only | 0 | 0% | |
+| not required | 0 | 0% | |
+| not mentioned | ████████████████████ 2 | 67% | |
+
+## Years of experience
+
+| years | postings | share |
+|---|---|---:|
+| any / new grad | ████████████████████ 1 | 33% |
+| 0-2 | 0 | 0% |
+| 3-5 | ████████████████████ 1 | 33% |
+| 6-9 | 0 | 0% |
+| 10+ | 0 | 0% |
+| not stated | ████████████████████ 1 | 33% |
+
+## Evidence asked for
+
+| evidence | postings | share | need |
+|---|---|---:|---|
+| publications | 0 | 0% | 0 required, 0 preferred |
+| competitions | 0 | 0% | 0 required, 0 preferred |
+| large-scale experience | ████████████████████ 1 | 33% | 0 required, 1 preferred |
+"#;
+        assert_eq!(markdown_of(&small()), expected);
+    }
+
+    #[test]
+    fn profile_parts() {
+        let expected = r#"
+Your fit
+  2 of 4 scored postings fit well (score 60 or more).
+  0-19    ████████████████████  1   25%
+  20-39   ████████████████████  1   25%
+  40-59                         0    0%
+  60-79   ████████████████████  1   25%
+  80-100  ████████████████████  1   25%
+
+Your strengths in demand
+  Postings that ask for each of your skills, required or preferred.
+  Python   ████████████████████  1   25%  1 required, 0 preferred
+  PyTorch  ████████████████████  1   25%  1 required, 0 preferred
+
+What to learn next
+  Technical skills you do not list, by demand among the 2 postings in your preferred roles (modeling).
+  CUDA  ████████████████████  2  100%  1 required, 1 preferred
+  JAX   ██████████            1   50%  0 required, 1 preferred
+"#;
+        let text = text_of(&with_profile());
+        assert!(text.ends_with(expected), "{text}");
+        assert!(!text_of(&small()).contains("Your fit"));
+        let md = markdown_of(&with_profile());
+        assert!(md.contains("| CUDA | ████████████████████ 2 | 100% | 1 required, 1 preferred |"));
+    }
+
+    #[test]
+    fn untrusted_names_are_made_safe() {
+        let mut s = Summary::new(None);
+        let r = skills(
+            posting("modeling"),
+            Need::Required,
+            &["Evil\u{1b}[31m|<b>\u{7}"],
+        );
+        s.add(&r);
+        let text = text_of(&s);
+        assert!(text.contains("  Evil|<b>  ████"), "{text}");
+        assert!(!text.contains('\u{1b}'));
+        let md = markdown_of(&s);
+        assert!(md.contains("| Evil\\|&lt;b&gt; | ████"), "{md}");
+    }
+
+    #[test]
+    fn wide_labels_align_and_long_ones_are_cut() {
+        let mut s = Summary::new(None);
+        let long = "A skill name far longer than the label column";
+        s.add(&skills(
+            posting("modeling"),
+            Need::Required,
+            &["파이토치", "Go", long],
+        ));
+        let text = text_of(&s);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains('█'))
+            .skip(1)
+            .take(3)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "  A skill name far longer tha…  ████████████████████  1  100%",
+                "  Go                            ████████████████████  1  100%",
+                "  파이토치                      ████████████████████  1  100%",
+            ]
+        );
+    }
+
+    #[test]
+    fn bars_use_eighths_and_show_any_count() {
+        assert_eq!(bar(0, 10), "");
+        assert_eq!(bar(10, 10), "█".repeat(20));
+        assert_eq!(bar(1, 3), "██████▋");
+        assert_eq!(bar(1, 1000), "▏");
+        assert_eq!(bar(3, 0), "");
+        assert_eq!(
+            (share(1, 3), share(2, 3), share(0, 0)),
+            ("33%".into(), "67%".into(), "-".into())
+        );
+    }
+
+    #[test]
+    fn empty_and_colored() {
+        assert_eq!(
+            text_of(&Summary::new(None)),
+            "Market summary\n  0 rows: 0 ok, 0 errors.\n"
+        );
+        let mut out = Vec::new();
+        small().write_text(&mut out, Style { color: true }).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("\u{1b}[1mMarket summary\u{1b}[0m\n"));
+        assert!(text.contains("\u{1b}[32m████████████████████\u{1b}[0m"));
+    }
+}
