@@ -7,7 +7,12 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::role::Role;
-use crate::rules::{Hit, Matcher, PatternInfo, RulesError, SourceFile, keyword_regex, user_regex};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::RegexBuilder;
+
+use crate::rules::{RulesError, SourceFile, keyword_regex, user_regex};
 
 /// What kind of thing a skill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,6 +85,14 @@ impl Skill {
     }
 }
 
+/// The literal a keyword alias cannot match without: its longest word, lower
+/// case ("fine tuning" -> "tuning", which "finetuning" and "fine-tuning" also
+/// hold). A one-letter word is no filter at all.
+fn literal_of(alias: &str) -> Option<String> {
+    let word = alias.split([' ', '-']).max_by_key(|w| w.chars().count())?;
+    (word.chars().count() >= 2).then(|| word.to_lowercase())
+}
+
 /// A skill found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SkillHit {
@@ -88,25 +101,80 @@ pub struct SkillHit {
     pub end: usize,
 }
 
-/// All skills and the matchers that find them.
+/// A skill's regex, compiled on first use: most runs meet only a fraction of
+/// the taxonomy, and compiling all of it up front would dominate start-up.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Compiles now, for loading a user's folder and for `patterns check`.
+    fn compile(&self) -> Result<&Regex, String> {
+        if let Some(Some(re)) = self.compiled.get() {
+            return Ok(re);
+        }
+        let re = RegexBuilder::new(&self.source)
+            .size_limit(SIZE_LIMIT)
+            .build()
+            .map_err(|e| crate::rules::one_line(&e.to_string()))?;
+        Ok(self
+            .compiled
+            .get_or_init(|| Some(re))
+            .as_ref()
+            .expect("just set"))
+    }
+
+    /// The regex; one that cannot compile matches nothing (the bundled set is
+    /// checked by tests, a folder is compiled eagerly when loaded).
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                RegexBuilder::new(&self.source)
+                    .size_limit(SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+const SIZE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// All skills and what finds them: a literal scan picks the skills a line
+/// could mention, and only their regexes run.
 #[derive(Debug)]
 pub struct SkillSet {
     pub skills: Vec<Skill>,
-    /// Case-insensitive aliases and regexes; pattern i belongs to `owner[i]`.
-    loose: Matcher,
-    loose_owner: Vec<usize>,
-    /// Case-sensitive `exact` aliases, which also need their skill's context.
-    exact: Matcher,
-    exact_owner: Vec<usize>,
+    /// Per skill: the regex of its case-insensitive aliases and `regex`.
+    loose: Vec<Option<LazyRegex>>,
+    /// Per skill: the regex of its case-sensitive `exact` aliases.
+    exact: Vec<Option<LazyRegex>>,
+    /// Literal words of the aliases (ASCII case-insensitive); pattern i is skill `literal_owner[i]`.
+    literals: AhoCorasick,
+    literal_owner: Vec<usize>,
+    /// Skills that must be tried on every line (a `regex`, or exact aliases).
+    always: Vec<usize>,
 }
 
 impl SkillSet {
-    /// Loads `skills.toml`.
-    pub fn load(f: &SourceFile) -> Result<SkillSet, RulesError> {
+    /// Loads `skills.toml`. With `eager`, every regex is compiled now so that
+    /// a mistake is reported with its line (a user's folder, `patterns check`);
+    /// otherwise each compiles on first use.
+    pub fn load(f: &SourceFile, eager: bool) -> Result<SkillSet, RulesError> {
         let def: SkillsFile = f.parse()?;
-        let mut skills = Vec::with_capacity(def.skill.len());
-        let (mut loose, mut loose_owner, mut loose_at) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut exact, mut exact_owner, mut exact_at) = (Vec::new(), Vec::new(), Vec::new());
+        let n = def.skill.len();
+        let mut skills = Vec::with_capacity(n);
+        let (mut loose, mut exact) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut literals, mut literal_owner, mut always) = (Vec::new(), Vec::new(), Vec::new());
         for (i, entry) in def.skill.iter().enumerate() {
             let at = entry.span().start;
             let s = entry.get_ref();
@@ -131,51 +199,55 @@ impl SkillSet {
                         .map_err(|e| f.error_at(r.span().start, e))?,
                 );
             }
-            let origin = format!("{}:{}", f.display, f.line_of(at));
-            let info = |source: String| PatternInfo {
-                name: name.clone(),
-                source,
-                weight: 1.0,
-                origin: origin.clone(),
-            };
-            let mut alts: Vec<String> = s
+            let aliases: Vec<&String> = s
                 .aliases
                 .iter()
                 .chain(std::iter::once(&name).filter(|n| !s.exact.iter().any(|e| e == *n)))
                 .filter(|a| !a.trim().is_empty())
-                .map(|a| keyword_regex(a, false))
                 .collect();
+            let mut alts: Vec<String> = aliases.iter().map(|a| keyword_regex(a, false)).collect();
             alts.dedup();
+            for a in &aliases {
+                match literal_of(a) {
+                    Some(lit) => {
+                        literals.push(lit);
+                        literal_owner.push(i);
+                    }
+                    None => always.push(i),
+                }
+            }
             if let Some(re) = &s.regex {
                 alts.push(user_regex(re.get_ref(), false));
+                always.push(i);
             }
-            if !alts.is_empty() {
-                loose.push(info(format!("(?:{})", alts.join("|"))));
-                loose_owner.push(i);
-                loose_at.push(s.regex.as_ref().map(|r| r.span().start).unwrap_or(at));
-            }
+            let compile = |source: String, at: usize| -> Result<LazyRegex, RulesError> {
+                let lazy = LazyRegex::new(source);
+                if eager {
+                    lazy.compile().map_err(|m| f.error_at(at, m))?;
+                }
+                Ok(lazy)
+            };
+            let loose_at = s.regex.as_ref().map(|r| r.span().start).unwrap_or(at);
+            loose.push(if alts.is_empty() {
+                None
+            } else {
+                Some(compile(format!("(?:{})", alts.join("|")), loose_at)?)
+            });
             let exact_alts: Vec<String> = s
                 .exact
                 .iter()
                 .filter(|a| !a.trim().is_empty())
                 .map(|a| keyword_regex(a, true))
                 .collect();
-            if !exact_alts.is_empty() {
-                exact.push(info(format!("(?:{})", exact_alts.join("|"))));
-                exact_owner.push(i);
-                exact_at.push(at);
-            }
+            exact.push(if exact_alts.is_empty() {
+                None
+            } else {
+                always.push(i);
+                Some(compile(format!("(?:{})", exact_alts.join("|")), at)?)
+            });
             let context = match &s.context {
                 Some(c) => Some(Regex::new(&user_regex(c.get_ref(), true)).map_err(|e| {
-                    f.error_at(
-                        c.span().start,
-                        e.to_string()
-                            .lines()
-                            .last()
-                            .unwrap_or("")
-                            .trim()
-                            .to_string(),
-                    )
+                    f.error_at(c.span().start, crate::rules::one_line(&e.to_string()))
                 })?),
                 None => None,
             };
@@ -186,44 +258,60 @@ impl SkillSet {
                 context,
             });
         }
-        let loose = Matcher::new(loose).map_err(|(i, m)| f.error_at(loose_at[i], m))?;
-        let exact = Matcher::new(exact).map_err(|(i, m)| f.error_at(exact_at[i], m))?;
+        always.sort_unstable();
+        always.dedup();
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .map_err(|e| f.error_at(0, e.to_string()))?;
         Ok(SkillSet {
             skills,
             loose,
-            loose_owner,
             exact,
-            exact_owner,
+            literals,
+            literal_owner,
+            always,
         })
     }
 
     /// Every skill in a line of text, each once, leftmost-longest where two overlap.
     pub fn find(&self, text: &str) -> Vec<SkillHit> {
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut candidate = vec![false; self.skills.len()];
+        for m in self.literals.find_overlapping_iter(text) {
+            candidate[self.literal_owner[m.pattern().as_usize()]] = true;
+        }
+        for &i in &self.always {
+            candidate[i] = true;
+        }
         let mut out: Vec<SkillHit> = Vec::new();
-        self.loose.hits(text, &mut hits);
-        out.extend(hits.iter().map(|h| SkillHit {
-            skill: self.loose_owner[h.pattern],
-            start: h.start,
-            end: h.end,
-        }));
-        hits.clear();
-        self.exact.hits(text, &mut hits);
-        for h in &hits {
-            let skill = self.exact_owner[h.pattern];
-            if self.skills[skill]
+        for (skill, _) in candidate.iter().enumerate().filter(|(_, c)| **c) {
+            if let Some(re) = self.loose[skill].as_ref().and_then(LazyRegex::get) {
+                out.extend(re.find_iter(text).map(|m| SkillHit {
+                    skill,
+                    start: m.start(),
+                    end: m.end(),
+                }));
+            }
+            let Some(re) = self.exact[skill].as_ref().and_then(LazyRegex::get) else {
+                continue;
+            };
+            if !self.skills[skill]
                 .context
                 .as_ref()
                 .is_none_or(|c| c.is_match(text))
             {
+                continue;
+            }
+            for m in re.find_iter(text) {
                 // The exact regex may take one trailing character to rule out "C++".
-                let end = text[h.start..h.end]
+                let end = text[m.start()..m.end()]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .len()
-                    + h.start;
+                    + m.start();
                 out.push(SkillHit {
                     skill,
-                    start: h.start,
+                    start: m.start(),
                     end,
                 });
             }

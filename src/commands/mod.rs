@@ -19,11 +19,15 @@ pub fn load_patterns(common: &CommonArgs) -> anyhow::Result<PatternSet> {
 }
 
 pub fn load_patterns_from(dir: Option<&Path>) -> anyhow::Result<PatternSet> {
-    let files = match dir {
+    Ok(PatternSet::load(pattern_files(dir)?)?)
+}
+
+/// The files of a pattern folder, or the built-in ones.
+pub fn pattern_files(dir: Option<&Path>) -> anyhow::Result<Vec<crate::rules::SourceFile>> {
+    Ok(match dir {
         Some(dir) => folder_files(dir)?,
         None => crate::rules::builtin_files(),
-    };
-    Ok(PatternSet::load(files)?)
+    })
 }
 
 /// Opens the output: a file, or stdout for none or `-`.

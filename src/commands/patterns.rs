@@ -9,7 +9,7 @@ use crate::rules::{Matcher, PatternSet};
 pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
-            let set = load_patterns_from(dir.as_deref())?;
+            let set = PatternSet::load_checked(super::pattern_files(dir.as_deref())?)?;
             let (mut out, _) = open_output(None)?;
             let counts = counts(&set);
             let place = dir
@@ -46,10 +46,11 @@ fn counts(set: &PatternSet) -> String {
     let roles: usize = set.roles.iter().map(|r| r.matcher.len()).sum();
     let headings: usize = set.sections.kinds.iter().map(|k| k.matcher.len()).sum();
     format!(
-        "{roles} role patterns, {} AI signals, {} job functions, {} negation cues, {headings} section headings",
+        "{roles} role patterns, {} AI signals, {} job functions, {} negation cues, {headings} section headings, {} skills",
         set.ai.len(),
         set.functions.len(),
-        set.negation.cues.len()
+        set.negation.cues.len(),
+        set.skills.len()
     )
 }
 

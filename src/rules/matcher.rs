@@ -98,7 +98,7 @@ impl Matcher {
 
 /// The regex crate's messages span several lines with a caret diagram; a
 /// pattern error must fit on one line.
-pub(crate) fn one_line(message: &str) -> String {
+pub fn one_line(message: &str) -> String {
     let lines: Vec<&str> = message
         .lines()
         .map(str::trim)

@@ -9,7 +9,7 @@ mod matcher;
 mod set;
 
 pub use file::{Origin, SourceFile};
-pub use matcher::{Hit, Matcher, PatternInfo, keyword_regex, user_regex};
+pub use matcher::{Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
 pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
 
 use std::path::Path;

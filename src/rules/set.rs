@@ -150,6 +150,16 @@ impl PatternSet {
 
     /// Parses and compiles a set of pattern files.
     pub fn load(files: Vec<SourceFile>) -> Result<PatternSet, RulesError> {
+        PatternSet::load_with(files, false)
+    }
+
+    /// Like [`PatternSet::load`], but compiles every regex now, even those of
+    /// the bundled skills that otherwise compile on first use.
+    pub fn load_checked(files: Vec<SourceFile>) -> Result<PatternSet, RulesError> {
+        PatternSet::load_with(files, true)
+    }
+
+    fn load_with(files: Vec<SourceFile>, check: bool) -> Result<PatternSet, RulesError> {
         let file = |name: &str| -> &SourceFile {
             files
                 .iter()
@@ -193,7 +203,11 @@ impl PatternSet {
 
         let f = file("sections.toml");
         let sections = load_sections(f)?;
-        let skills = crate::skills::SkillSet::load(file("skills.toml"))?;
+        // The bundled skills are checked by the tests and compile lazily; a
+        // user's file is compiled now, so its mistakes are reported up front.
+        let skills_file = file("skills.toml");
+        let eager = check || skills_file.origin == super::Origin::Folder;
+        let skills = crate::skills::SkillSet::load(skills_file, eager)?;
 
         Ok(PatternSet {
             roles,
