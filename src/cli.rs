@@ -140,9 +140,10 @@ pub struct BatchArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
 
-    /// The field delimiter of CSV input (default: tab for .tsv files, else comma).
-    #[arg(long, value_name = "CHAR")]
-    pub delimiter: Option<char>,
+    /// The field delimiter of CSV input: one ASCII character, or \t or "tab"
+    /// (default: tab for .tsv files, else comma).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
 
     /// The column holding each row's id.
     #[arg(long, value_name = "NAME")]
@@ -193,6 +194,15 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub fetch: FetchArgs,
+}
+
+/// A delimiter as typed in a shell: `,`, `;`, a real tab, `\t` or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "\\t" | "tab" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err("must be one ASCII character, or \\t for a tab".to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,7 +17,7 @@ pub fn evaluate(
     strengths: Option<&Strengths>,
 ) -> Record {
     let c = classify(posting, set);
-    let req = requirements::extract(posting, &set.skills);
+    let req = requirements::extract(posting, set);
     let fit = strengths.map(|s| fit(c.role, c.secondary, &job_text(posting), &req, s));
     Record::ok(id, source, posting, c, req, fit)
 }

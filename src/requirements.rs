@@ -8,7 +8,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::extract::{Posting, SectionKind};
-use crate::skills::{Category, SkillSet};
+use crate::rules::PatternSet;
+use crate::skills::Category;
 
 /// Whether the posting requires something or only prefers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -123,8 +124,10 @@ static PREFERRED_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Extracts every requirement of a posting.
-pub fn extract(posting: &Posting, skills: &SkillSet) -> Requirements {
+/// Extracts every requirement of a posting. A skill in a negated clause ("No
+/// machine learning experience is required") is not asked for.
+pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
+    let skills = &set.skills;
     let mut req = Requirements::default();
     let mut degree_mentions: Vec<Degree> = Vec::new();
     for section in &posting.sections {
@@ -137,7 +140,14 @@ pub fn extract(posting: &Posting, skills: &SkillSet) -> Requirements {
             } else {
                 section_need
             };
+            let negated = set.negation.negated_spans(&line.text);
             for hit in skills.find(&line.text) {
+                if negated
+                    .iter()
+                    .any(|&(s, e)| hit.start >= s && hit.start < e)
+                {
+                    continue;
+                }
                 let skill = &skills.skills[hit.skill];
                 match skill.category {
                     Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),

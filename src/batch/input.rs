@@ -383,12 +383,17 @@ impl<R: Read> JsonRows<R> {
                 return row;
             }
         };
+        let key_of = |given: &Option<String>, known: &[&str]| -> Option<String> {
+            obj.keys()
+                .find(|k| match given {
+                    Some(g) => normalize_header(k) == normalize_header(g),
+                    None => known.contains(&normalize_header(k).as_str()),
+                })
+                .cloned()
+        };
         let get = |given: &Option<String>, known: &[&str]| -> Option<String> {
-            let key = obj.keys().find(|k| match given {
-                Some(g) => normalize_header(k) == normalize_header(g),
-                None => known.contains(&normalize_header(k).as_str()),
-            })?;
-            match &obj[key] {
+            let key = key_of(given, known)?;
+            match &obj[&key] {
                 Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
                 Value::Number(n) => Some(n.to_string()),
                 _ => None,
@@ -402,17 +407,18 @@ impl<R: Read> JsonRows<R> {
         row.location = get(&None, LOCATION_NAMES);
         row.text = get(&self.names.text, TEXT_NAMES);
         row.url = get(&self.names.url, URL_NAMES);
+        let text_key = key_of(&self.names.text, TEXT_NAMES).unwrap_or_else(|| "text".to_string());
         if let Some(t) = &row.text
             && t.len() > MAX_FIELD_BYTES
         {
             row.text = None;
             row.error = Some(format!(
-                "row {}, field text: over the {} MiB limit",
+                "row {}, field {text_key}: over the {} MiB limit",
                 row.number,
                 MAX_FIELD_BYTES / (1024 * 1024)
             ));
         }
-        finish(row, Some("text"))
+        finish(row, Some(&text_key))
     }
 }
 

@@ -2,6 +2,7 @@
 //! `--per-host` to any one host, each URL once per run, and the cache.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use super::cache::Cache;
@@ -19,12 +20,14 @@ struct Queue<'a> {
     in_flight: HashMap<String, usize>,
 }
 
-/// Fetches every `(index, url)`; returns the results by index.
+/// Fetches every `(index, url)`; returns the results by index. Once `stop`
+/// is set no new request starts, and the URLs not fetched have no result.
 pub fn fetch_all(
     urls: &[(usize, &str)],
     fetcher: &Fetcher,
     cache: Option<&Cache>,
     limits: Politeness,
+    stop: &AtomicBool,
 ) -> HashMap<usize, Result<Fetched, String>> {
     let results = Mutex::new(HashMap::with_capacity(urls.len()));
     let mut todo = Vec::new();
@@ -52,7 +55,7 @@ pub fn fetch_all(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some((i, url, host)) = next_url(&queue, &changed, per_host) {
+                while let Some((i, url, host)) = next_url(&queue, &changed, per_host, stop) {
                     let result = fetcher.get(url).map_err(|e| e.to_string());
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
@@ -80,10 +83,11 @@ fn next_url<'a>(
     queue: &Mutex<Queue<'a>>,
     changed: &Condvar,
     per_host: usize,
+    stop: &AtomicBool,
 ) -> Option<(usize, &'a str, String)> {
     let mut q = queue.lock().expect("no panics while locked");
     loop {
-        if q.waiting.is_empty() {
+        if q.waiting.is_empty() || stop.load(Ordering::SeqCst) {
             return None;
         }
         let pos = q
@@ -96,7 +100,11 @@ fn next_url<'a>(
             *q.in_flight.entry(host.clone()).or_insert(0) += 1;
             return Some((i, url, host));
         }
-        q = changed.wait(q).expect("no panics while locked");
+        // Wake now and then to notice a Ctrl-C even while every host is busy.
+        q = changed
+            .wait_timeout(q, std::time::Duration::from_millis(200))
+            .expect("no panics while locked")
+            .0;
     }
 }
 

@@ -80,6 +80,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             &fetcher,
             cache.as_ref(),
             limits,
+            &interrupted,
         );
         for (row, (mut record, key)) in chunk.iter().zip(records) {
             if let Some(key) = key {
@@ -148,6 +149,7 @@ fn process_chunk(
     fetcher: &Fetcher,
     cache: Option<&Cache>,
     limits: Politeness,
+    stop: &AtomicBool,
 ) -> Vec<(Record, Option<u64>)> {
     let urls: Vec<(usize, &str)> = chunk
         .iter()
@@ -155,10 +157,17 @@ fn process_chunk(
         .filter(|(_, r)| r.error.is_none() && r.text.is_none())
         .filter_map(|(i, r)| r.url.as_deref().map(|u| (i, u)))
         .collect();
-    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits);
+    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop);
     let pages: Vec<Option<Result<Fetched, String>>> =
         (0..chunk.len()).map(|i| pages.remove(&i)).collect();
-    chunk
+    // Interrupted while fetching: keep the rows before the first one whose
+    // page never came, so what is written is whole rows in input order.
+    let complete = urls
+        .iter()
+        .map(|&(i, _)| i)
+        .find(|&i| pages[i].is_none())
+        .unwrap_or(chunk.len());
+    chunk[..complete]
         .par_iter()
         .zip(pages.into_par_iter())
         .map(|(row, page)| process_row(row, page, set, strengths))
@@ -283,8 +292,7 @@ fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> 
         InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &names))),
         InputFormat::Csv => {
             let delimiter = match args.delimiter {
-                Some(c) if c.is_ascii() => c as u8,
-                Some(c) => anyhow::bail!("--delimiter {c}: must be a single ASCII character"),
+                Some(c) => c,
                 None if lower.ends_with(".tsv") || lower.ends_with(".tab") => b'\t',
                 None => b',',
             };

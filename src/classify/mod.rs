@@ -164,7 +164,7 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
             matcher.hits(text, &mut hits);
             keep_strongest_of_overlaps(&mut hits, matcher);
             for h in &hits {
-                let clauses = clauses.get_or_insert_with(|| negated_clauses(text, set));
+                let clauses = clauses.get_or_insert_with(|| set.negation.clauses(text));
                 let negated = clauses
                     .iter()
                     .any(|&(s, e, neg)| neg && h.start >= s && h.start < e);
@@ -237,28 +237,6 @@ fn states_the_work(kind: SectionKind) -> bool {
         kind,
         SectionKind::Title | SectionKind::Benefits | SectionKind::Process
     )
-}
-
-/// Splits a line into clauses and marks those holding a negation cue, as
-/// `(start, end, negated)` byte ranges.
-fn negated_clauses(text: &str, set: &PatternSet) -> Vec<(usize, usize, bool)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut bounds: Vec<(usize, usize)> = set
-        .negation
-        .clause_split
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    bounds.push((text.len(), text.len()));
-    for (s, e) in bounds {
-        if s > start {
-            let clause = &text[start..s];
-            out.push((start, s, set.negation.cues.is_match(clause)));
-        }
-        start = e;
-    }
-    out
 }
 
 /// Applies repeat decay per pattern, sums scores and makes the decision.

@@ -321,7 +321,9 @@ fn with_leading_title(mut blocks: Vec<Block>, markdown: bool) -> (PageFields, us
     let mut taken = lead;
     if let Some(first) = blocks.get(lead) {
         let t = first.text.trim();
-        if t.chars().count() <= 150 && (!markdown || first.heading) {
+        // A lone line is the posting itself, not its title.
+        let more_follows = blocks[lead + 1..].iter().any(|b| !b.text.trim().is_empty());
+        if t.chars().count() <= 150 && (!markdown || first.heading) && more_follows {
             fields.title = Some(crate::text::clean_inline(t));
             taken += 1;
             if let (Some(second), Some(third)) = (blocks.get(taken), blocks.get(taken + 1)) {

@@ -55,6 +55,15 @@ pub fn neutralize(cell: &str) -> String {
     }
 }
 
+/// The csv crate's error as the I/O error underneath, so that a closed pipe
+/// is still recognised as one (`csv::Error` has no `source()`).
+fn into_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 fn num(x: Option<f64>) -> String {
     x.map(|v| format!("{v}")).unwrap_or_default()
 }
@@ -62,7 +71,7 @@ fn num(x: Option<f64>) -> String {
 impl RecordWriter for CsvWriter<'_> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
         if !self.wrote_header {
-            self.out.write_record(self.header())?;
+            self.out.write_record(self.header()).map_err(into_io)?;
             self.wrote_header = true;
         }
         let text = |s: &Option<String>| neutralize(s.as_deref().unwrap_or(""));
@@ -100,13 +109,12 @@ impl RecordWriter for CsvWriter<'_> {
         row.push(r.status.to_string());
         row.push(text(&r.error));
         row.push(text(&r.duplicate_of));
-        self.out.write_record(&row)?;
-        Ok(())
+        self.out.write_record(&row).map_err(into_io)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         if !self.wrote_header {
-            self.out.write_record(self.header())?;
+            self.out.write_record(self.header()).map_err(into_io)?;
             self.wrote_header = true;
         }
         self.out.flush()

@@ -40,29 +40,44 @@ impl RecordWriter for MarkdownWriter<'_> {
     fn finish(&mut self) -> io::Result<()> {
         let out = &mut self.out;
         writeln!(out, "# rolefit report\n")?;
-        writeln!(
-            out,
-            "| id | title | company | role | secondary | confidence |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
+        let with_fit = self.records.iter().any(|r| r.fit.is_some());
+        if with_fit {
+            writeln!(
+                out,
+                "| id | title | company | role | secondary | confidence | fit |"
+            )?;
+            writeln!(out, "|---|---|---|---|---|---|---|")?;
+        } else {
+            writeln!(
+                out,
+                "| id | title | company | role | secondary | confidence |"
+            )?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
+        }
         for r in &self.records {
             if r.is_ok() {
                 writeln!(
                     out,
-                    "| {} | {} | {} | {} | {} | {:.2} |",
+                    "| {} | {} | {} | {} | {} | {:.2} |{}",
                     cell(&r.id),
                     cell(r.title.as_deref().unwrap_or("")),
                     cell(r.company.as_deref().unwrap_or("")),
                     r.role.unwrap_or("none"),
                     r.secondary.unwrap_or(""),
-                    r.confidence.unwrap_or(0.0)
+                    r.confidence.unwrap_or(0.0),
+                    match (&r.fit, with_fit) {
+                        (Some(f), _) => format!(" {} |", f.score),
+                        (None, true) => " |".to_string(),
+                        (None, false) => String::new(),
+                    }
                 )?;
             } else {
                 writeln!(
                     out,
-                    "| {} | error: {} | | | | |",
+                    "| {} | error: {} | | | | |{}",
                     cell(&r.id),
-                    cell(r.error.as_deref().unwrap_or(""))
+                    cell(r.error.as_deref().unwrap_or("")),
+                    if with_fit { " |" } else { "" }
                 )?;
             }
         }
@@ -82,6 +97,41 @@ impl RecordWriter for MarkdownWriter<'_> {
                     .map(|&x| format!("{} {:.1}", x.name(), scores.get(x)))
                     .collect();
                 writeln!(out, "- scores: {}", parts.join(", "))?;
+            }
+            if let Some(fit) = &r.fit {
+                writeln!(out, "- fit: **{}/100**", fit.score)?;
+                let list = |v: Vec<&str>| v.iter().map(|x| cell(x)).collect::<Vec<_>>().join(", ");
+                if !fit.matched.is_empty() {
+                    writeln!(
+                        out,
+                        "- matches: {}",
+                        list(fit.matched.iter().map(|m| m.skill.as_str()).collect())
+                    )?;
+                }
+                if !fit.missing_required.is_empty() {
+                    writeln!(
+                        out,
+                        "- missing (required): {}",
+                        list(fit.missing_required.iter().map(String::as_str).collect())
+                    )?;
+                }
+                if !fit.missing_preferred.is_empty() {
+                    writeln!(
+                        out,
+                        "- missing (preferred): {}",
+                        list(fit.missing_preferred.iter().map(String::as_str).collect())
+                    )?;
+                }
+                if !fit.edge.is_empty() {
+                    writeln!(
+                        out,
+                        "- your edge: {}",
+                        list(fit.edge.iter().map(String::as_str).collect())
+                    )?;
+                }
+                for a in &fit.advice {
+                    writeln!(out, "- advice: {}", cell(a))?;
+                }
             }
             let limit = if self.explain { usize::MAX } else { 8 };
             let shown: Vec<_> = r

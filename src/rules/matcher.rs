@@ -163,8 +163,9 @@ pub fn keyword_regex(keyword: &str, case_sensitive: bool) -> String {
             out.push_str(r"(?:(?u:[^+#])|$)");
         }
     } else if last == '+' || last == '#' {
-        // What follows "C++" may be Korean ("C++를") but not more of a name.
-        out.push_str(r"(?:(?u:[^0-9A-Za-z_+#])|$)");
+        // What follows "C++" may be Korean ("C++를") or a version ("C++17"),
+        // but not more of a name.
+        out.push_str(r"(?:(?u:[^A-Za-z_+#])|$)");
     }
     out.push(')');
     out

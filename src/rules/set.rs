@@ -129,6 +129,38 @@ pub struct Negation {
     pub cues: Matcher,
 }
 
+impl Negation {
+    /// Splits a line into clauses, as `(start, end, negated)` byte ranges.
+    pub fn clauses(&self, text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let ends = self
+            .clause_split
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .chain(std::iter::once((text.len(), text.len())));
+        for (s, e) in ends {
+            if s > start {
+                out.push((start, s, self.cues.is_match(&text[start..s])));
+            }
+            start = e;
+        }
+        out
+    }
+
+    /// The byte ranges of a line's negated clauses.
+    pub fn negated_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        if !self.cues.is_match(text) {
+            return Vec::new();
+        }
+        self.clauses(text)
+            .into_iter()
+            .filter(|c| c.2)
+            .map(|(s, e, _)| (s, e))
+            .collect()
+    }
+}
+
 /// Everything classification needs, compiled.
 #[derive(Debug)]
 pub struct PatternSet {
