@@ -338,3 +338,57 @@ fn decide(
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Format, extract};
+
+    fn role_of(text: &str) -> Option<Role> {
+        let set = PatternSet::builtin().unwrap();
+        let posting = extract(text, Format::Markdown, &set.sections).unwrap();
+        classify(&posting, &set).role
+    }
+
+    #[test]
+    fn negated_research_does_not_count() {
+        let set = PatternSet::builtin().unwrap();
+        let text = "# Computer Vision Engineer\n\n## Requirements\n- No research experience or publications required\n- Train and evaluate detection models in PyTorch\n";
+        let posting = extract(text, Format::Markdown, &set.sections).unwrap();
+        let c = classify(&posting, &set);
+        assert_eq!(c.role, Some(Role::Modeling));
+        let research: Vec<&Evidence> = c
+            .evidence
+            .iter()
+            .filter(|e| e.signal == Signal::Research)
+            .collect();
+        assert!(
+            !research.is_empty() && research.iter().all(|e| e.negated),
+            "{research:?}"
+        );
+    }
+
+    #[test]
+    fn plain_web_job_is_none() {
+        let text = "# Frontend Developer\n\n## What you'll do\n- Build checkout pages in React and TypeScript\n- Improve Core Web Vitals\n\n## Requirements\n- 3+ years of React\n";
+        assert_eq!(role_of(text), None);
+    }
+
+    #[test]
+    fn recruiter_at_an_ai_company_is_none() {
+        let text = "# Technical Recruiter, Machine Learning\n\n## What you'll do\n- Partner with hiring managers to hire ML engineers and research scientists\n- Run interview loops and close offers\n\n## Requirements\n- 3+ years of technical recruiting\n";
+        assert_eq!(role_of(text), None);
+    }
+
+    #[test]
+    fn serving_work_is_backend_even_under_an_ml_title() {
+        let text = "# ML Engineer\n\n## Responsibilities\n- Build our model serving platform on Kubernetes with vLLM and Triton\n- Own inference latency and GPU cluster utilization\n- Run the feature store and model registry\n";
+        assert_eq!(role_of(text), Some(Role::Backend));
+    }
+
+    #[test]
+    fn korean_model_development_is_modeling() {
+        let text = "# AI 연구원\n\n## 주요업무\n- 딥러닝 기반 OCR 모델 개발 및 학습\n- 학습 데이터 구축과 모델 성능 평가\n\n## 자격요건\n- PyTorch를 활용한 모델 개발 경험\n";
+        assert_eq!(role_of(text), Some(Role::Modeling));
+    }
+}

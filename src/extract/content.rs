@@ -269,3 +269,68 @@ fn bold_only(el: ElementRef) -> bool {
     }
     bold
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks_of(html: &str) -> Vec<Block> {
+        main_content(&Html::parse_document(html)).blocks
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let html = r#"<html><body>
+            <header><nav><a>Jobs</a><a>Login</a></nav></header>
+            <div class="cookie-banner">We use cookies</div>
+            <main><h2>What you'll do</h2><ul><li>Train ranking models</li></ul></main>
+            <aside class="similar-jobs"><h3>Similar jobs</h3><p>ML Engineer</p></aside>
+            <div class="recruit-side">AI 추천 공고</div>
+            <footer>© Example</footer></body></html>"#;
+        let b = blocks_of(html);
+        assert_eq!(
+            b,
+            vec![
+                Block::heading("What you'll do"),
+                Block::text("Train ranking models")
+            ]
+        );
+    }
+
+    #[test]
+    fn bold_only_paragraphs_are_headings() {
+        let b = blocks_of(
+            "<body><p><strong>Requirements</strong></p><p>Python and <b>SQL</b></p></body>",
+        );
+        assert_eq!(
+            b,
+            vec![
+                Block::heading("Requirements"),
+                Block::text("Python and SQL")
+            ]
+        );
+    }
+
+    #[test]
+    fn title_and_company_from_meta() {
+        let doc = Html::parse_document(
+            r#"<html><head><title>Jobs | X</title><meta property="og:title" content="ML Engineer">
+               <meta property="og:site_name" content="Acme Careers"></head><body><h1>Other</h1><p>Text</p></body></html>"#,
+        );
+        let f = main_content(&doc);
+        assert_eq!(f.title.as_deref(), Some("ML Engineer"));
+        assert_eq!(f.company.as_deref(), Some("Acme Careers"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 20_000;
+        let html = format!(
+            "<body>{}<p>deep text</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let b = blocks_of(&html);
+        assert_eq!(b.last().map(|b| b.text.as_str()), Some("deep text"));
+    }
+}
