@@ -219,17 +219,10 @@ pub fn fit(
             });
         }
     }
-    let technical = |need: Need| -> Vec<&str> {
-        req.skill_names(need)
-            .into_iter()
-            .filter(|name| {
-                req.skills
-                    .iter()
-                    .any(|s| s.skill == *name && s.category.is_technical())
-            })
-            .collect()
-    };
-    let (required, preferred) = (technical(Need::Required), technical(Need::Preferred));
+    let (required, preferred) = (
+        req.technical_skill_names(Need::Required),
+        req.technical_skill_names(Need::Preferred),
+    );
     let coverage = |names: &[&str]| -> Option<f64> {
         (!names.is_empty())
             .then(|| names.iter().filter(|n| strengths.has(n)).count() as f64 / names.len() as f64)

@@ -90,7 +90,21 @@ pub struct NamedNeed {
 }
 
 impl Requirements {
-    /// Required skill names, each once, in the order first asked.
+    /// The technical skills (see [`Category::is_technical`]) asked with
+    /// `need`, each once; a skill both required and preferred is required only.
+    pub fn technical_skill_names(&self, need: Need) -> Vec<&str> {
+        self.skill_names(need)
+            .into_iter()
+            .filter(|name| {
+                self.skills
+                    .iter()
+                    .any(|s| s.skill == *name && s.category.is_technical())
+            })
+            .collect()
+    }
+
+    /// Skill names asked with `need`, each once, in the order first asked; a
+    /// skill both required and preferred is listed as required only.
     pub fn skill_names(&self, need: Need) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for s in &self.skills {

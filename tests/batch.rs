@@ -18,9 +18,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{method, path_regex};
+use wiremock::{Mock, ResponseTemplate};
 
+use util::site::Site;
 use util::{Dir, Output, TestCommand};
 
 // ---------------------------------------------------------------------------
@@ -301,62 +302,6 @@ fn one_bad_row(bad: &[u8], error: &str) {
 
 // ---------------------------------------------------------------------------
 // A wiremock site on its own runtime (the binary is a separate process).
-
-struct Site {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
-
-impl Site {
-    fn start() -> Site {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let server = rt.block_on(MockServer::start());
-        Site { rt, server }
-    }
-
-    fn url(&self, p: &str) -> String {
-        format!("{}{p}", self.server.uri())
-    }
-
-    /// Mounts mocks; of several matching a request, the first mounted answers.
-    fn mount(&self, mock: Mock) {
-        self.rt.block_on(mock.mount(&self.server));
-    }
-
-    /// Serves `response` to every GET of `p`.
-    fn serve(&self, p: &str, response: ResponseTemplate) {
-        self.mount(
-            Mock::given(method("GET"))
-                .and(path(p))
-                .respond_with(response),
-        );
-    }
-
-    /// Serves `response` to the first `n` GETs of `p` only.
-    fn serve_first(&self, n: u64, p: &str, response: ResponseTemplate) {
-        self.mount(
-            Mock::given(method("GET"))
-                .and(path(p))
-                .respond_with(response)
-                .up_to_n_times(n),
-        );
-    }
-
-    /// Forgets every mock and every request received.
-    fn reset(&self) {
-        self.rt.block_on(self.server.reset());
-    }
-
-    /// The paths asked for, in order.
-    fn requested_paths(&self) -> Vec<String> {
-        self.rt
-            .block_on(self.server.received_requests())
-            .unwrap_or_default()
-            .iter()
-            .map(|r| r.url.path().to_string())
-            .collect()
-    }
-}
 
 fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")

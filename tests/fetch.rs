@@ -11,10 +11,13 @@ use std::net::{TcpListener, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod util;
+
 use assert_cmd::Command;
 use serde_json::Value;
+use util::site::Site;
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 // ---------------------------------------------------------------------------
 // Postings served by the mock sites (made up).
@@ -150,53 +153,6 @@ fn assert_failed(run: &Run, message: &str) {
 
 // ---------------------------------------------------------------------------
 // A wiremock site on its own runtime.
-
-struct Site {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
-
-impl Site {
-    fn start() -> Site {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let server = rt.block_on(MockServer::start());
-        Site { rt, server }
-    }
-
-    fn url(&self, p: &str) -> String {
-        format!("{}{p}", self.server.uri())
-    }
-
-    /// Mounts mocks; of several matching a request, the first mounted answers.
-    fn mount(&self, mock: Mock) {
-        self.rt.block_on(mock.mount(&self.server));
-    }
-
-    /// Serves `response` to every GET of `p`.
-    fn serve(&self, p: &str, response: ResponseTemplate) {
-        self.mount(
-            Mock::given(method("GET"))
-                .and(path(p))
-                .respond_with(response),
-        );
-    }
-
-    /// Serves `response` to the first `n` GETs of `p` only.
-    fn serve_first(&self, n: u64, p: &str, response: ResponseTemplate) {
-        self.mount(
-            Mock::given(method("GET"))
-                .and(path(p))
-                .respond_with(response)
-                .up_to_n_times(n),
-        );
-    }
-
-    fn requests(&self) -> usize {
-        self.rt
-            .block_on(self.server.received_requests())
-            .map_or(0, |r| r.len())
-    }
-}
 
 fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")

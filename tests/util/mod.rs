@@ -7,6 +7,8 @@
 // Every test crate includes this module and uses a different part of it.
 #![allow(dead_code)]
 
+pub mod site;
+
 use std::ffi::OsStr;
 use std::fmt;
 use std::fs;

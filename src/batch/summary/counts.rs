@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{FIT_BANDS, GOOD_FIT, technical};
+use super::{FIT_BANDS, GOOD_FIT};
 use crate::fit::Strengths;
 use crate::report::Record;
 use crate::requirements::{Degree, DegreeLevel, Need, Requirements};
@@ -164,7 +164,7 @@ impl ProfileCounts {
         if role.is_some_and(|r| self.roles.contains(&r)) {
             self.in_roles += 1;
             for need in [Need::Required, Need::Preferred] {
-                for name in technical(req, need) {
+                for name in req.technical_skill_names(need) {
                     if !self.strengths.0.contains_key(name) {
                         self.missing.add(name, need == Need::Required);
                     }

@@ -102,7 +102,7 @@ impl Summary {
     }
 
     fn add_requirements(&mut self, role: Option<Role>, req: &Requirements) {
-        for name in technical(req, Need::Required) {
+        for name in req.technical_skill_names(Need::Required) {
             self.required.add(name, true);
             if let Some(r) = role {
                 self.required_by_role[r.index()].add(name, true);
@@ -128,19 +128,6 @@ impl Summary {
     pub fn write_markdown(&self, out: &mut dyn io::Write) -> io::Result<()> {
         render::markdown(&sections::build(self), out)
     }
-}
-
-/// The technical skills a posting asks for with `need`, each once. A skill
-/// both required and preferred counts as required only.
-fn technical(req: &Requirements, need: Need) -> Vec<&str> {
-    req.skill_names(need)
-        .into_iter()
-        .filter(|name| {
-            req.skills
-                .iter()
-                .any(|s| s.skill == *name && s.category.is_technical())
-        })
-        .collect()
 }
 
 /// The `YEAR_BUCKETS` index of a posting, by the lowest number of years asked,
