@@ -986,9 +986,13 @@ fn quoted_field_that_never_closes_ends_sanely() {
     input.extend_from_slice(b"2,Second,\"Research Scientist, Speech\n\n");
     input.extend_from_slice(b"3,Third,no quotes here\n4,Fourth,nor here\n");
     let (out, t) = ends_sanely(input);
-    // Observed: two rows, row 2 classified from the merged text, exit 0.
+    // Nothing is lost silently: row 2 is an error that says what happened.
     assert_eq!(t.col("id"), ["1", "2"], "{out:?}");
-    out.expect_code(0);
+    assert_eq!(
+        t.cell(1, "error"),
+        "row 2: a quoted field never closes, so the rest of the file was read into this row"
+    );
+    out.expect_code(1);
 }
 
 // ===========================================================================

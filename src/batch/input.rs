@@ -182,12 +182,33 @@ impl Columns {
 
 /// Reads rows of a CSV (or TSV) input.
 pub struct CsvRows<R: Read> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<QuoteCount<R>>,
     headers: Vec<String>,
     columns: Columns,
     number: usize,
     record: csv::ByteRecord,
     done: bool,
+    /// The next row, read one ahead so the last row is known as the last.
+    pending: Option<Row>,
+    primed: bool,
+    /// Whether the last record read had a field spanning several lines.
+    multiline: bool,
+}
+
+/// Counts the quote characters that pass through. A well-formed CSV file has
+/// an even number (quotes inside quoted fields are doubled); an odd count at
+/// the end means a quoted field never closed and swallowed what followed.
+pub struct QuoteCount<R> {
+    inner: R,
+    quotes: u64,
+}
+
+impl<R: Read> Read for QuoteCount<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        Ok(n)
+    }
 }
 
 impl<R: Read> CsvRows<R> {
@@ -200,7 +221,10 @@ impl<R: Read> CsvRows<R> {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(QuoteCount {
+                inner: input,
+                quotes: 0,
+            });
         let headers = reader.byte_headers().map_err(|e| InputError::File {
             file: file.to_string(),
             message: format!("cannot read the header row: {}", csv_message(&e)),
@@ -223,6 +247,9 @@ impl<R: Read> CsvRows<R> {
             number: 0,
             record: csv::ByteRecord::new(),
             done: false,
+            pending: None,
+            primed: false,
+            multiline: false,
         })
     }
 
@@ -303,6 +330,30 @@ impl<R: Read> Iterator for CsvRows<R> {
     type Item = Row;
 
     fn next(&mut self) -> Option<Row> {
+        if !self.primed {
+            self.pending = self.read_row();
+            self.primed = true;
+        }
+        let mut current = self.pending.take()?;
+        let current_multiline = self.multiline;
+        self.pending = self.read_row();
+        if self.pending.is_none()
+            && current_multiline
+            && self.reader.get_ref().quotes % 2 == 1
+            && current.error.is_none()
+        {
+            current.error = Some(format!(
+                "row {}: a quoted field never closes, so the rest of the file was read into this row",
+                current.number
+            ));
+        }
+        Some(current)
+    }
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads the next row, skipping blank lines.
+    fn read_row(&mut self) -> Option<Row> {
         loop {
             if self.done {
                 return None;
@@ -316,6 +367,7 @@ impl<R: Read> Iterator for CsvRows<R> {
                         self.number -= 1;
                         continue;
                     }
+                    self.multiline = self.record.iter().any(|f| f.contains(&b'\n'));
                     return Some(self.row_from_record());
                 }
                 Err(e) => {
@@ -495,6 +547,21 @@ mod tests {
             r[1].error.as_deref(),
             Some("row 2, column description: invalid UTF-8")
         );
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_the_last_rows_error() {
+        let r = rows("id,description\n1,first posting\n2,\"second posting\n3,third\n4,fourth\n");
+        assert_eq!(r.len(), 2);
+        assert!(r[0].error.is_none());
+        assert_eq!(
+            r[1].error.as_deref(),
+            Some(
+                "row 2: a quoted field never closes, so the rest of the file was read into this row"
+            )
+        );
+        let r = rows("id,description\n1,\"multi\nline \"\"quoted\"\" text\"\n2,last\n");
+        assert!(r.iter().all(|r| r.error.is_none()), "{r:?}");
     }
 
     #[test]
