@@ -1,6 +1,8 @@
 //! Compiling pattern entries (keywords or regexes) into one matcher that scans a
 //! text once and reports every hit.
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// The size limit for one compiled regex; a pattern over it is an error that
@@ -27,38 +29,54 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// A list of compiled patterns with a set that tells, in one pass, which of
-/// them can match a text at all.
+/// A list of patterns with a set that tells, in one pass, which of them can
+/// match a text at all. Each pattern's own regex, needed only to locate its
+/// matches, is compiled the first time the set says it matched: most runs
+/// never need most of them, and compiling them all dominated start-up.
 #[derive(Debug)]
 pub struct Matcher {
     pub infos: Vec<PatternInfo>,
-    regexes: Vec<Regex>,
+    regexes: Vec<OnceLock<Regex>>,
     set: RegexSet,
 }
 
 impl Matcher {
     /// Compiles regex sources (already expanded, see [`keyword_regex`] and
-    /// [`user_regex`]). On failure returns the index of the bad entry and the
-    /// regex crate's own message.
+    /// [`user_regex`]) into the set. On failure returns the index of the bad
+    /// entry and the regex crate's own message.
     pub fn new(infos: Vec<PatternInfo>) -> Result<Matcher, (usize, String)> {
-        let mut regexes = Vec::with_capacity(infos.len());
-        for (i, info) in infos.iter().enumerate() {
-            let re = RegexBuilder::new(&info.source)
-                .size_limit(SIZE_LIMIT)
-                .build()
-                .map_err(|e| (i, one_line(&e.to_string())))?;
-            regexes.push(re);
-        }
         let set = RegexSetBuilder::new(infos.iter().map(|i| i.source.as_str()))
             .size_limit(SIZE_LIMIT * 8)
             .dfa_size_limit(SIZE_LIMIT * 8)
-            .build()
-            .map_err(|e| (0, one_line(&e.to_string())))?;
+            .build();
+        let set = match set {
+            Ok(set) => set,
+            Err(e) => {
+                // Find the entry at fault, so the message can name its line.
+                for (i, info) in infos.iter().enumerate() {
+                    compile(&info.source).map_err(|m| (i, m))?;
+                }
+                return Err((0, one_line(&e.to_string())));
+            }
+        };
+        let regexes = infos.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
             infos,
             regexes,
             set,
         })
+    }
+
+    /// Compiles every pattern's own regex now (for `patterns check` and a
+    /// user's pattern folder), so that one over the size limit is reported.
+    pub fn compile_all(&self) -> Result<(), (usize, String)> {
+        for (i, info) in self.infos.iter().enumerate() {
+            if self.regexes[i].get().is_none() {
+                let re = compile(&info.source).map_err(|m| (i, m))?;
+                let _ = self.regexes[i].set(re);
+            }
+        }
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -75,7 +93,7 @@ impl Matcher {
             return;
         }
         for pattern in self.set.matches(text).iter() {
-            for m in self.regexes[pattern].find_iter(text) {
+            for m in self.regex(pattern).find_iter(text) {
                 out.push(Hit {
                     pattern,
                     start: m.start(),
@@ -90,10 +108,21 @@ impl Matcher {
         !self.is_empty() && self.set.is_match(text)
     }
 
-    /// The regex of pattern `i`.
+    /// The regex of pattern `i`, compiled on first use. It compiled as part
+    /// of the set, so on its own it compiles too.
     pub fn regex(&self, i: usize) -> &Regex {
-        &self.regexes[i]
+        self.regexes[i].get_or_init(|| {
+            compile(&self.infos[i].source)
+                .unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid regex"))
+        })
     }
+}
+
+fn compile(source: &str) -> Result<Regex, String> {
+    RegexBuilder::new(source)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| one_line(&e.to_string()))
 }
 
 /// The regex crate's messages span several lines with a caret diagram; a

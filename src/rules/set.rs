@@ -209,7 +209,7 @@ impl PatternSet {
                 ));
             }
             let generic = def.pattern.iter().map(|e| e.get_ref().generic).collect();
-            let matcher = compile_entries(f, &def.pattern, true)?;
+            let matcher = compile_entries(f, &def.pattern, true, check)?;
             roles.push(RolePatterns {
                 role,
                 matcher,
@@ -219,8 +219,8 @@ impl PatternSet {
 
         let f = file("none.toml");
         let none: NoneFile = f.parse()?;
-        let ai = compile_entries(f, &none.ai, true)?;
-        let functions = compile_entries(f, &none.function, true)?;
+        let ai = compile_entries(f, &none.ai, true, check)?;
+        let functions = compile_entries(f, &none.function, true, check)?;
 
         let f = file("negation.toml");
         let neg: NegationFile = f.parse()?;
@@ -231,15 +231,14 @@ impl PatternSet {
                     super::matcher::one_line(&e.to_string()),
                 )
             })?;
-        let cues = compile_entries(f, &neg.cue, false)?;
+        let cues = compile_entries(f, &neg.cue, false, check)?;
 
         let f = file("sections.toml");
-        let sections = load_sections(f)?;
+        let sections = load_sections(f, check)?;
         // The bundled skills are checked by the tests and compile lazily; a
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
-        let eager = check || skills_file.origin == super::Origin::Folder;
-        let skills = crate::skills::SkillSet::load(skills_file, eager)?;
+        let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
 
         Ok(PatternSet {
             roles,
@@ -258,7 +257,7 @@ impl PatternSet {
     }
 }
 
-fn load_sections(f: &SourceFile) -> Result<SectionRules, RulesError> {
+fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError> {
     let def: SectionsFile = f.parse()?;
     let mut weights = Vec::new();
     for (name, w) in &def.weights {
@@ -285,8 +284,11 @@ fn load_sections(f: &SourceFile) -> Result<SectionRules, RulesError> {
                 origin: format!("{}:{}", f.display, f.line_of(h.span().start)),
             })
             .collect();
-        let matcher = Matcher::new(infos)
-            .map_err(|(i, msg)| f.error_at(kdef.headings[i].span().start, msg))?;
+        let at = |(i, msg): (usize, String)| f.error_at(kdef.headings[i].span().start, msg);
+        let matcher = Matcher::new(infos).map_err(at)?;
+        if eager(f, check) {
+            matcher.compile_all().map_err(at)?;
+        }
         kinds.push(KindHeadings { kind, matcher });
     }
     Ok(SectionRules {
@@ -300,6 +302,7 @@ fn compile_entries(
     f: &SourceFile,
     entries: &[Spanned<EntryDef>],
     need_weight: bool,
+    check: bool,
 ) -> Result<Matcher, RulesError> {
     let mut infos = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -347,6 +350,18 @@ fn compile_entries(
         ));
     }
     let starts: Vec<usize> = infos.iter().map(|(_, at)| *at).collect();
-    Matcher::new(infos.into_iter().map(|(i, _)| i).collect())
-        .map_err(|(i, msg)| f.error_at(starts.get(i).copied().unwrap_or(0), msg))
+    let at = |(i, msg): (usize, String)| f.error_at(starts.get(i).copied().unwrap_or(0), msg);
+    let matcher = Matcher::new(infos.into_iter().map(|(i, _)| i).collect()).map_err(at)?;
+    if eager(f, check) {
+        matcher.compile_all().map_err(at)?;
+    }
+    Ok(matcher)
+}
+
+/// Whether a file's regexes are all compiled when loaded: a user's files are,
+/// so that their mistakes are reported up front with their line; the bundled
+/// ones, checked by the tests, compile on first use unless `patterns check`
+/// asks for all of them.
+fn eager(f: &SourceFile, check: bool) -> bool {
+    check || f.origin == super::Origin::Folder
 }
