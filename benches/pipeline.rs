@@ -29,7 +29,7 @@ const HTML_PAGES: usize = 8;
 /// Postings per iteration for the text stages.
 const POSTINGS: usize = 20;
 /// Rows of the end-to-end CSV batch.
-const BATCH_ROWS: usize = 100;
+const BATCH_ROWS: usize = 400;
 const STRENGTHS: &str = "PyTorch, Kubernetes, React";
 
 fn set() -> PatternSet {
@@ -83,12 +83,22 @@ fn job_text(posting: &Posting) -> String {
 
 fn bench_extract(c: &mut Criterion) {
     let set = set();
-    let pages: Vec<String> = (0..HTML_PAGES * 2)
-        .map(|i| corpus::html_page(SEED, i))
-        .collect();
-    let (with_ld, without): (Vec<&String>, Vec<&String>) = pages
-        .iter()
-        .partition(|p| p.contains("application/ld+json"));
+    // The first HTML_PAGES pages with JSON-LD, and the first without.
+    let (mut with_ld, mut without) = (Vec::new(), Vec::new());
+    for i in 0.. {
+        let page = corpus::html_page(SEED, i);
+        let side = if page.contains("application/ld+json") {
+            &mut with_ld
+        } else {
+            &mut without
+        };
+        if side.len() < HTML_PAGES {
+            side.push(page);
+        }
+        if with_ld.len() == HTML_PAGES && without.len() == HTML_PAGES {
+            break;
+        }
+    }
     let mut g = c.benchmark_group("extract");
     for (name, pages) in [("html_jsonld", &with_ld), ("html_main_content", &without)] {
         let bytes: usize = pages.iter().map(|p| p.len()).sum();
@@ -169,6 +179,7 @@ fn bench_requirements_fit(c: &mut Criterion) {
         })
         .collect();
     let mut g = c.benchmark_group("requirements_fit");
+    g.sampling_mode(SamplingMode::Flat);
     g.throughput(Throughput::ElementsAndBytes {
         elements: postings.len() as u64,
         bytes,

@@ -7,8 +7,9 @@
 # Builds the release binary and the corpus generator, writes the corpora to
 # target/corpus/, measures with hyperfine (medians) and /usr/bin/time (peak
 # RSS), and prints a table of medians (also saved as
-# target/corpus/results/summary.md). Takes 15-30 minutes before any
-# optimisation, most of it in the two large batches.
+# target/corpus/results/summary.md), then the stage medians of the last
+# `cargo bench --bench pipeline`. Before any optimisation it takes about 6
+# minutes on an idle 2-core machine, most of it in the two large batches.
 #
 # Environment: RUNS (runs per long measurement, default 3), RUNS_100K
 # (default 1), SKIP_100K=1 to leave out the 100,000-row batch, SEED (42),
@@ -215,3 +216,31 @@ for r in rows:
     print("| %s | %s | %s | %s |" % (r[0], r[1], r[2] if r[2] is not None else "-", r[3]))
 EOF
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# The per-stage figures of the last `cargo bench --bench pipeline`, as medians.
+if [ -d "$TARGET_DIR/criterion" ]; then
+    say "stages: medians of the last cargo bench --bench pipeline"
+    python3 - "$TARGET_DIR/criterion" <<'EOF' | tee "$RES/stages.md"
+import glob, json, os, sys
+
+print("| stage | per iteration | median | per posting | postings/s | MB/s |")
+print("|---|---|---|---|---|---|")
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "*", "*", "new", "benchmark.json"))):
+    b = json.load(open(path))
+    est = json.load(open(os.path.join(os.path.dirname(path), "estimates.json")))
+    median = est["median"]["point_estimate"] / 1e9  # seconds
+    t = b.get("throughput") or {}
+    eb = t.get("ElementsAndBytes")
+    n = eb["elements"] if eb else 1
+    size = eb["bytes"] if eb else None
+    fmt_t = lambda s: "%.1f ms" % (1e3 * s) if s >= 1e-3 else "%.0f us" % (1e6 * s)
+    print("| %s | %s | %s | %s | %s | %s |" % (
+        b["full_id"],
+        "%d postings, %.2f MB" % (n, size / 1e6) if eb else "one run",
+        fmt_t(median),
+        fmt_t(median / n) if eb else "-",
+        "%.0f" % (n / median) if eb else "-",
+        "%.1f" % (size / median / 1e6) if size else "-",
+    ))
+EOF
+fi
