@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
-use rolefit::extract::{self, Format, Posting, SectionKind};
+use rolefit::extract::{self, Format, Posting};
 use rolefit::fit::{Strengths, fit};
 use rolefit::pipeline::evaluate;
 use rolefit::profile::Profile;
@@ -60,25 +60,6 @@ fn row_postings(set: &PatternSet, n: usize) -> (Vec<Posting>, u64) {
         })
         .collect();
     (postings, bytes)
-}
-
-/// The job's own text, as `pipeline::evaluate` builds it for fit (that
-/// function is private to the library, so it is repeated here).
-fn job_text(posting: &Posting) -> String {
-    let mut text = posting.title.clone().unwrap_or_default();
-    for s in &posting.sections {
-        if matches!(
-            s.kind,
-            SectionKind::About | SectionKind::Benefits | SectionKind::Process
-        ) {
-            continue;
-        }
-        for l in &s.lines {
-            text.push('\n');
-            text.push_str(&l.text);
-        }
-    }
-    text
 }
 
 fn bench_extract(c: &mut Criterion) {
@@ -195,7 +176,13 @@ fn bench_requirements_fit(c: &mut Criterion) {
         b.iter(|| {
             for (p, &(role, secondary)) in postings.iter().zip(&roles) {
                 let req = requirements::extract(p, &set);
-                black_box(fit(role, secondary, &job_text(p), &req, &strengths));
+                black_box(fit(
+                    role,
+                    secondary,
+                    &rolefit::pipeline::job_text(p),
+                    &req,
+                    &strengths,
+                ));
             }
         })
     });

@@ -23,7 +23,7 @@ pub fn evaluate(
 }
 
 /// The text of the job's own sections, for matching strengths word for word.
-fn job_text(posting: &Posting) -> String {
+pub fn job_text(posting: &Posting) -> String {
     let mut text = posting.title.clone().unwrap_or_default();
     for s in &posting.sections {
         if matches!(
