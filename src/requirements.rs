@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::extract::{Posting, SectionKind};
-use crate::rules::PatternSet;
+use crate::extract::{Line, Posting, SectionKind};
+use crate::rules::{Doc, PatternSet};
 use crate::skills::Category;
 
 /// Whether the posting requires something or only prefers it.
@@ -144,52 +144,76 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     let skills = &set.skills;
     let mut req = Requirements::default();
     let mut degree_mentions: Vec<Degree> = Vec::new();
+    // The lines that ask, with their need, scanned together: each pattern
+    // runs once over the posting, not once per line.
+    let mut asks: Vec<(SectionKind, Need, &Line)> = Vec::new();
     for section in &posting.sections {
-        let Some(section_need) = need_of_section(section.kind) else {
-            continue;
+        if let Some(need) = need_of_section(section.kind) {
+            asks.extend(section.lines.iter().map(|l| (section.kind, need, l)));
+        }
+    }
+    let doc = Doc::new(asks.iter().map(|(_, _, l)| l.text.as_str()));
+    let found = skills.find_lines(&doc);
+    let flags = |re: &Regex| {
+        let mut flags = vec![false; doc.len()];
+        doc.lines_touched(re, &mut flags);
+        flags
+    };
+    let (preferred, years_lines, degree_lines) = (
+        flags(&PREFERRED_CUE),
+        flags(&YEARS_ANY_LINE),
+        flags(&DEGREE_ANY_LINE),
+    );
+    let negations = set.negation.cue_lines(&doc);
+    for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
+        let need = if section_need == Need::Required && preferred[i] {
+            Need::Preferred
+        } else {
+            section_need
         };
-        for line in &section.lines {
-            let need = if section_need == Need::Required && PREFERRED_CUE.is_match(&line.text) {
-                Need::Preferred
-            } else {
-                section_need
-            };
-            let negated = set.negation.negated_spans(&line.text);
-            for hit in skills.find(&line.text) {
-                if negated
-                    .iter()
-                    .any(|&(s, e)| hit.start >= s && hit.start < e)
-                {
-                    continue;
+        let negated = if negations[i] {
+            set.negation.negated_spans(&line.text)
+        } else {
+            Vec::new()
+        };
+        for hit in &found[i] {
+            if negated
+                .iter()
+                .any(|&(s, e)| hit.start >= s && hit.start < e)
+            {
+                continue;
+            }
+            let skill = &skills.skills[hit.skill];
+            match skill.category {
+                Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),
+                Category::SoftSkill if skill.is_language() => {
+                    add_named(&mut req.languages, &skill.name, need)
                 }
-                let skill = &skills.skills[hit.skill];
-                match skill.category {
-                    Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),
-                    Category::SoftSkill if skill.is_language() => {
-                        add_named(&mut req.languages, &skill.name, need)
-                    }
-                    Category::SoftSkill => add_named(&mut req.soft_skills, &skill.name, need),
-                    _ => {}
-                }
-                req.skills.push(SkillAsk {
-                    skill: skill.name.clone(),
-                    category: skill.category,
-                    need,
-                    section: section.kind,
-                    line: line.number,
-                    matched: line.text[hit.start..hit.end].to_string(),
-                });
+                Category::SoftSkill => add_named(&mut req.soft_skills, &skill.name, need),
+                _ => {}
             }
-            if let Some(y) = years(&line.text, need, line.number) {
-                req.years = Some(match req.years.take() {
-                    // The required ask wins over a preferred one; the first of a kind stays.
-                    Some(old) if old.need <= y.need => old,
-                    _ => y,
-                });
-            }
-            if let Some(d) = degree(&line.text, need, line.number) {
-                degree_mentions.push(d);
-            }
+            req.skills.push(SkillAsk {
+                skill: skill.name.clone(),
+                category: skill.category,
+                need,
+                section: kind,
+                line: line.number,
+                matched: line.text[hit.start..hit.end].to_string(),
+            });
+        }
+        if years_lines[i]
+            && let Some(y) = years(&line.text, need, line.number)
+        {
+            req.years = Some(match req.years.take() {
+                // The required ask wins over a preferred one; the first of a kind stays.
+                Some(old) if old.need <= y.need => old,
+                _ => y,
+            });
+        }
+        if degree_lines[i]
+            && let Some(d) = degree(&line.text, need, line.number)
+        {
+            degree_mentions.push(d);
         }
     }
     req.degree = merge_degrees(degree_mentions);
@@ -333,6 +357,23 @@ static DEGREE_NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)학력\s*무관|no (formal )?degree|degree (is )?not required|not require a degree|degrees? (are|is) not (required|necessary)|(ph\.?d|master'?s|degree)\s+(is\s+)?not\s+(required|necessary|needed)|without a degree")
         .expect("valid regex")
 });
+
+/// Lines that can state years: a line that [`years`] reads matches one of
+/// its regexes, so this one (their union) finds every such line.
+static YEARS_ANY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| union(&[&YEARS_ANY, &YEARS_EN, &YEARS_KO]));
+
+/// Lines that can name a degree, likewise for [`degree`].
+static DEGREE_ANY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| union(&[&DEGREE_NOT_REQUIRED, &BACHELOR, &MASTER, &PHD]));
+
+fn union(parts: &[&Regex]) -> Regex {
+    let alts: Vec<String> = parts
+        .iter()
+        .map(|r| format!("(?:{})", r.as_str()))
+        .collect();
+    Regex::new(&alts.join("|")).expect("valid regex")
+}
 
 /// A degree asked on one line.
 pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {

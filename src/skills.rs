@@ -2,17 +2,13 @@
 //! and Korean aliases, a category and role affinities, and careful matching of
 //! them in posting lines and in the user's strengths.
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::role::Role;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::RegexBuilder;
-
-use crate::rules::{RulesError, SourceFile, keyword_regex, user_regex};
+use crate::rules::{
+    Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, keyword_regex, user_regex,
+};
 
 /// What kind of thing a skill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,8 +57,6 @@ pub struct Skill {
     pub name: String,
     pub category: Category,
     pub roles: Vec<Role>,
-    /// For `exact` (case-sensitive) aliases: what must also be on the line.
-    context: Option<Regex>,
 }
 
 /// Spoken languages asked for are reported apart from other soft skills.
@@ -85,14 +79,6 @@ impl Skill {
     }
 }
 
-/// The literal a keyword alias cannot match without: its longest word, lower
-/// case ("fine tuning" -> "tuning", which "finetuning" and "fine-tuning" also
-/// hold). A one-letter word is no filter at all.
-fn literal_of(alias: &str) -> Option<String> {
-    let word = alias.split([' ', '-']).max_by_key(|w| w.chars().count())?;
-    (word.chars().count() >= 2).then(|| word.to_lowercase())
-}
-
 /// A skill found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SkillHit {
@@ -101,68 +87,16 @@ pub struct SkillHit {
     pub end: usize,
 }
 
-/// A skill's regex, compiled on first use: most runs meet only a fraction of
-/// the taxonomy, and compiling all of it up front would dominate start-up.
-#[derive(Debug)]
-struct LazyRegex {
-    source: String,
-    compiled: OnceLock<Option<Regex>>,
-}
-
-impl LazyRegex {
-    fn new(source: String) -> LazyRegex {
-        LazyRegex {
-            source,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// Compiles now, for loading a user's folder and for `patterns check`.
-    fn compile(&self) -> Result<&Regex, String> {
-        if let Some(Some(re)) = self.compiled.get() {
-            return Ok(re);
-        }
-        let re = RegexBuilder::new(&self.source)
-            .size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| crate::rules::one_line(&e.to_string()))?;
-        Ok(self
-            .compiled
-            .get_or_init(|| Some(re))
-            .as_ref()
-            .expect("just set"))
-    }
-
-    /// The regex; one that cannot compile matches nothing (the bundled set is
-    /// checked by tests, a folder is compiled eagerly when loaded).
-    fn get(&self) -> Option<&Regex> {
-        self.compiled
-            .get_or_init(|| {
-                RegexBuilder::new(&self.source)
-                    .size_limit(SIZE_LIMIT)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
-    }
-}
-
-const SIZE_LIMIT: usize = 2 * 1024 * 1024;
-
-/// All skills and what finds them: a literal scan picks the skills a line
-/// could mention, and only their regexes run.
+/// All skills and what finds them. Pattern `3 * i` of the matcher holds
+/// skill i's case-insensitive aliases and `regex`, pattern `3 * i + 1` its
+/// case-sensitive `exact` aliases, and pattern `3 * i + 2` the `context` an
+/// exact alias needs on its line.
 #[derive(Debug)]
 pub struct SkillSet {
     pub skills: Vec<Skill>,
-    /// Per skill: the regex of its case-insensitive aliases and `regex`.
-    loose: Vec<Option<LazyRegex>>,
-    /// Per skill: the regex of its case-sensitive `exact` aliases.
-    exact: Vec<Option<LazyRegex>>,
-    /// Literal words of the aliases (ASCII case-insensitive); pattern i is skill `literal_owner[i]`.
-    literals: AhoCorasick,
-    literal_owner: Vec<usize>,
-    /// Skills that must be tried on every line (a `regex`, or exact aliases).
-    always: Vec<usize>,
+    matcher: Matcher,
+    /// Which skills have a `context`.
+    contexts: Vec<bool>,
 }
 
 impl SkillSet {
@@ -173,9 +107,12 @@ impl SkillSet {
         let def: SkillsFile = f.parse()?;
         let n = def.skill.len();
         let mut skills = Vec::with_capacity(n);
-        let (mut loose, mut exact) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut literals, mut literal_owner, mut always) = (Vec::new(), Vec::new(), Vec::new());
-        for (i, entry) in def.skill.iter().enumerate() {
+        let mut entries = Vec::with_capacity(3 * n);
+        // Where each entry is written, for errors.
+        let mut places = Vec::with_capacity(3 * n);
+        let mut contexts = Vec::with_capacity(n);
+        let lines = f.lines();
+        for entry in &def.skill {
             let at = entry.span().start;
             let s = entry.get_ref();
             let name = s.name.get_ref().trim().to_string();
@@ -199,122 +136,117 @@ impl SkillSet {
                         .map_err(|e| f.error_at(r.span().start, e))?,
                 );
             }
-            let aliases: Vec<&String> = s
+            let loose: Vec<(String, bool)> = s
                 .aliases
                 .iter()
                 .chain(std::iter::once(&name).filter(|n| !s.exact.iter().any(|e| e == *n)))
                 .filter(|a| !a.trim().is_empty())
+                .map(|a| (a.clone(), false))
                 .collect();
-            let mut alts: Vec<String> = aliases.iter().map(|a| keyword_regex(a, false)).collect();
-            alts.dedup();
-            for a in &aliases {
-                match literal_of(a) {
-                    Some(lit) => {
-                        literals.push(lit);
-                        literal_owner.push(i);
-                    }
-                    None => always.push(i),
-                }
-            }
-            if let Some(re) = &s.regex {
-                alts.push(user_regex(re.get_ref(), false));
-                always.push(i);
-            }
-            let compile = |source: String, at: usize| -> Result<LazyRegex, RulesError> {
-                let lazy = LazyRegex::new(source);
-                if eager {
-                    lazy.compile().map_err(|m| f.error_at(at, m))?;
-                }
-                Ok(lazy)
-            };
-            let loose_at = s.regex.as_ref().map(|r| r.span().start).unwrap_or(at);
-            loose.push(if alts.is_empty() {
-                None
-            } else {
-                Some(compile(format!("(?:{})", alts.join("|")), loose_at)?)
-            });
-            let exact_alts: Vec<String> = s
+            let exact: Vec<(String, bool)> = s
                 .exact
                 .iter()
                 .filter(|a| !a.trim().is_empty())
-                .map(|a| keyword_regex(a, true))
+                .map(|a| (a.clone(), true))
                 .collect();
-            exact.push(if exact_alts.is_empty() {
-                None
-            } else {
-                always.push(i);
-                Some(compile(format!("(?:{})", exact_alts.join("|")), at)?)
-            });
-            let context = match &s.context {
-                Some(c) => Some(Regex::new(&user_regex(c.get_ref(), true)).map_err(|e| {
-                    f.error_at(c.span().start, crate::rules::one_line(&e.to_string()))
-                })?),
-                None => None,
+            let info = |keywords: &[(String, bool)], regex: Option<&String>| PatternInfo {
+                name: name.clone(),
+                source: keywords
+                    .iter()
+                    .map(|(k, cs)| keyword_regex(k, *cs))
+                    .chain(regex.cloned())
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                weight: 1.0,
+                origin: format!("{}:{}", f.display, lines.of(at)),
             };
+            let regex = s.regex.as_ref().map(|re| user_regex(re.get_ref(), false));
+            entries.push(Entry {
+                info: info(&loose, regex.as_ref()),
+                keywords: loose,
+                regex,
+            });
+            places.push(s.regex.as_ref().map(|r| r.span().start).unwrap_or(at));
+            entries.push(Entry {
+                info: info(&exact, None),
+                keywords: exact,
+                regex: None,
+            });
+            places.push(at);
+            let context = s.context.as_ref().map(|c| user_regex(c.get_ref(), true));
+            contexts.push(context.is_some());
+            entries.push(Entry {
+                info: info(&[], context.as_ref()),
+                keywords: Vec::new(),
+                regex: context,
+            });
+            places.push(s.context.as_ref().map(|c| c.span().start).unwrap_or(at));
             skills.push(Skill {
                 name,
                 category: s.category,
                 roles,
-                context,
             });
         }
-        always.sort_unstable();
-        always.dedup();
-        let literals = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .map_err(|e| f.error_at(0, e.to_string()))?;
+        let at = |(i, msg): (usize, String)| f.error_at(places.get(i).copied().unwrap_or(0), msg);
+        let matcher = Matcher::new(entries).map_err(at)?;
+        if eager {
+            matcher.compile_all().map_err(at)?;
+        }
         Ok(SkillSet {
             skills,
-            loose,
-            exact,
-            literals,
-            literal_owner,
-            always,
+            matcher,
+            contexts,
         })
     }
 
     /// Every skill in a line of text, each once, leftmost-longest where two overlap.
     pub fn find(&self, text: &str) -> Vec<SkillHit> {
-        let mut candidate = vec![false; self.skills.len()];
-        for m in self.literals.find_overlapping_iter(text) {
-            candidate[self.literal_owner[m.pattern().as_usize()]] = true;
+        let mut hits = Vec::new();
+        self.matcher.hits(text, &mut hits);
+        self.resolve(text, &hits)
+    }
+
+    /// [`SkillSet::find`] for every line of a document, in one scan.
+    pub fn find_lines(&self, doc: &Doc) -> Vec<Vec<SkillHit>> {
+        let mut hits = Vec::new();
+        self.matcher.doc_hits(doc, &mut hits);
+        let mut out = vec![Vec::new(); doc.len()];
+        let mut rest = &hits[..];
+        while let Some(&(line, _)) = rest.first() {
+            let n = rest.iter().take_while(|(l, _)| *l == line).count();
+            let of_line: Vec<Hit> = rest[..n].iter().map(|(_, h)| *h).collect();
+            out[line] = self.resolve(doc.line(line), &of_line);
+            rest = &rest[n..];
         }
-        for &i in &self.always {
-            candidate[i] = true;
-        }
-        let mut out: Vec<SkillHit> = Vec::new();
-        for (skill, _) in candidate.iter().enumerate().filter(|(_, c)| **c) {
-            if let Some(re) = self.loose[skill].as_ref().and_then(LazyRegex::get) {
-                out.extend(re.find_iter(text).map(|m| SkillHit {
-                    skill,
-                    start: m.start(),
-                    end: m.end(),
-                }));
+        out
+    }
+
+    /// Turns the matcher's hits on one line into skills: exact aliases only
+    /// where their context is on the line, each skill once, and of two that
+    /// overlap the one that starts first (then the longer).
+    fn resolve(&self, text: &str, hits: &[Hit]) -> Vec<SkillHit> {
+        let mut out: Vec<SkillHit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let skill = h.pattern / 3;
+            match h.pattern % 3 {
+                0 => {}
+                1 if self.has_context(skill, hits) => {}
+                _ => continue,
             }
-            let Some(re) = self.exact[skill].as_ref().and_then(LazyRegex::get) else {
-                continue;
-            };
-            if !self.skills[skill]
-                .context
-                .as_ref()
-                .is_none_or(|c| c.is_match(text))
-            {
-                continue;
-            }
-            for m in re.find_iter(text) {
-                // The exact regex may take one trailing character to rule out "C++".
-                let end = text[m.start()..m.end()]
+            // An exact alias may take one trailing character to rule out "C++".
+            let end = if h.pattern % 3 == 1 {
+                text[h.start..h.end]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .len()
-                    + m.start();
-                out.push(SkillHit {
-                    skill,
-                    start: m.start(),
-                    end,
-                });
-            }
+                    + h.start
+            } else {
+                h.end
+            };
+            out.push(SkillHit {
+                skill,
+                start: h.start,
+                end,
+            });
         }
         out.sort_by(|a, b| {
             a.start
@@ -330,6 +262,12 @@ impl SkillSet {
             }
         }
         kept
+    }
+
+    /// Whether a skill's exact aliases count on a line with these hits: it
+    /// has no `context`, or its context is among them.
+    fn has_context(&self, skill: usize, hits: &[Hit]) -> bool {
+        !self.contexts[skill] || hits.iter().any(|h| h.pattern == 3 * skill + 2)
     }
 
     pub fn len(&self) -> usize {

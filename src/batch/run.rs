@@ -250,10 +250,17 @@ fn from_page(
 
 /// Two postings are the same when their text is, ignoring case and spacing.
 fn text_key(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut words = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        word.to_lowercase().hash(&mut h);
+        if word.is_ascii() {
+            words.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            words.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        words.push(' ');
     }
+    let mut h = DefaultHasher::new();
+    words.hash(&mut h);
     h.finish()
 }
 

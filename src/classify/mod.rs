@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::extract::{Posting, SectionKind};
 use crate::role::Role;
-use crate::rules::{Hit, Matcher, PatternSet};
+use crate::rules::{Doc, Hit, Matcher, PatternSet};
 
 /// What a piece of evidence speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -144,13 +144,28 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     matchers.push((Source::Ai, &set.ai));
     matchers.push((Source::Function, &set.functions));
 
+    // The posting's lines are scanned joined, once, for all patterns; the
+    // hits come back line by line, each line's in pattern order, so that
+    // each matcher's share of a line is a run of them.
+    let doc = Doc::new(texts.iter().map(|t| t.2));
+    let mut found: Vec<(usize, Hit)> = Vec::new();
+    set.classifier.doc_hits(&doc, &mut found);
+    let mut offsets = Vec::with_capacity(matchers.len());
+    let mut offset = 0;
+    for (_, m) in &matchers {
+        offsets.push(offset);
+        offset += m.len();
+    }
+    let negation_lines = set.negation.cue_lines(&doc);
+    let mut next = 0;
+
     let mut evidence = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
     let mut stated: Option<split::Split> = None;
     let mut line_roles: Vec<split::RoleHit> = Vec::new();
     let mut listed = split::ListedShares::default();
     let mut listed_section = usize::MAX;
-    for &(kind, line, text, section) in &texts {
+    for (i, &(kind, line, text, section)) in texts.iter().enumerate() {
         if section != listed_section {
             stated = stated.or_else(|| listed.split());
             listed = split::ListedShares::default();
@@ -159,12 +174,29 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
         let section_weight = set.sections.weights.get(kind);
         let mut clauses: Option<Vec<(usize, usize, bool)>> = None;
         line_roles.clear();
-        for &(source, matcher) in &matchers {
+        for (m, &(source, matcher)) in matchers.iter().enumerate() {
             hits.clear();
-            matcher.hits(text, &mut hits);
+            let end = offsets[m] + matcher.len();
+            while let Some(&(line, h)) = found.get(next)
+                && line == i
+                && h.pattern < end
+            {
+                hits.push(Hit {
+                    pattern: h.pattern - offsets[m],
+                    ..h
+                });
+                next += 1;
+            }
             keep_strongest_of_overlaps(&mut hits, matcher);
             for h in &hits {
-                let clauses = clauses.get_or_insert_with(|| set.negation.clauses(text));
+                // A line without a negation cue has no negated clause.
+                let clauses = clauses.get_or_insert_with(|| {
+                    if negation_lines[i] {
+                        set.negation.clauses(text)
+                    } else {
+                        Vec::new()
+                    }
+                });
                 let negated = clauses
                     .iter()
                     .any(|&(s, e, neg)| neg && h.start >= s && h.start < e);

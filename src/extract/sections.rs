@@ -78,20 +78,25 @@ pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<
                 continue;
             }
             let chars = text.chars().count();
-            let normal = normalize_heading(text);
-            let known = if chars <= MAX_HEADING_CHARS {
-                rules.kind_of(&normal)
+            let (is_heading, known) = if chars <= MAX_HEADING_CHARS {
+                let normal = normalize_heading(text);
+                // A line is a heading by its form, or as a short label that
+                // names a known kind; only then does its kind matter.
+                let by_form =
+                    (block.heading && !block.text.contains('\n')) || looks_like_heading(text);
+                let as_label =
+                    normal.chars().count() <= MAX_LABEL_CHARS && !normal.contains([':', '：']);
+                let known = if !normal.is_empty() && (by_form || as_label) {
+                    rules.kind_of(&normal)
+                } else {
+                    None
+                };
+                let is_heading = !normal.is_empty() && (by_form || (known.is_some() && as_label));
+                (is_heading.then_some(normal), known)
             } else {
-                None
+                (None, None)
             };
-            let is_heading = chars <= MAX_HEADING_CHARS
-                && !normal.is_empty()
-                && ((block.heading && !block.text.contains('\n'))
-                    || looks_like_heading(text)
-                    || (known.is_some()
-                        && normal.chars().count() <= MAX_LABEL_CHARS
-                        && !normal.contains([':', '：'])));
-            if is_heading {
+            if let Some(normal) = is_heading {
                 let kind = known.unwrap_or_else(|| subsection_kind(current.kind));
                 push(
                     &mut sections,

@@ -48,6 +48,19 @@ impl SourceFile {
         }
     }
 
+    /// Line numbers of many offsets, each found by a binary search.
+    pub fn lines(&self) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(
+            self.text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines(starts)
+    }
+
     /// The 1-based line number of byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
@@ -56,5 +69,15 @@ impl SourceFile {
             .filter(|&&b| b == b'\n')
             .count()
             + 1
+    }
+}
+
+/// Where each line of a file starts; see [`SourceFile::lines`].
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    /// The 1-based line number of byte offset `at`.
+    pub fn of(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at)
     }
 }

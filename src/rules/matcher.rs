@@ -1,9 +1,22 @@
 //! Compiling pattern entries (keywords or regexes) into one matcher that scans a
 //! text once and reports every hit.
+//!
+//! One Aho-Corasick scan finds the first word of every keyword and the gate
+//! literals of every regex (see [`super::gate`]). Keywords are then checked by
+//! hand; a regex runs only when one of its literals is in the text, and is
+//! compiled the first time that happens: most runs never need most regexes.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Anchored, Input};
+
+use super::doc::Doc;
+use super::gate::{self, Place};
+use super::keywords::Keyword;
 
 /// The size limit for one compiled regex; a pattern over it is an error that
 /// names the entry, not a slow scan.
@@ -14,7 +27,7 @@ const SIZE_LIMIT: usize = 2 * 1024 * 1024;
 pub struct PatternInfo {
     /// A short name for the pattern (the first keyword when none is given).
     pub name: String,
-    /// The regex the entry compiled to.
+    /// The regex the entry stands for (keywords spelled out as a regex).
     pub source: String,
     pub weight: f64,
     /// The file and line it came from, e.g. `patterns/backend.toml:12`.
@@ -29,51 +42,246 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// A list of patterns with a set that tells, in one pass, which of them can
-/// match a text at all. Each pattern's own regex, needed only to locate its
-/// matches, is compiled the first time the set says it matched: most runs
-/// never need most of them, and compiling them all dominated start-up.
+/// A pattern as written: keywords, a regex, or both (as the alternatives of
+/// one regex, keywords first).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub info: PatternInfo,
+    /// Keywords and whether each is case-sensitive.
+    pub keywords: Vec<(String, bool)>,
+    /// A regex, already expanded by [`user_regex`].
+    pub regex: Option<String>,
+}
+
+/// What an Aho-Corasick literal stands for.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// The first word of alternative `alt` of a pattern's keywords.
+    Keyword { pattern: u32, alt: u32 },
+    /// A gate literal of a pattern's regex.
+    Gate { pattern: u32, place: Place },
+}
+
+/// A regex compiled on first use.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    source: String,
+    /// Only ever searched anchored (see [`Pattern::anchored`]).
+    anchored: bool,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Compiles now (for `patterns check` and a user's folder).
+    fn compile(&self) -> Result<&Regex, String> {
+        if let Some(Some(re)) = self.compiled.get() {
+            return Ok(re);
+        }
+        let re = compile(&self.source, self.anchored)?;
+        Ok(self
+            .compiled
+            .get_or_init(|| Some(re))
+            .as_ref()
+            .expect("just set"))
+    }
+
+    /// The regex; one that cannot compile matches nothing (the bundled
+    /// patterns are checked by the tests, a folder is compiled when loaded).
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| compile(&self.source, self.anchored).ok())
+            .as_ref()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    keywords: Vec<Keyword>,
+    regex: Option<LazyRegex>,
+    /// The regex's gate: literals one of which every match holds, and
+    /// where. `None` when it has none (it runs on every text).
+    gate: Option<gate::Gate>,
+}
+
+impl Pattern {
+    /// The regex's gate literals are prefixes: it is only tried, anchored,
+    /// where one of them starts.
+    fn anchored(&self) -> bool {
+        matches!(self.gate, Some((_, Place::Prefix)))
+    }
+}
+
+/// A keyword alternative found in a text: pattern, alternative, span.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    pattern: u32,
+    alt: u32,
+    start: usize,
+    end: usize,
+}
+
+/// What one scan of a text found: keyword matches, where anchored regexes
+/// may start, and which other regexes to run.
+#[derive(Debug, Default)]
+struct Scan {
+    found: Vec<Found>,
+    starts: Vec<(u32, usize)>,
+    run: Vec<u32>,
+}
+
+/// One pattern's share of a scan.
+#[derive(Clone, Copy)]
+struct Todo<'s> {
+    pattern: usize,
+    found: &'s [Found],
+    /// Where its anchored regex may match; unused unless the pattern is anchored.
+    starts: &'s [(u32, usize)],
+    /// Whether its regex runs at all.
+    regex: bool,
+}
+
+/// A list of patterns and what finds them in one pass.
 #[derive(Debug)]
 pub struct Matcher {
     pub infos: Vec<PatternInfo>,
-    regexes: Vec<OnceLock<Regex>>,
-    set: RegexSet,
+    patterns: Vec<Pattern>,
+    /// The keywords' first words and the gate literals, lower case.
+    literals: Vec<Vec<u8>>,
+    /// The scanner of `literals`, built on first use: a matcher that is
+    /// only listed, or joined into another, never needs its own.
+    scanner: OnceLock<Option<AhoCorasick>>,
+    owners: Vec<Vec<Owner>>,
+    /// Patterns whose regex has no gate: they run on every text.
+    ungated: Vec<u32>,
 }
 
 impl Matcher {
-    /// Compiles regex sources (already expanded, see [`keyword_regex`] and
-    /// [`user_regex`]) into the set. On failure returns the index of the bad
-    /// entry and the regex crate's own message.
-    pub fn new(infos: Vec<PatternInfo>) -> Result<Matcher, (usize, String)> {
-        let set = RegexSetBuilder::new(infos.iter().map(|i| i.source.as_str()))
-            .size_limit(SIZE_LIMIT * 8)
-            .dfa_size_limit(SIZE_LIMIT * 8)
-            .build();
-        let set = match set {
-            Ok(set) => set,
-            Err(e) => {
-                // Find the entry at fault, so the message can name its line.
-                for (i, info) in infos.iter().enumerate() {
-                    compile(&info.source).map_err(|m| (i, m))?;
+    /// Builds a matcher. On failure returns the index of the bad entry and
+    /// the regex crate's own message. Regexes are parsed now (for their
+    /// gates) but compiled on first use; see [`Matcher::compile_all`].
+    pub fn new(entries: Vec<Entry>) -> Result<Matcher, (usize, String)> {
+        let mut infos = Vec::with_capacity(entries.len());
+        let mut patterns = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.into_iter().enumerate() {
+            let keywords: Vec<Keyword> = entry
+                .keywords
+                .iter()
+                .filter_map(|(k, cs)| Keyword::new(k, *cs))
+                .collect();
+            let (regex, gate) = match entry.regex {
+                Some(source) => {
+                    let gate = gate::literals(&source).map_err(|m| (i, m))?;
+                    let regex = LazyRegex {
+                        source,
+                        anchored: matches!(gate, Some((_, Place::Prefix))),
+                        compiled: OnceLock::new(),
+                    };
+                    (Some(regex), gate)
                 }
-                return Err((0, one_line(&e.to_string())));
-            }
-        };
-        let regexes = infos.iter().map(|_| OnceLock::new()).collect();
-        Ok(Matcher {
-            infos,
-            regexes,
-            set,
-        })
+                None => (None, None),
+            };
+            infos.push(entry.info);
+            patterns.push(Pattern {
+                keywords,
+                regex,
+                gate,
+            });
+        }
+        Ok(Matcher::assemble(infos, patterns))
     }
 
-    /// Compiles every pattern's own regex now (for `patterns check` and a
+    /// One matcher holding the patterns of several, in order: pattern `i` of
+    /// `parts[1]` is pattern `parts[0].len() + i` of the result. It scans a
+    /// text once for all of them.
+    pub fn join(parts: &[&Matcher]) -> Matcher {
+        let infos = parts.iter().flat_map(|m| m.infos.iter().cloned()).collect();
+        let patterns = parts
+            .iter()
+            .flat_map(|m| m.patterns.iter().cloned())
+            .collect();
+        Matcher::assemble(infos, patterns)
+    }
+
+    /// Indexes the literals that find the patterns.
+    fn assemble(infos: Vec<PatternInfo>, patterns: Vec<Pattern>) -> Matcher {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<Owner>> = Vec::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut ungated = Vec::new();
+        let mut own = |literal: &[u8], owner: Owner| {
+            let literal = literal.to_ascii_lowercase();
+            let i = match index.get(&literal) {
+                Some(&i) => i,
+                None => {
+                    literals.push(literal.clone());
+                    owners.push(Vec::new());
+                    index.insert(literal, literals.len() - 1);
+                    literals.len() - 1
+                }
+            };
+            owners[i].push(owner);
+        };
+        for (i, p) in patterns.iter().enumerate() {
+            let pattern = i as u32;
+            for (alt, k) in p.keywords.iter().enumerate() {
+                own(
+                    k.anchor(),
+                    Owner::Keyword {
+                        pattern,
+                        alt: alt as u32,
+                    },
+                );
+            }
+            match (&p.regex, &p.gate) {
+                (Some(_), Some((gates, place))) => {
+                    for g in gates {
+                        own(
+                            g,
+                            Owner::Gate {
+                                pattern,
+                                place: *place,
+                            },
+                        );
+                    }
+                }
+                (Some(_), None) => ungated.push(pattern),
+                (None, _) => {}
+            }
+        }
+        Matcher {
+            infos,
+            patterns,
+            literals,
+            scanner: OnceLock::new(),
+            owners,
+            ungated,
+        }
+    }
+
+    fn scanner(&self) -> Option<&AhoCorasick> {
+        self.scanner
+            .get_or_init(|| {
+                if self.literals.is_empty() {
+                    return None;
+                }
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.literals)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Compiles every pattern's regex now (for `patterns check` and a
     /// user's pattern folder), so that one over the size limit is reported.
     pub fn compile_all(&self) -> Result<(), (usize, String)> {
-        for (i, info) in self.infos.iter().enumerate() {
-            if self.regexes[i].get().is_none() {
-                let re = compile(&info.source).map_err(|m| (i, m))?;
-                let _ = self.regexes[i].set(re);
+        if !self.literals.is_empty() && self.scanner().is_none() {
+            return Err((0, "too many keywords to scan for".to_string()));
+        }
+        for (i, p) in self.patterns.iter().enumerate() {
+            if let Some(re) = &p.regex {
+                re.compile().map_err(|m| (i, m))?;
             }
         }
         Ok(())
@@ -87,42 +295,303 @@ impl Matcher {
         self.infos.is_empty()
     }
 
-    /// Every non-overlapping hit of every pattern in `text`, pattern by pattern.
+    /// Finds the keyword matches in a text and where the regexes may match.
+    fn scan(&self, text: &str) -> Scan {
+        let mut scan = Scan {
+            run: self.ungated.clone(),
+            ..Scan::default()
+        };
+        let Some(ac) = self.scanner() else {
+            return scan;
+        };
+        for m in ac.find_overlapping_iter(text) {
+            for owner in &self.owners[m.pattern().as_usize()] {
+                match *owner {
+                    Owner::Keyword { pattern, alt } => {
+                        let k = &self.patterns[pattern as usize].keywords[alt as usize];
+                        if let Some(end) = k.match_at(text, m.start()) {
+                            scan.found.push(Found {
+                                pattern,
+                                alt,
+                                start: m.start(),
+                                end,
+                            });
+                        }
+                    }
+                    Owner::Gate {
+                        pattern,
+                        place: Place::Prefix,
+                    } => scan.starts.push((pattern, m.start())),
+                    Owner::Gate { pattern, .. } => scan.run.push(pattern),
+                }
+            }
+        }
+        scan.found
+            .sort_unstable_by_key(|f| (f.pattern, f.start, f.alt));
+        scan.starts.sort_unstable();
+        scan.starts.dedup();
+        scan.run.sort_unstable();
+        scan.run.dedup();
+        scan
+    }
+
+    /// The patterns with something to do, in order.
+    fn todo<'s>(&self, scan: &'s Scan) -> Vec<Todo<'s>> {
+        let mut ids: Vec<u32> = scan
+            .found
+            .iter()
+            .map(|f| f.pattern)
+            .chain(scan.starts.iter().map(|s| s.0))
+            .chain(scan.run.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let (mut f, mut s) = (0, 0);
+        ids.into_iter()
+            .map(|id| {
+                let from = f;
+                while f < scan.found.len() && scan.found[f].pattern == id {
+                    f += 1;
+                }
+                let from_s = s;
+                while s < scan.starts.len() && scan.starts[s].0 == id {
+                    s += 1;
+                }
+                let p = &self.patterns[id as usize];
+                Todo {
+                    pattern: id as usize,
+                    found: &scan.found[from..f],
+                    starts: &scan.starts[from_s..s],
+                    regex: p.regex.is_some() && (s > from_s || scan.run.binary_search(&id).is_ok()),
+                }
+            })
+            .collect()
+    }
+
+    /// Every non-overlapping hit of every pattern in one line of text,
+    /// pattern by pattern, as `find_iter` of the pattern's regex would give.
     pub fn hits(&self, text: &str, out: &mut Vec<Hit>) {
         if self.is_empty() {
             return;
         }
-        for pattern in self.set.matches(text).iter() {
-            for m in self.regex(pattern).find_iter(text) {
-                out.push(Hit {
-                    pattern,
-                    start: m.start(),
-                    end: m.end(),
-                });
+        let scan = self.scan(text);
+        let mut spans = Vec::new();
+        for t in self.todo(&scan) {
+            spans.clear();
+            self.pattern_hits(&t, text, (0, text.len()), false, &mut spans);
+            out.extend(spans.iter().map(|&(start, end)| Hit {
+                pattern: t.pattern,
+                start,
+                end,
+            }));
+        }
+    }
+
+    /// Every hit in every line of a document, as [`Matcher::hits`] would give
+    /// line by line, with the line's index; offsets are within the line.
+    pub fn doc_hits(&self, doc: &Doc, out: &mut Vec<(usize, Hit)>) {
+        if self.is_empty() || doc.is_empty() {
+            return;
+        }
+        if !doc.is_joined() {
+            let mut hits = Vec::new();
+            for i in 0..doc.len() {
+                hits.clear();
+                self.hits(doc.line(i), &mut hits);
+                out.extend(hits.iter().map(|&h| (i, h)));
+            }
+            return;
+        }
+        let text = doc.text();
+        let scan = self.scan(text);
+        let first = out.len();
+        let mut spans = Vec::new();
+        for t in self.todo(&scan) {
+            spans.clear();
+            let crossed = self.pattern_hits(&t, text, (0, text.len()), true, &mut spans);
+            if !crossed {
+                for &(start, end) in &spans {
+                    let line = doc.line_of(start);
+                    let base = doc.span(line).0;
+                    out.push((
+                        line,
+                        Hit {
+                            pattern: t.pattern,
+                            start: start - base,
+                            end: end - base,
+                        },
+                    ));
+                }
+                continue;
+            }
+            // The regex matched across a line break: run it line by line.
+            for line in 0..doc.len() {
+                let (s, e) = doc.span(line);
+                let within = |pos: usize| (s..e).contains(&pos);
+                let found: Vec<Found> = t
+                    .found
+                    .iter()
+                    .filter(|f| within(f.start))
+                    .copied()
+                    .collect();
+                let starts: Vec<(u32, usize)> =
+                    t.starts.iter().filter(|q| within(q.1)).copied().collect();
+                let of_line = Todo {
+                    found: &found,
+                    starts: &starts,
+                    ..t
+                };
+                spans.clear();
+                self.pattern_hits(&of_line, text, (s, e), false, &mut spans);
+                out.extend(spans.iter().map(|&(start, end)| {
+                    (
+                        line,
+                        Hit {
+                            pattern: t.pattern,
+                            start: start - s,
+                            end: end - s,
+                        },
+                    )
+                }));
+            }
+        }
+        out[first..].sort_by_key(|(line, _)| *line);
+    }
+
+    /// The hits of a pattern within `span` of `text` (the end of the span
+    /// is taken as the end of the text), leftmost first, keywords preferred
+    /// over the regex where both match at one place. With `check_lines`,
+    /// stops and returns true as soon as the regex matches across a line break.
+    fn pattern_hits(
+        &self,
+        t: &Todo,
+        text: &str,
+        span: (usize, usize),
+        check_lines: bool,
+        out: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        let pattern = &self.patterns[t.pattern];
+        let re = if t.regex {
+            pattern.regex.as_ref().and_then(LazyRegex::get)
+        } else {
+            None
+        };
+        let (mut pos, end) = span;
+        let hay = &text[..end];
+        let (mut k, mut q) = (0, 0);
+        let mut next_re: Option<(usize, usize)> = None;
+        loop {
+            while k < t.found.len() && t.found[k].start < pos {
+                k += 1;
+            }
+            let kw = t.found.get(k).map(|f| (f.start, f.end));
+            if let Some(re) = re
+                && next_re.is_none_or(|(s, _)| s < pos)
+            {
+                next_re = if pattern.anchored() {
+                    // A match can only start where a gate literal does.
+                    while q < t.starts.len() && t.starts[q].1 < pos {
+                        q += 1;
+                    }
+                    let mut got = None;
+                    while got.is_none() && q < t.starts.len() {
+                        let input = Input::new(hay)
+                            .range(t.starts[q].1..)
+                            .anchored(Anchored::Yes);
+                        got = find(re, input);
+                        q += 1;
+                    }
+                    got
+                } else {
+                    find(re, Input::new(hay).range(pos..))
+                };
+                if check_lines
+                    && let Some((s, e)) = next_re
+                    && hay[s..e].contains('\n')
+                {
+                    return true;
+                }
+            }
+            let take = match (kw, next_re) {
+                (Some(a), Some(b)) if b.0 < a.0 => b,
+                (Some(a), _) => a,
+                (None, Some(b)) => b,
+                (None, None) => return false,
+            };
+            out.push(take);
+            pos = if take.1 > take.0 {
+                take.1
+            } else {
+                // An empty match: move on by one character.
+                take.1 + hay[take.1..].chars().next().map_or(1, char::len_utf8)
+            };
+            if pos > end {
+                return false;
             }
         }
     }
 
-    /// True when any pattern matches `text`.
-    pub fn is_match(&self, text: &str) -> bool {
-        !self.is_empty() && self.set.is_match(text)
+    /// The first pattern (in order) that matches `text` (one line).
+    pub fn first_match(&self, text: &str) -> Option<usize> {
+        if self.is_empty() {
+            return None;
+        }
+        let scan = self.scan(text);
+        let mut spans = Vec::new();
+        self.todo(&scan).iter().find_map(|t| {
+            if !t.found.is_empty() {
+                return Some(t.pattern);
+            }
+            spans.clear();
+            self.pattern_hits(t, text, (0, text.len()), false, &mut spans);
+            (!spans.is_empty()).then_some(t.pattern)
+        })
     }
 
-    /// The regex of pattern `i`, compiled on first use. It compiled as part
-    /// of the set, so on its own it compiles too.
-    pub fn regex(&self, i: usize) -> &Regex {
-        self.regexes[i].get_or_init(|| {
-            compile(&self.infos[i].source)
-                .unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid regex"))
+    /// True when any pattern matches `text` (one line).
+    pub fn is_match(&self, text: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let scan = self.scan(text);
+        if !scan.found.is_empty() {
+            return true;
+        }
+        let mut spans = Vec::new();
+        self.todo(&scan).iter().any(|t| {
+            spans.clear();
+            self.pattern_hits(t, text, (0, text.len()), false, &mut spans);
+            !spans.is_empty()
         })
     }
 }
 
-fn compile(source: &str) -> Result<Regex, String> {
-    RegexBuilder::new(source)
-        .size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|e| one_line(&e.to_string()))
+fn find(re: &Regex, input: Input) -> Option<(usize, usize)> {
+    re.search(&input).map(|m| (m.start(), m.end()))
+}
+
+/// Compiles a pattern's regex. One that only runs anchored, where its gate
+/// found a start, needs no prefilter of its own, and no pattern needs capture
+/// groups: leaving both out halves the cost of compiling.
+fn compile(source: &str, anchored: bool) -> Result<Regex, String> {
+    // Multi-line, so that `^` and `$` keep meaning the start and end of a
+    // line when the lines of a posting are scanned joined.
+    meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().multi_line(true))
+        .configure(
+            meta::Config::new()
+                .which_captures(WhichCaptures::Implicit)
+                .auto_prefilter(!anchored)
+                .onepass(false)
+                .dfa(false)
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .hybrid_cache_capacity(2 * SIZE_LIMIT),
+        )
+        .build(source)
+        .map_err(|e| match e.size_limit() {
+            Some(limit) => format!("the compiled regex exceeds the size limit of {limit} bytes"),
+            None => one_line(&e.to_string()),
+        })
 }
 
 /// The regex crate's messages span several lines with a caret diagram; a
@@ -282,13 +751,17 @@ mod tests {
 
     #[test]
     fn regex_errors_fit_on_one_line() {
-        let infos = vec![PatternInfo {
-            name: "bad".into(),
-            source: "(unclosed".into(),
-            weight: 1.0,
-            origin: "x".into(),
+        let entries = vec![Entry {
+            info: PatternInfo {
+                name: "bad".into(),
+                source: "(unclosed".into(),
+                weight: 1.0,
+                origin: "x".into(),
+            },
+            keywords: Vec::new(),
+            regex: Some("(unclosed".into()),
         }];
-        let (i, msg) = Matcher::new(infos).unwrap_err();
+        let (i, msg) = Matcher::new(entries).unwrap_err();
         assert_eq!(i, 0);
         assert!(!msg.contains('\n'), "{msg}");
         assert!(msg.contains("unclosed"), "{msg}");

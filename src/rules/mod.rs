@@ -4,12 +4,16 @@
 //! Every regex error is reported as `patterns/backend.toml:12: <regex message>`,
 //! so a user editing a file is pointed at the line that is wrong.
 
+mod doc;
 mod file;
+mod gate;
+mod keywords;
 mod matcher;
 mod set;
 
+pub use doc::Doc;
 pub use file::{Origin, SourceFile};
-pub use matcher::{Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
+pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
 pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
 
 use std::path::Path;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::matcher::{keyword_regex, user_regex};
-use super::{Matcher, PatternInfo, RulesError, SectionWeights, SourceFile};
+use super::{Entry, Matcher, PatternInfo, RulesError, SectionWeights, SourceFile};
 use crate::extract::SectionKind;
 use crate::role::Role;
 
@@ -110,15 +110,19 @@ pub struct KindHeadings {
 pub struct SectionRules {
     pub kinds: Vec<KindHeadings>,
     pub weights: SectionWeights,
+    /// Every kind's headings joined, in order, to test a line once.
+    all: Matcher,
+    /// The kind of each pattern of `all`.
+    kind_of_pattern: Vec<SectionKind>,
 }
 
 impl SectionRules {
-    /// The kind a heading names, if any of the heading patterns match it.
+    /// The kind a heading names, if any of the heading patterns match it:
+    /// the first kind in the file with a pattern that does.
     pub fn kind_of(&self, heading: &str) -> Option<SectionKind> {
-        self.kinds
-            .iter()
-            .find(|k| k.matcher.is_match(heading))
-            .map(|k| k.kind)
+        self.all
+            .first_match(heading)
+            .map(|p| self.kind_of_pattern[p])
     }
 }
 
@@ -148,6 +152,18 @@ impl Negation {
         out
     }
 
+    /// For each line of a document, whether a negation cue is on it (and
+    /// [`Negation::negated_spans`] can find anything there).
+    pub fn cue_lines(&self, doc: &super::Doc) -> Vec<bool> {
+        let mut hits = Vec::new();
+        self.cues.doc_hits(doc, &mut hits);
+        let mut lines = vec![false; doc.len()];
+        for (line, _) in hits {
+            lines[line] = true;
+        }
+        lines
+    }
+
     /// The byte ranges of a line's negated clauses.
     pub fn negated_spans(&self, text: &str) -> Vec<(usize, usize)> {
         if !self.cues.is_match(text) {
@@ -167,6 +183,9 @@ pub struct PatternSet {
     pub roles: Vec<RolePatterns>,
     pub ai: Matcher,
     pub functions: Matcher,
+    /// The role, AI and function patterns joined (in that order), so that a
+    /// posting is scanned for all of them at once.
+    pub classifier: Matcher,
     pub thresholds: Thresholds,
     pub negation: Negation,
     pub sections: SectionRules,
@@ -240,10 +259,14 @@ impl PatternSet {
         let skills_file = file("skills.toml");
         let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
 
+        let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
+        parts.extend([&ai, &functions]);
+        let classifier = Matcher::join(&parts);
         Ok(PatternSet {
             roles,
             ai,
             functions,
+            classifier,
             thresholds: none.thresholds,
             negation: Negation { clause_split, cues },
             sections,
@@ -266,6 +289,7 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         weights.push((kind, *w.get_ref()));
     }
     let mut kinds = Vec::new();
+    let lines = f.lines();
     for k in &def.kind {
         let kdef = k.get_ref();
         let kind = SectionKind::from_name(kdef.kind.get_ref()).ok_or_else(|| {
@@ -274,26 +298,40 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
                 format!("unknown section kind '{}'", kdef.kind.get_ref()),
             )
         })?;
-        let infos: Vec<PatternInfo> = kdef
+        let entries: Vec<Entry> = kdef
             .headings
             .iter()
-            .map(|h| PatternInfo {
-                name: h.get_ref().clone(),
-                source: user_regex(h.get_ref(), false),
-                weight: 1.0,
-                origin: format!("{}:{}", f.display, f.line_of(h.span().start)),
+            .map(|h| {
+                let source = user_regex(h.get_ref(), false);
+                Entry {
+                    info: PatternInfo {
+                        name: h.get_ref().clone(),
+                        source: source.clone(),
+                        weight: 1.0,
+                        origin: format!("{}:{}", f.display, lines.of(h.span().start)),
+                    },
+                    keywords: Vec::new(),
+                    regex: Some(source),
+                }
             })
             .collect();
         let at = |(i, msg): (usize, String)| f.error_at(kdef.headings[i].span().start, msg);
-        let matcher = Matcher::new(infos).map_err(at)?;
+        let matcher = Matcher::new(entries).map_err(at)?;
         if eager(f, check) {
             matcher.compile_all().map_err(at)?;
         }
         kinds.push(KindHeadings { kind, matcher });
     }
+    let all = Matcher::join(&kinds.iter().map(|k| &k.matcher).collect::<Vec<_>>());
+    let kind_of_pattern = kinds
+        .iter()
+        .flat_map(|k| std::iter::repeat_n(k.kind, k.matcher.len()))
+        .collect();
     Ok(SectionRules {
         kinds,
         weights: SectionWeights(weights),
+        all,
+        kind_of_pattern,
     })
 }
 
@@ -305,10 +343,11 @@ fn compile_entries(
     check: bool,
 ) -> Result<Matcher, RulesError> {
     let mut infos = Vec::with_capacity(entries.len());
+    let lines = f.lines();
     for entry in entries {
         let at = entry.span().start;
         let e = entry.get_ref();
-        let (source, name, at) = match (&e.keywords, &e.regex) {
+        let (source, name, at, keywords, regex) = match (&e.keywords, &e.regex) {
             (Some(kws), None) => {
                 if kws.get_ref().is_empty() || kws.get_ref().iter().any(|k| k.trim().is_empty()) {
                     return Err(f.error_at(kws.span().start, "keywords must be non-empty strings"));
@@ -319,14 +358,28 @@ fn compile_entries(
                     .map(|k| keyword_regex(k, e.case_sensitive))
                     .collect();
                 let name = e.name.clone().unwrap_or_else(|| kws.get_ref()[0].clone());
-                (format!("(?:{})", alts.join("|")), name, kws.span().start)
+                let keywords = kws
+                    .get_ref()
+                    .iter()
+                    .map(|k| (k.clone(), e.case_sensitive))
+                    .collect();
+                (
+                    format!("(?:{})", alts.join("|")),
+                    name,
+                    kws.span().start,
+                    keywords,
+                    None,
+                )
             }
             (None, Some(re)) => {
                 let name = e.name.clone().unwrap_or_else(|| re.get_ref().clone());
+                let source = user_regex(re.get_ref(), e.case_sensitive);
                 (
-                    user_regex(re.get_ref(), e.case_sensitive),
+                    source.clone(),
                     name,
                     re.span().start,
+                    Vec::new(),
+                    Some(source),
                 )
             }
             _ => {
@@ -340,11 +393,15 @@ fn compile_entries(
             None => 1.0,
         };
         infos.push((
-            PatternInfo {
-                name,
-                source,
-                weight,
-                origin: format!("{}:{}", f.display, f.line_of(at)),
+            Entry {
+                info: PatternInfo {
+                    name,
+                    source,
+                    weight,
+                    origin: format!("{}:{}", f.display, lines.of(at)),
+                },
+                keywords,
+                regex,
             },
             at,
         ));

@@ -1,0 +1,180 @@
+//! Gates: for a regex, a few literals one of which every match contains (in
+//! ASCII lower case). A text holding none of them cannot match, so the regex
+//! is neither compiled nor run on it: one Aho-Corasick scan over a posting
+//! finds which patterns are worth running at all.
+
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Capture, Class, ClassBytes, ClassUnicode, Dot, Hir, HirKind, Repetition};
+
+/// Where a gate's literals sit in a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Every match starts with one of them: a match can only start where one is.
+    Prefix,
+    /// Every match ends with one of them.
+    Suffix,
+}
+
+/// A regex's gate: literals in ASCII lower case, and where they sit.
+pub type Gate = (Vec<Vec<u8>>, Place);
+
+/// Parses `source` and returns its gate, or `None` when no useful set
+/// exists (a match may start and end with almost anything), in which case
+/// the regex must be tried on every text. A parse error is the regex crate's
+/// own message.
+pub fn literals(source: &str) -> Result<Option<Gate>, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .map_err(|e| super::one_line(&e.to_string()))?;
+    let folded = fold_case(&hir);
+    for (kind, place) in [
+        (ExtractKind::Prefix, Place::Prefix),
+        (ExtractKind::Suffix, Place::Suffix),
+    ] {
+        let seq = Extractor::new()
+            .kind(kind)
+            .limit_total(500)
+            .extract(&folded);
+        let Some(lits) = seq.literals() else {
+            continue;
+        };
+        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+            continue;
+        }
+        let mut out: Vec<Vec<u8>> = lits
+            .iter()
+            .map(|l| l.as_bytes().to_ascii_lowercase())
+            .collect();
+        out.sort();
+        out.dedup();
+        return Ok(Some((out, place)));
+    }
+    Ok(None)
+}
+
+/// The regex with each class that only spells one letter in either case
+/// (`[Bb]`, or `[Kk\u{212A}]` under Unicode case folding) replaced by that
+/// letter in lower case. Not the same regex: only for finding literals, to be
+/// compared without ASCII case, that do not multiply with every letter.
+fn fold_case(hir: &Hir) -> Hir {
+    match hir.kind() {
+        // A class of more than a few characters gives no literal anyway:
+        // any character stands for it, and is far cheaper to build.
+        HirKind::Class(class) => match one_letter(class) {
+            Some(b) => Hir::literal([b]),
+            None if class_len(class) > 4 => Hir::dot(Dot::AnyByte),
+            None => hir.clone(),
+        },
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            min: rep.min,
+            max: rep.max,
+            greedy: rep.greedy,
+            sub: Box::new(fold_case(&rep.sub)),
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            index: cap.index,
+            name: cap.name.clone(),
+            sub: Box::new(fold_case(&cap.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(fold_case).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(fold_case).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// How many characters (or bytes) a class holds, counting up to 5.
+fn class_len(class: &Class) -> usize {
+    match class {
+        Class::Unicode(c) => small_unicode(c).map_or(5, |v| v.len()),
+        Class::Bytes(c) => small_bytes(c).map_or(5, |v| v.len()),
+    }
+}
+
+/// The ASCII letter (lower case) a small class stands for, ignoring case.
+fn one_letter(class: &Class) -> Option<u8> {
+    let chars: Vec<char> = match class {
+        Class::Unicode(c) => small_unicode(c)?,
+        Class::Bytes(c) => small_bytes(c)?,
+    };
+    let mut letter = None;
+    for c in chars {
+        let folded = match c {
+            'a'..='z' | 'A'..='Z' => c.to_ascii_lowercase(),
+            '\u{212A}' => 'k',
+            '\u{17F}' => 's',
+            _ => return None,
+        };
+        if letter.is_some_and(|l| l != folded) {
+            return None;
+        }
+        letter = Some(folded);
+    }
+    letter.map(|c| c as u8)
+}
+
+fn small_unicode(c: &ClassUnicode) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    for r in c.iter() {
+        for ch in r.start()..=r.end() {
+            out.push(ch);
+            if out.len() > 4 {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn small_bytes(c: &ClassBytes) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    for r in c.iter() {
+        for b in r.start()..=r.end() {
+            out.push(b as char);
+            if out.len() > 4 {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lits(source: &str) -> Option<Vec<String>> {
+        literals(source).unwrap().map(|(v, _)| {
+            v.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn case_insensitive_words_give_lower_case_literals() {
+        let got = lits(r"(?i:(?-u:\b)(build|develop|Train)\w*\s+models?)").unwrap();
+        assert_eq!(got, ["build", "develop", "train"]);
+    }
+
+    #[test]
+    fn korean_literals_are_kept() {
+        let got = lits(r"(?i:(모델|모형)\s*(개발|학습))").unwrap();
+        assert!(got.iter().any(|l| l.starts_with("모델")), "{got:?}");
+    }
+
+    #[test]
+    fn a_match_that_may_start_anywhere_tries_suffixes_then_gives_up() {
+        let (got, place) = literals(r"\d+\s*(?:%|percent)").unwrap().unwrap();
+        assert_eq!(place, Place::Suffix);
+        assert!(got.contains(&b"%".to_vec()), "{got:?}");
+        assert_eq!(lits(r"\w+"), None);
+        assert_eq!(lits(r"(a|)"), None);
+    }
+
+    #[test]
+    fn parse_errors_are_one_line() {
+        let err = literals("(unclosed").unwrap_err();
+        assert!(!err.contains('\n'), "{err}");
+    }
+}

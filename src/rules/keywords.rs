@@ -1,0 +1,245 @@
+//! Keywords matched without a regex: an Aho-Corasick scan finds where a
+//! keyword's first word occurs, and [`Keyword::match_at`] checks the rest by
+//! hand. Compiling hundreds of keyword regexes dominated start-up; this does
+//! the same matching with nothing to compile.
+//!
+//! What a keyword matches is what [`super::keyword_regex`] spells out as a
+//! regex (that is what `patterns list` shows): case folded in ASCII unless
+//! the entry is case-sensitive, spaces and hyphens between words flexible
+//! ("fine tuning" also matches "fine-tuning" and "finetuning"), ASCII word
+//! boundaries at ASCII edges so that Korean particles may follow ("PyTorch를"),
+//! an optional English plural, and "C" never matching the start of "C++".
+//! A keyword never matches across a line break.
+
+/// One compiled keyword.
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    /// The words, split at spaces and hyphens; the first is what the scan finds.
+    words: Vec<Box<[u8]>>,
+    case_sensitive: bool,
+    /// Gaps may hold any Unicode white space (keywords with non-ASCII
+    /// letters), or ASCII white space only.
+    unicode_gaps: bool,
+    /// The keyword starts with an ASCII letter or digit, so the text must not
+    /// have an ASCII word character just before it.
+    lead_boundary: bool,
+    /// An English plural ("s" or "es") may follow.
+    plural: bool,
+    tail: Tail,
+}
+
+/// What must follow a keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    /// Nothing in particular (the keyword ends in Korean or punctuation).
+    Free,
+    /// An ASCII word boundary.
+    Boundary,
+    /// A boundary, then the end of the line or one character that is not
+    /// `+` or `#` (which the match takes): "C" but not "C++" or "C#".
+    BoundaryNotPlusHash,
+    /// After "C++" or "C#": the end of the line or one character that does
+    /// not continue a name (which the match takes): "C++를", "C++17".
+    NotNameChar,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl Keyword {
+    /// Compiles a keyword; `None` when it has no words.
+    pub fn new(keyword: &str, case_sensitive: bool) -> Option<Keyword> {
+        let kw = keyword.trim();
+        let words: Vec<Box<[u8]>> = kw
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.as_bytes().into())
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let first = kw.chars().next().unwrap_or(' ');
+        let last = kw.chars().last().unwrap_or(' ');
+        let tail = if last.is_ascii_alphanumeric() {
+            if case_sensitive {
+                Tail::BoundaryNotPlusHash
+            } else {
+                Tail::Boundary
+            }
+        } else if last == '+' || last == '#' {
+            Tail::NotNameChar
+        } else {
+            Tail::Free
+        };
+        Some(Keyword {
+            words,
+            case_sensitive,
+            unicode_gaps: !kw.is_ascii(),
+            lead_boundary: first.is_ascii_alphanumeric(),
+            plural: last.is_ascii_alphabetic() && !case_sensitive,
+            tail,
+        })
+    }
+
+    /// The first word, which every match starts with (the literal to scan for).
+    pub fn anchor(&self) -> &[u8] {
+        &self.words[0]
+    }
+
+    /// The end of the match that starts at `start`, where the scan found the
+    /// first word, if the keyword matches there.
+    pub fn match_at(&self, text: &str, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        if self.lead_boundary && start > 0 && is_word_byte(bytes[start - 1]) {
+            return None;
+        }
+        let mut at = start;
+        for (i, word) in self.words.iter().enumerate() {
+            if i > 0 {
+                at = self.skip_gap(text, at);
+            }
+            at = self.word_at(bytes, at, word)?;
+        }
+        if self.plural {
+            for suffix in [&b"s"[..], b"es"] {
+                if let Some(after) = self.word_at(bytes, at, suffix)
+                    && let Some(end) = self.tail_at(text, after)
+                {
+                    return Some(end);
+                }
+            }
+        }
+        self.tail_at(text, at)
+    }
+
+    fn word_at(&self, bytes: &[u8], at: usize, word: &[u8]) -> Option<usize> {
+        let got = bytes.get(at..at + word.len())?;
+        let same = if self.case_sensitive {
+            got == word
+        } else {
+            got.eq_ignore_ascii_case(word)
+        };
+        same.then_some(at + word.len())
+    }
+
+    /// Skips spaces and hyphens between words, never a line break.
+    fn skip_gap(&self, text: &str, mut at: usize) -> usize {
+        for c in text[at..].chars() {
+            let gap = match c {
+                '\n' => false,
+                '-' => true,
+                c if self.unicode_gaps => c.is_whitespace(),
+                // ASCII white space, as `\s` is without Unicode.
+                c => matches!(c, ' ' | '\t' | '\x0B' | '\x0C' | '\r'),
+            };
+            if !gap {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        at
+    }
+
+    /// Checks what follows the words at `at`; returns the end of the match.
+    fn tail_at(&self, text: &str, at: usize) -> Option<usize> {
+        let next = text[at..].chars().next().filter(|&c| c != '\n');
+        match self.tail {
+            Tail::Free => Some(at),
+            Tail::Boundary => match next {
+                Some(c) if c.is_ascii() && is_word_byte(c as u8) => None,
+                _ => Some(at),
+            },
+            Tail::BoundaryNotPlusHash => match next {
+                None => Some(at),
+                Some(c) if (c.is_ascii() && is_word_byte(c as u8)) || c == '+' || c == '#' => None,
+                Some(c) => Some(at + c.len_utf8()),
+            },
+            Tail::NotNameChar => match next {
+                None => Some(at),
+                Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | '+' | '#') => None,
+                Some(c) => Some(at + c.len_utf8()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::*;
+    use crate::rules::keyword_regex;
+
+    /// Every match of the keyword, leftmost first, as the scan would find them.
+    fn find_all(kw: &Keyword, text: &str) -> Vec<(usize, usize)> {
+        let anchor = String::from_utf8_lossy(kw.anchor()).to_lowercase();
+        let lower = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(i) = lower[pos..].find(&anchor) {
+            let start = pos + i;
+            match kw.match_at(text, start) {
+                Some(end) => {
+                    out.push((start, end));
+                    pos = end.max(start + 1);
+                }
+                None => pos = start + anchor.len().max(1),
+            }
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        out
+    }
+
+    /// The keyword matches what its regex matches, line by line.
+    fn agrees(keyword: &str, case_sensitive: bool, texts: &[&str]) {
+        let kw = Keyword::new(keyword, case_sensitive).unwrap();
+        let re = Regex::new(&keyword_regex(keyword, case_sensitive)).unwrap();
+        for text in texts {
+            let want: Vec<(usize, usize)> =
+                re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(find_all(&kw, text), want, "{keyword:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn matches_what_the_regex_matches() {
+        let texts = [
+            "Fine-tuning LLMs and fine tuning, finetuning; fine - tuning",
+            "we train LLMs, not LLMOps; LLM를 활용",
+            "PyTorch를 활용한 pytorch PYTORCHES xpytorch pytorch_x",
+            "C and Python, in C, C++ and Rust, C# services, a c compiler, C",
+            "C++ and C++17, C++를, C++x, C++_",
+            "classes class classs",
+            "파이토치를 사용, 모델 개발자",
+            "Go와 Golang, go to market",
+        ];
+        for (kw, cs) in [
+            ("fine tuning", false),
+            ("LLM", false),
+            ("PyTorch", false),
+            ("C", true),
+            ("C++", false),
+            ("C#", false),
+            ("class", false),
+            ("파이토치", false),
+            ("모델 개발", false),
+            ("Go", true),
+        ] {
+            agrees(kw, cs, &texts);
+        }
+    }
+
+    #[test]
+    fn never_crosses_a_line_break() {
+        let kw = Keyword::new("machine learning", false).unwrap();
+        assert_eq!(kw.match_at("machine\nlearning", 0), None);
+        assert_eq!(kw.match_at("machine - learning\n", 0), Some(18));
+        let c = Keyword::new("C", true).unwrap();
+        assert_eq!(c.match_at("in C\nnext", 3), Some(4));
+        let cpp = Keyword::new("C++", false).unwrap();
+        assert_eq!(cpp.match_at("C++\nx", 0), Some(3));
+    }
+}
