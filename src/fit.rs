@@ -109,6 +109,11 @@ impl Strengths {
         }
     }
 
+    /// Whether some strength is matched word for word (no skill was found in it).
+    pub fn has_literal(&self) -> bool {
+        self.items.iter().any(|s| s.literal)
+    }
+
     /// Every canonical skill the user has.
     pub fn skill_names(&self) -> impl Iterator<Item = &str> {
         self.items
@@ -241,13 +246,17 @@ pub fn fit(
         .collect();
 
     // Strengths no skill was found in are matched word for word.
-    let text_lower = posting_text.to_lowercase();
-    let literal_matches: Vec<String> = strengths
-        .items
-        .iter()
-        .filter(|s| s.literal && contains_words(&text_lower, &s.text.to_lowercase()))
-        .map(|s| s.text.clone())
-        .collect();
+    let literal_matches: Vec<String> = if strengths.has_literal() {
+        let text_lower = posting_text.to_lowercase();
+        strengths
+            .items
+            .iter()
+            .filter(|s| s.literal && contains_words(&text_lower, &s.text.to_lowercase()))
+            .map(|s| s.text.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let literal_count = strengths.items.iter().filter(|s| s.literal).count();
     let literal_share = if literal_count == 0 {
         None

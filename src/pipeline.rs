@@ -18,7 +18,15 @@ pub fn evaluate(
 ) -> Record {
     let c = classify(posting, set);
     let req = requirements::extract(posting, set);
-    let fit = strengths.map(|s| fit(c.role, c.secondary, &job_text(posting), &req, s));
+    let fit = strengths.map(|s| {
+        // The text is read only for strengths no skill was found in.
+        let text = if s.has_literal() {
+            job_text(posting)
+        } else {
+            String::new()
+        };
+        fit(c.role, c.secondary, &text, &req, s)
+    });
     Record::ok(id, source, posting, c, req, fit)
 }
 

@@ -154,16 +154,18 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     }
     let doc = Doc::new(asks.iter().map(|(_, _, l)| l.text.as_str()));
     let found = skills.find_lines(&doc);
-    let flags = |re: &Regex| {
+    // The lines each of these can match on; `years` and `degree` read only
+    // lines where one of their regexes can match.
+    let flags = |res: &[&Regex]| {
         let mut flags = vec![false; doc.len()];
-        doc.lines_touched(re, &mut flags);
+        for re in res {
+            doc.lines_touched(re, &mut flags);
+        }
         flags
     };
-    let (preferred, years_lines, degree_lines) = (
-        flags(&PREFERRED_CUE),
-        flags(&YEARS_ANY_LINE),
-        flags(&DEGREE_ANY_LINE),
-    );
+    let preferred = flags(&[&PREFERRED_CUE]);
+    let years_lines = flags(&[&YEARS_ANY, &YEARS_EN, &YEARS_KO]);
+    let degree_lines = flags(&[&DEGREE_NOT_REQUIRED, &BACHELOR, &MASTER, &PHD]);
     let negations = set.negation.cue_lines(&doc);
     for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
         let need = if section_need == Need::Required && preferred[i] {
@@ -357,23 +359,6 @@ static DEGREE_NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)학력\s*무관|no (formal )?degree|degree (is )?not required|not require a degree|degrees? (are|is) not (required|necessary)|(ph\.?d|master'?s|degree)\s+(is\s+)?not\s+(required|necessary|needed)|without a degree")
         .expect("valid regex")
 });
-
-/// Lines that can state years: a line that [`years`] reads matches one of
-/// its regexes, so this one (their union) finds every such line.
-static YEARS_ANY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| union(&[&YEARS_ANY, &YEARS_EN, &YEARS_KO]));
-
-/// Lines that can name a degree, likewise for [`degree`].
-static DEGREE_ANY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| union(&[&DEGREE_NOT_REQUIRED, &BACHELOR, &MASTER, &PHD]));
-
-fn union(parts: &[&Regex]) -> Regex {
-    let alts: Vec<String> = parts
-        .iter()
-        .map(|r| format!("(?:{})", r.as_str()))
-        .collect();
-    Regex::new(&alts.join("|")).expect("valid regex")
-}
 
 /// A degree asked on one line.
 pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::role::Role;
-use crate::rules::{
-    Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, keyword_regex, user_regex,
-};
+use crate::rules::{Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, user_regex};
 
 /// What kind of thing a skill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,7 +109,6 @@ impl SkillSet {
         // Where each entry is written, for errors.
         let mut places = Vec::with_capacity(3 * n);
         let mut contexts = Vec::with_capacity(n);
-        let lines = f.lines();
         for entry in &def.skill {
             let at = entry.span().start;
             let s = entry.get_ref();
@@ -149,26 +146,22 @@ impl SkillSet {
                 .filter(|a| !a.trim().is_empty())
                 .map(|a| (a.clone(), true))
                 .collect();
-            let info = |keywords: &[(String, bool)], regex: Option<&String>| PatternInfo {
-                name: name.clone(),
-                source: keywords
-                    .iter()
-                    .map(|(k, cs)| keyword_regex(k, *cs))
-                    .chain(regex.cloned())
-                    .collect::<Vec<_>>()
-                    .join("|"),
+            // Only the matcher reads these; a skill is reported by its name.
+            let info = || PatternInfo {
+                name: String::new(),
+                source: String::new(),
                 weight: 1.0,
-                origin: format!("{}:{}", f.display, lines.of(at)),
+                origin: String::new(),
             };
             let regex = s.regex.as_ref().map(|re| user_regex(re.get_ref(), false));
             entries.push(Entry {
-                info: info(&loose, regex.as_ref()),
+                info: info(),
                 keywords: loose,
                 regex,
             });
             places.push(s.regex.as_ref().map(|r| r.span().start).unwrap_or(at));
             entries.push(Entry {
-                info: info(&exact, None),
+                info: info(),
                 keywords: exact,
                 regex: None,
             });
@@ -176,7 +169,7 @@ impl SkillSet {
             let context = s.context.as_ref().map(|c| user_regex(c.get_ref(), true));
             contexts.push(context.is_some());
             entries.push(Entry {
-                info: info(&[], context.as_ref()),
+                info: info(),
                 keywords: Vec::new(),
                 regex: context,
             });

@@ -251,13 +251,22 @@ fn from_page(
 /// Two postings are the same when their text is, ignoring case and spacing.
 fn text_key(text: &str) -> u64 {
     let mut words = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if word.is_ascii() {
-            words.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            words.extend(word.chars().flat_map(char::to_lowercase));
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !words.is_empty();
+            continue;
         }
-        words.push(' ');
+        if space {
+            words.push(' ');
+            space = false;
+        }
+        match c {
+            c if c.is_ascii() => words.push(c.to_ascii_lowercase()),
+            // Hangul has no case.
+            '\u{AC00}'..='\u{D7A3}' => words.push(c),
+            c => words.extend(c.to_lowercase()),
+        }
     }
     let mut h = DefaultHasher::new();
     words.hash(&mut h);

@@ -4,7 +4,9 @@
 //! finds which patterns are worth running at all.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Capture, Class, ClassBytes, ClassUnicode, Dot, Hir, HirKind, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassUnicode, Dot, Hir, HirKind, Look, Repetition,
+};
 
 /// Where a gate's literals sit in a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,17 +18,38 @@ pub enum Place {
 }
 
 /// A regex's gate: literals in ASCII lower case, and where they sit.
-pub type Gate = (Vec<Vec<u8>>, Place);
+#[derive(Debug, Clone)]
+pub struct Gate {
+    pub literals: Vec<Vec<u8>>,
+    pub place: Place,
+    /// The regex starts with an ASCII word boundary (`\b`), so a match
+    /// can only start where there is one.
+    pub word_start: bool,
+}
 
 /// Parses `source` and returns its gate, or `None` when no useful set
 /// exists (a match may start and end with almost anything), in which case
 /// the regex must be tried on every text. A parse error is the regex crate's
 /// own message.
 pub fn literals(source: &str) -> Result<Option<Gate>, String> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(source)
-        .map_err(|e| super::one_line(&e.to_string()))?;
+    // The literals are compared without ASCII case, so the regex is read
+    // without the case-insensitive flag it is wrapped in (see `user_regex`
+    // and `keyword_regex`): case-folded, every letter doubles the literals.
+    let plain = match source.strip_prefix("(?i:") {
+        Some(rest) => format!("(?:{rest}"),
+        None => match source.strip_prefix("(?i-u:") {
+            Some(rest) => format!("(?-u:{rest}"),
+            None => source.to_string(),
+        },
+    };
+    let parse = |s: &str| {
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(s)
+            .map_err(|e| super::one_line(&e.to_string()))
+    };
+    // A parse error is reported for the regex as written.
+    let hir = parse(&plain).or_else(|_| parse(source))?;
     let folded = fold_case(&hir);
     for (kind, place) in [
         (ExtractKind::Prefix, Place::Prefix),
@@ -48,9 +71,23 @@ pub fn literals(source: &str) -> Result<Option<Gate>, String> {
             .collect();
         out.sort();
         out.dedup();
-        return Ok(Some((out, place)));
+        return Ok(Some(Gate {
+            literals: out,
+            place,
+            word_start: starts_with_word_boundary(&hir),
+        }));
     }
     Ok(None)
+}
+
+/// Whether every match of the regex starts at an ASCII word boundary.
+fn starts_with_word_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => *look == Look::WordAscii,
+        HirKind::Capture(cap) => starts_with_word_boundary(&cap.sub),
+        HirKind::Concat(subs) => subs.first().is_some_and(starts_with_word_boundary),
+        _ => false,
+    }
 }
 
 /// The regex with each class that only spells one letter in either case
@@ -144,8 +181,9 @@ mod tests {
     use super::*;
 
     fn lits(source: &str) -> Option<Vec<String>> {
-        literals(source).unwrap().map(|(v, _)| {
-            v.into_iter()
+        literals(source).unwrap().map(|g| {
+            g.literals
+                .into_iter()
                 .map(|l| String::from_utf8(l).unwrap())
                 .collect()
         })
@@ -158,6 +196,13 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_word_boundary_is_noticed() {
+        let gate = |s| literals(s).unwrap().unwrap().word_start;
+        assert!(gate(r"(?i:(?-u:\b)(ai|ml)\s+models?)"));
+        assert!(!gate(r"(?i:(ai|ml)\s+models?)"));
+    }
+
+    #[test]
     fn korean_literals_are_kept() {
         let got = lits(r"(?i:(모델|모형)\s*(개발|학습))").unwrap();
         assert!(got.iter().any(|l| l.starts_with("모델")), "{got:?}");
@@ -165,9 +210,13 @@ mod tests {
 
     #[test]
     fn a_match_that_may_start_anywhere_tries_suffixes_then_gives_up() {
-        let (got, place) = literals(r"\d+\s*(?:%|percent)").unwrap().unwrap();
-        assert_eq!(place, Place::Suffix);
-        assert!(got.contains(&b"%".to_vec()), "{got:?}");
+        let gate = literals(r"\d+\s*(?:%|percent)").unwrap().unwrap();
+        assert_eq!(gate.place, Place::Suffix);
+        assert!(
+            gate.literals.contains(&b"%".to_vec()),
+            "{:?}",
+            gate.literals
+        );
         assert_eq!(lits(r"\w+"), None);
         assert_eq!(lits(r"(a|)"), None);
     }

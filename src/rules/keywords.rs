@@ -14,8 +14,11 @@
 /// One compiled keyword.
 #[derive(Debug, Clone)]
 pub struct Keyword {
-    /// The words, split at spaces and hyphens; the first is what the scan finds.
+    /// The words, split at spaces and hyphens.
     words: Vec<Box<[u8]>>,
+    /// The word the scan looks for: the longest ("commerce" in
+    /// "e-commerce"), which is found far less often than a short one.
+    anchor: usize,
     case_sensitive: bool,
     /// Gaps may hold any Unicode white space (keywords with non-ASCII
     /// letters), or ASCII white space only.
@@ -72,8 +75,20 @@ impl Keyword {
         } else {
             Tail::Free
         };
+        // The longest word, unless a word holds a character a gap could
+        // also take, which only reading forward from the start gets right.
+        let gap_inside = words
+            .iter()
+            .any(|w| String::from_utf8_lossy(w).chars().any(char::is_whitespace));
+        let anchor = if gap_inside {
+            0
+        } else {
+            let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+            words.iter().position(|w| w.len() == longest).unwrap_or(0)
+        };
         Some(Keyword {
             words,
+            anchor,
             case_sensitive,
             unicode_gaps: !kw.is_ascii(),
             lead_boundary: first.is_ascii_alphanumeric(),
@@ -82,15 +97,30 @@ impl Keyword {
         })
     }
 
-    /// The first word, which every match starts with (the literal to scan for).
+    /// The word to scan for; see [`Keyword::match_around`].
     pub fn anchor(&self) -> &[u8] {
-        &self.words[0]
+        &self.words[self.anchor]
     }
 
-    /// The end of the match that starts at `start`, where the scan found the
-    /// first word, if the keyword matches there.
+    /// The match, as `(start, end)`, whose anchor word starts at `at`, where
+    /// the scan found it, if the keyword matches there.
+    pub fn match_around(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut start = at;
+        for word in self.words[..self.anchor].iter().rev() {
+            start = self.skip_gap_back(text, start);
+            start = start.checked_sub(word.len())?;
+            self.word_at(bytes, start, word)?;
+        }
+        self.match_at(text, start).map(|end| (start, end))
+    }
+
+    /// The end of the match that starts at `start`, if the keyword matches there.
     pub fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let bytes = text.as_bytes();
+        if !text.is_char_boundary(start) {
+            return None;
+        }
         if self.lead_boundary && start > 0 && is_word_byte(bytes[start - 1]) {
             return None;
         }
@@ -123,20 +153,30 @@ impl Keyword {
         same.then_some(at + word.len())
     }
 
-    /// Skips spaces and hyphens between words, never a line break.
+    /// Whether `c` may stand between two words: spaces and hyphens, never
+    /// a line break.
+    fn is_gap(&self, c: char) -> bool {
+        match c {
+            '\n' => false,
+            '-' => true,
+            c if self.unicode_gaps => c.is_whitespace(),
+            // ASCII white space, as `\s` is without Unicode.
+            c => matches!(c, ' ' | '\t' | '\x0B' | '\x0C' | '\r'),
+        }
+    }
+
+    /// Skips the gap that starts at `at`.
     fn skip_gap(&self, text: &str, mut at: usize) -> usize {
-        for c in text[at..].chars() {
-            let gap = match c {
-                '\n' => false,
-                '-' => true,
-                c if self.unicode_gaps => c.is_whitespace(),
-                // ASCII white space, as `\s` is without Unicode.
-                c => matches!(c, ' ' | '\t' | '\x0B' | '\x0C' | '\r'),
-            };
-            if !gap {
-                break;
-            }
+        for c in text[at..].chars().take_while(|&c| self.is_gap(c)) {
             at += c.len_utf8();
+        }
+        at
+    }
+
+    /// Skips the gap that ends at `at`, backwards.
+    fn skip_gap_back(&self, text: &str, mut at: usize) -> usize {
+        for c in text[..at].chars().rev().take_while(|&c| self.is_gap(c)) {
+            at -= c.len_utf8();
         }
         at
     }
@@ -175,19 +215,16 @@ mod tests {
     fn find_all(kw: &Keyword, text: &str) -> Vec<(usize, usize)> {
         let anchor = String::from_utf8_lossy(kw.anchor()).to_lowercase();
         let lower = text.to_ascii_lowercase();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while let Some(i) = lower[pos..].find(&anchor) {
-            let start = pos + i;
-            match kw.match_at(text, start) {
-                Some(end) => {
-                    out.push((start, end));
-                    pos = end.max(start + 1);
-                }
-                None => pos = start + anchor.len().max(1),
-            }
-            while !text.is_char_boundary(pos) {
-                pos += 1;
+        let mut found: Vec<(usize, usize)> = lower
+            .match_indices(&anchor)
+            .filter_map(|(at, _)| kw.match_around(text, at))
+            .collect();
+        found.sort();
+        // Leftmost first, as a regex's `find_iter` gives them.
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in found {
+            if out.last().is_none_or(|&(_, e)| start >= e) {
+                out.push((start, end));
             }
         }
         out
@@ -215,6 +252,8 @@ mod tests {
             "classes class classs",
             "파이토치를 사용, 모델 개발자",
             "Go와 Golang, go to market",
+            "e-commerce, ecommerce, E commerce, the commerce, t-SNE and tsne, k-means kmeans",
+            "e--commerce; e - commerce; ee-commerce; e-commerces",
         ];
         for (kw, cs) in [
             ("fine tuning", false),
@@ -227,6 +266,9 @@ mod tests {
             ("파이토치", false),
             ("모델 개발", false),
             ("Go", true),
+            ("e-commerce", false),
+            ("t-SNE", false),
+            ("k means", false),
         ] {
             agrees(kw, cs, &texts);
         }

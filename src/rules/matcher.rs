@@ -58,8 +58,13 @@ pub struct Entry {
 enum Owner {
     /// The first word of alternative `alt` of a pattern's keywords.
     Keyword { pattern: u32, alt: u32 },
-    /// A gate literal of a pattern's regex.
-    Gate { pattern: u32, place: Place },
+    /// A gate literal of a pattern's regex; with `word_start`, the regex
+    /// can only match where the literal starts at an ASCII word boundary.
+    Gate {
+        pattern: u32,
+        place: Place,
+        word_start: bool,
+    },
 }
 
 /// A regex compiled on first use.
@@ -107,7 +112,7 @@ impl Pattern {
     /// The regex's gate literals are prefixes: it is only tried, anchored,
     /// where one of them starts.
     fn anchored(&self) -> bool {
-        matches!(self.gate, Some((_, Place::Prefix)))
+        self.gate.as_ref().is_some_and(|g| g.place == Place::Prefix)
     }
 }
 
@@ -150,6 +155,7 @@ pub struct Matcher {
     /// The scanner of `literals`, built on first use: a matcher that is
     /// only listed, or joined into another, never needs its own.
     scanner: OnceLock<Option<AhoCorasick>>,
+
     owners: Vec<Vec<Owner>>,
     /// Patterns whose regex has no gate: they run on every text.
     ungated: Vec<u32>,
@@ -173,7 +179,7 @@ impl Matcher {
                     let gate = gate::literals(&source).map_err(|m| (i, m))?;
                     let regex = LazyRegex {
                         source,
-                        anchored: matches!(gate, Some((_, Place::Prefix))),
+                        anchored: gate.as_ref().is_some_and(|g| g.place == Place::Prefix),
                         compiled: OnceLock::new(),
                     };
                     (Some(regex), gate)
@@ -233,13 +239,14 @@ impl Matcher {
                 );
             }
             match (&p.regex, &p.gate) {
-                (Some(_), Some((gates, place))) => {
-                    for g in gates {
+                (Some(_), Some(gate)) => {
+                    for g in &gate.literals {
                         own(
                             g,
                             Owner::Gate {
                                 pattern,
-                                place: *place,
+                                place: gate.place,
+                                word_start: gate.word_start,
                             },
                         );
                     }
@@ -265,7 +272,6 @@ impl Matcher {
                     return None;
                 }
                 AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&self.literals)
                     .ok()
@@ -304,16 +310,19 @@ impl Matcher {
         let Some(ac) = self.scanner() else {
             return scan;
         };
-        for m in ac.find_overlapping_iter(text) {
+        // The literals are lower case; so is the text they are looked for
+        // in (ASCII only, which keeps every offset).
+        let lower = text.to_ascii_lowercase();
+        for m in ac.find_overlapping_iter(&lower) {
             for owner in &self.owners[m.pattern().as_usize()] {
                 match *owner {
                     Owner::Keyword { pattern, alt } => {
                         let k = &self.patterns[pattern as usize].keywords[alt as usize];
-                        if let Some(end) = k.match_at(text, m.start()) {
+                        if let Some((start, end)) = k.match_around(text, m.start()) {
                             scan.found.push(Found {
                                 pattern,
                                 alt,
-                                start: m.start(),
+                                start,
                                 end,
                             });
                         }
@@ -321,7 +330,12 @@ impl Matcher {
                     Owner::Gate {
                         pattern,
                         place: Place::Prefix,
-                    } => scan.starts.push((pattern, m.start())),
+                        word_start,
+                    } => {
+                        if !word_start || at_word_boundary(lower.as_bytes(), m.start()) {
+                            scan.starts.push((pattern, m.start()));
+                        }
+                    }
                     Owner::Gate { pattern, .. } => scan.run.push(pattern),
                 }
             }
@@ -564,6 +578,14 @@ impl Matcher {
             !spans.is_empty()
         })
     }
+}
+
+/// Whether an ASCII word boundary (`(?-u:\b)`) is at `at`.
+fn at_word_boundary(text: &[u8], at: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let before = at > 0 && word(text[at - 1]);
+    let after = text.get(at).is_some_and(|&b| word(b));
+    before != after
 }
 
 fn find(re: &Regex, input: Input) -> Option<(usize, usize)> {
