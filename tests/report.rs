@@ -69,17 +69,20 @@ fn batch_report_is_extra_and_holds_every_row() {
     let empty = rows.last().unwrap();
     assert_eq!(empty.attr("data-role"), Some("error"));
     let message = plain.stderr.trim().strip_prefix("rolefit: ").unwrap();
-    let shown: String = select(&doc, "tr[data-id=empty-row] .error")[0].text().collect();
+    let shown: String = select(&doc, "tr[data-id=empty-row] .error")[0]
+        .text()
+        .collect();
     assert_eq!(shown, format!("error: {message}"));
     assert_eq!(select(&doc, "svg#chart-fit").len(), 1);
     assert!(select(&doc, "#no-strengths").is_empty());
     // Links go to the rows' http(s) sources.
     let links = select(&doc, "#postings-table .title a");
     assert_eq!(links.len(), ids.len() - 1);
-    assert!(links.iter().all(|a| a
-        .attr("href")
-        .unwrap()
-        .starts_with("https://jobs.example/")));
+    assert!(
+        links
+            .iter()
+            .all(|a| a.attr("href").unwrap().starts_with("https://jobs.example/"))
+    );
 }
 
 #[test]
@@ -224,7 +227,11 @@ fn report_renders_in_headless_chromium() {
     let doc = Html::parse_document(&dom);
     // The script ran (it marks the page), and the charts are there.
     let root = select(&doc, "html")[0];
-    assert_eq!(root.attr("class"), Some("js"), "the sort script did not run");
+    assert_eq!(
+        root.attr("class"),
+        Some("js"),
+        "the sort script did not run"
+    );
     let bars: Vec<&str> = select(&doc, "svg#chart-roles rect.bar")
         .iter()
         .map(|r| r.attr("data-key").unwrap())
@@ -232,10 +239,7 @@ fn report_renders_in_headless_chromium() {
     assert_eq!(bars, ROLES);
     let csv = std::fs::read_to_string(dir.path().join("roles.csv")).unwrap();
     let scored = csv.lines().skip(1).filter(|l| l.contains(",ok,")).count();
-    assert_eq!(
-        select(&doc, "svg#chart-fit rect.bar").len(),
-        scored.min(20)
-    );
+    assert_eq!(select(&doc, "svg#chart-fit rect.bar").len(), scored.min(20));
     assert!(!select(&doc, "svg#chart-skills rect.bar").is_empty());
     // Every posting has its row, in input order.
     let rows: Vec<&str> = select(&doc, "#postings-table tbody tr")
@@ -245,7 +249,11 @@ fn report_renders_in_headless_chromium() {
     assert_eq!(rows, ids);
 
     // Opened at #sort=fit, the script sorts the table by fit, best first.
-    let dom = run_chromium(&profile, &format!("{url}#sort=fit"), &[budget, "--dump-dom"]);
+    let dom = run_chromium(
+        &profile,
+        &format!("{url}#sort=fit"),
+        &[budget, "--dump-dom"],
+    );
     let doc = Html::parse_document(&dom);
     let table = select(&doc, "#postings-table")[0];
     assert_eq!(table.attr("data-sorted"), Some("fit-desc"));

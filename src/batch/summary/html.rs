@@ -102,7 +102,12 @@ mod tests {
             s.add(&r);
         }
         let html = s.html();
-        for h in ["Roles", "Most required skills", "Degree", "What to learn next"] {
+        for h in [
+            "Roles",
+            "Most required skills",
+            "Degree",
+            "What to learn next",
+        ] {
             assert!(html.contains(&format!("<h3>{h}</h3>")), "{h}");
         }
         assert!(!html.contains("<script>"), "{html}");
@@ -115,7 +120,11 @@ mod tests {
     fn skills_in_demand_say_which_are_yours() {
         let me = strengths(&["Go"], &[], &[Role::Backend]);
         let mut s = Summary::new(Some(&me));
-        s.add(&skills(posting("backend"), Need::Required, &["Go", "Kafka"]));
+        s.add(&skills(
+            posting("backend"),
+            Need::Required,
+            &["Go", "Kafka"],
+        ));
         s.add(&skills(posting("backend"), Need::Required, &["Kafka"]));
         let top: Vec<(String, usize, Option<bool>)> = s
             .skills_in_demand(5)
@@ -124,7 +133,10 @@ mod tests {
             .collect();
         assert_eq!(
             top,
-            [("Kafka".into(), 2, Some(false)), ("Go".into(), 1, Some(true))]
+            [
+                ("Kafka".into(), 2, Some(false)),
+                ("Go".into(), 1, Some(true))
+            ]
         );
         let mut anon = Summary::new(None);
         anon.add(&skills(posting("backend"), Need::Required, &["Go"]));

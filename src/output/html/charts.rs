@@ -102,7 +102,13 @@ mod tests {
 
     #[test]
     fn bars_are_proportional_to_their_values() {
-        let svg = bars("c", "t", &[bar("a", 4.0), bar("b", 2.0), bar("c", 0.0)], 4.0, 10);
+        let svg = bars(
+            "c",
+            "t",
+            &[bar("a", 4.0), bar("b", 2.0), bar("c", 0.0)],
+            4.0,
+            10,
+        );
         assert_eq!(svg.matches("<rect").count(), 3);
         let w = widths(&svg);
         assert!(w[0] > 0.0);
@@ -112,7 +118,13 @@ mod tests {
 
     #[test]
     fn a_small_value_still_shows_and_a_large_one_stops_at_the_edge() {
-        let w = widths(&bars("c", "t", &[bar("a", 1.0), bar("b", 5000.0)], 1000.0, 10));
+        let w = widths(&bars(
+            "c",
+            "t",
+            &[bar("a", 1.0), bar("b", 5000.0)],
+            1000.0,
+            10,
+        ));
         assert!(w[0] >= 2.0);
         assert!(w[1] <= WIDTH, "{w:?}");
     }

@@ -108,7 +108,10 @@ mod tests {
             href("https://jobs.example/42?a=1&b=2").as_deref(),
             Some("https://jobs.example/42?a=1&amp;b=2")
         );
-        assert_eq!(href(" HTTP://x.example ").as_deref(), Some("HTTP://x.example"));
+        assert_eq!(
+            href(" HTTP://x.example ").as_deref(),
+            Some("HTTP://x.example")
+        );
         for bad in [
             "javascript:alert(1)",
             "JavaScript://%0aalert(1)",

@@ -46,6 +46,8 @@ pub struct Report {
     n: usize,
     roles: [usize; 5],
     errors: usize,
+    /// Fit scores by band of 20 points, lowest first.
+    bands: [usize; 5],
     /// The best fits so far, best first, at most `TOP_FIT`.
     top: Vec<Ranked>,
 }
@@ -62,7 +64,8 @@ impl Report {
     /// Creates `path` now, so that a path that cannot be written stops the
     /// run before any work; the page is written by [`Report::finish`].
     pub fn create(path: &Path, strengths: Option<&Strengths>) -> anyhow::Result<Report> {
-        let file = File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
+        let file =
+            File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
         Ok(Report {
             path: path.to_path_buf(),
             out: BufWriter::new(file),
@@ -72,6 +75,7 @@ impl Report {
             n: 0,
             roles: [0; 5],
             errors: 0,
+            bands: [0; 5],
             top: Vec::new(),
         })
     }
@@ -88,6 +92,7 @@ impl Report {
             self.errors += 1;
         }
         if let Some(fit) = &r.fit {
+            self.bands[(fit.score as usize / 20).min(4)] += 1;
             self.rank(Ranked {
                 score: fit.score,
                 n: self.n,
@@ -122,9 +127,11 @@ impl Report {
             io::copy(&mut rows, &mut self.out)?;
             write!(
                 self.out,
-                "</tbody></table></section>\n</main>\n<footer>Made by rolefit {} from the postings' own text. \
+                "</tbody></table></section>\n<section id=\"summary\">\n<h2>Market summary</h2>\n\
+                 <div class=\"cards\">{}</div>\n</section>\n</main>\n<footer>Made by rolefit {} from the postings' own text. \
                  This page is self-contained: it loads nothing and works offline.</footer>\n\
                  <script>\n{JS}</script>\n</body>\n</html>\n",
+                self.summary.html(),
                 env!("CARGO_PKG_VERSION")
             )?;
             self.out.flush()
@@ -176,8 +183,8 @@ impl Report {
             ),
         }
         s.push_str(
-            "<nav><a href=\"#charts\">Roles and fit</a><a href=\"#market\">Market</a>\
-             <a href=\"#postings\">Postings</a></nav>\n</header>\n",
+            "<nav><a href=\"#charts\">Roles and fit</a><a href=\"#market\">Skills in demand</a>\
+             <a href=\"#postings\">Postings</a><a href=\"#summary\">Market summary</a></nav>\n</header>\n",
         );
         s
     }
@@ -194,7 +201,10 @@ impl Report {
         card(self.errors.to_string(), "errors");
         if let Some(good) = self.summary.fits_well() {
             card(good.to_string(), "fit well (60+)");
-            let best = self.top.first().map_or("-".to_string(), |p| p.score.to_string());
+            let best = self
+                .top
+                .first()
+                .map_or("-".to_string(), |p| p.score.to_string());
             card(best, "best fit");
         }
         s.push_str("</section>\n");
@@ -215,13 +225,23 @@ impl Report {
                 link: None,
             })
             .collect();
-        let mut s = String::from("<section id=\"charts\" class=\"grid\">\n<figure id=\"role-chart\">\n<figcaption>Postings per role</figcaption>\n");
-        s.push_str(&charts::bars("chart-roles", "Postings per role", &bars, max, 10));
-        s.push_str("\n</figure>\n<figure id=\"fit-chart\">\n<figcaption>Fit ranking: your best matches</figcaption>\n");
+        let mut s = String::from(
+            "<section id=\"charts\" class=\"grid\">\n<div class=\"stack\">\n<figure id=\"role-chart\">\n<figcaption>Postings per role</figcaption>\n",
+        );
+        s.push_str(&charts::bars(
+            "chart-roles",
+            "Postings per role",
+            &bars,
+            max,
+            10,
+        ));
+        s.push_str("\n</figure>\n");
+        if self.strengths.is_some() {
+            s.push_str(&self.bands_chart());
+        }
+        s.push_str("</div>\n<figure id=\"fit-chart\">\n<figcaption>Fit ranking: your best matches</figcaption>\n");
         match &self.strengths {
-            None => s.push_str(
-                "<p class=\"note\">No fit ranking: no strengths were given.</p>\n",
-            ),
+            None => s.push_str("<p class=\"note\">No fit ranking: no strengths were given.</p>\n"),
             Some(_) if self.top.is_empty() => {
                 s.push_str("<p class=\"note\">No posting could be scored.</p>\n")
             }
@@ -244,6 +264,33 @@ impl Report {
         }
         s.push_str("</figure>\n</section>\n");
         s
+    }
+
+    /// How many postings score in each band of 20 points, best band first.
+    fn bands_chart(&self) -> String {
+        let scored: usize = self.bands.iter().sum();
+        let max = self.bands.iter().copied().max().unwrap_or(0) as f64;
+        let names = ["0-19", "20-39", "40-59", "60-79", "80-100"];
+        let bars: Vec<Bar> = (0..5)
+            .rev()
+            .map(|i| Bar {
+                label: names[i].to_string(),
+                value: self.bands[i] as f64,
+                value_text: format!("{} · {}", self.bands[i], share(self.bands[i], scored)),
+                class: match i {
+                    3 | 4 => "yours",
+                    2 => "skill",
+                    _ => "r-none",
+                }
+                .to_string(),
+                key: names[i].to_string(),
+                link: None,
+            })
+            .collect();
+        format!(
+            "<figure id=\"bands-chart\">\n<figcaption>Fit scores (60 or more fits well)</figcaption>\n{}\n</figure>\n",
+            charts::bars("chart-bands", "Fit scores", &bars, max, 10)
+        )
     }
 
     fn market(&self) -> String {
@@ -273,14 +320,26 @@ impl Report {
                 s.push_str(", against your strengths");
             }
             s.push_str("</figcaption>\n");
-            s.push_str(&charts::bars("chart-skills", "Skills in demand", &bars, max, 22));
+            s.push_str(&charts::bars(
+                "chart-skills",
+                "Skills in demand",
+                &bars,
+                max,
+                22,
+            ));
             if self.strengths.is_some() {
-                s.push_str("<p class=\"legend\"><span class=\"key yours\"></span>in your strengths \
-                            <span class=\"key gap\"></span>not in your strengths</p>\n");
+                s.push_str(
+                    "<p class=\"legend\"><span class=\"key yours\"></span>in your strengths \
+                            <span class=\"key gap\"></span>not in your strengths</p>\n",
+                );
             }
             s.push_str("</figure>\n");
         }
-        let _ = write!(s, "<div class=\"cards\">{}</div>\n</section>\n", self.summary.html());
+        s.push_str(
+            "<p class=\"hint\">The whole market summary (roles, skills by role, degree, years, \
+             evidence asked for, and with strengths your fit and what to learn next) is \
+             <a href=\"#summary\">below the postings</a>.</p>\n</section>\n",
+        );
         s
     }
 

@@ -4,15 +4,18 @@
 use std::fmt::Write;
 
 use super::escape::{esc, escape_only, href, num};
-use crate::classify::Evidence;
+use crate::classify::{Evidence, Signal};
 use crate::report::Record;
 use crate::role::Role;
 use crate::text::clean_inline;
 
-/// Lines shown open in a posting's "why"; the rest are one click further.
+/// Lines shown open in a posting's "why"; the next ones are one click further.
 const OPEN_LINES: usize = 8;
+/// Lines shown at most, so that a batch of thousands stays a file a browser
+/// opens quickly; JSON output has every hit.
+pub(super) const MAX_LINES: usize = 16;
 /// A line longer than this many characters is shown around its first hit.
-const LINE_CHARS: usize = 320;
+const LINE_CHARS: usize = 240;
 /// Skills listed in the table's matched and missing cells.
 const LISTED: usize = 5;
 
@@ -27,7 +30,11 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
         id = esc(&r.id),
         sort_title = esc(&title.unwrap_or(&r.id).to_lowercase()),
         conf = r.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
-        fit = r.fit.as_ref().map(|f| f.score.to_string()).unwrap_or_default(),
+        fit = r
+            .fit
+            .as_ref()
+            .map(|f| f.score.to_string())
+            .unwrap_or_default(),
     );
     let _ = write!(s, r#"<td class="n">{n}</td><td class="posting">"#);
     let shown_title = esc(title.unwrap_or(&r.id));
@@ -53,7 +60,10 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
         s.push_str(&why(r));
     }
     s.push_str("</td>");
-    let _ = write!(s, r#"<td class="role"><span class="chip r-{role}">{role}</span>"#);
+    let _ = write!(
+        s,
+        r#"<td class="role"><span class="chip r-{role}">{role}</span>"#
+    );
     if let Some(sec) = r.secondary {
         let _ = write!(s, r#"<span class="secondary">+ {}</span>"#, esc(sec));
     }
@@ -127,12 +137,12 @@ fn listing(items: &[&str]) -> String {
 /// (strongest first), and the fit's details.
 fn why(r: &Record) -> String {
     let role = r.role.unwrap_or("none");
-    let deciding = |e: &Evidence| !e.negated && e.signal.name() == role;
-    let mut phrases: Vec<String> = Vec::new();
+    let deciding = |e: &Evidence| !e.negated && decides(e, role);
+    let mut phrases: Vec<(String, &str)> = Vec::new();
     for e in r.evidence.iter().filter(|e| deciding(e)) {
         let p = clean_inline(&e.matched);
-        if !phrases.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
-            phrases.push(p);
+        if !phrases.iter().any(|(x, _)| x.eq_ignore_ascii_case(&p)) {
+            phrases.push((p, e.signal.name()));
         }
         if phrases.len() == 3 {
             break;
@@ -146,7 +156,7 @@ fn why(r: &Record) -> String {
     if !phrases.is_empty() {
         let marked: Vec<String> = phrases
             .iter()
-            .map(|p| format!(r#"<mark class="s-{role}">{}</mark>"#, esc(p)))
+            .map(|(p, sig)| format!(r#"<mark class="s-{sig}">{}</mark>"#, esc(p)))
             .collect();
         let _ = write!(s, " · {}", marked.join(" "));
     }
@@ -193,15 +203,25 @@ fn why(r: &Record) -> String {
         }
         s.push_str("</ol>");
         if lines.len() > OPEN_LINES {
+            let shown = lines.len().min(MAX_LINES);
             let _ = write!(
                 s,
                 r#"<details class="more"><summary>{} more lines</summary><ol class="lines">"#,
-                lines.len() - OPEN_LINES
+                shown - OPEN_LINES
             );
-            for l in &lines[OPEN_LINES..] {
+            for l in &lines[OPEN_LINES..shown] {
                 s.push_str(&line_html(l));
             }
-            s.push_str("</ol></details>");
+            s.push_str("</ol>");
+            if lines.len() > shown {
+                let _ = write!(
+                    s,
+                    r#"<p class="hint">{} more lines with weaker hits are not shown here; \
+                     <code>--format json</code> has every hit.</p>"#,
+                    lines.len() - shown
+                );
+            }
+            s.push_str("</details>");
         }
     }
     s.push_str(&fit_details(r));
@@ -224,7 +244,7 @@ fn scores(r: &Record) -> String {
         let v = sc.get(role);
         let _ = write!(
             s,
-            r#"<span class="sc"><span class="chip r-{n}">{n}</span><span class="hbar"><span style="width:{w}%;background:var(--{n})"></span></span>{v:.1}</span>"#,
+            r#"<span class="sc"><span class="chip r-{n}">{n}</span><span class="hbar"><span class="r-{n}" style="width:{w}%"></span></span>{v:.1}</span>"#,
             n = role.name(),
             w = num(100.0 * v.max(0.0) / max),
         );
@@ -286,22 +306,15 @@ pub fn highlight(text: &str, hits: &[&Evidence], role: &str) -> String {
             continue;
         }
         out.push_str(&escape_only(&text[pos..start]));
-        let class = match (e.negated, e.signal.name() == role) {
+        let class = match (e.negated, decides(e, role)) {
             (true, _) => format!("s-{} negated", e.signal.name()),
             (false, true) => format!("s-{} deciding", e.signal.name()),
             (false, false) => format!("s-{}", e.signal.name()),
         };
         let _ = write!(
             out,
-            r#"<mark class="{class}" title="{pattern} ({sig}{w})">{m}</mark>"#,
-            pattern = esc(&e.pattern),
-            sig = e.signal.name(),
-            w = if e.negated {
-                ", negated".to_string()
-            } else {
-                format!(" +{:.2}", e.weight)
-            },
-            m = escape_only(&text[start..end]),
+            r#"<mark class="{class}">{}</mark>"#,
+            escape_only(&text[start..end])
         );
         pos = end;
     }
@@ -310,6 +323,15 @@ pub fn highlight(text: &str, hits: &[&Evidence], role: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// Whether a hit speaks for the role the posting was given: a hit for that
+/// role, or for a posting with no AI role, a non-AI job function.
+fn decides(e: &Evidence, role: &str) -> bool {
+    match e.signal {
+        Signal::Function => role == "none",
+        s => s.name() == role,
+    }
 }
 
 /// The first place `needle` occurs in `hay` that no range covers yet.

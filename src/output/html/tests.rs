@@ -34,7 +34,8 @@ fn page(records: &[Record], me: Option<&Strengths>) -> String {
     std::fs::read_to_string(&path).unwrap()
 }
 
-const HOSTILE: &str = r#"<script>alert(1)</script>"onmouseover="alert(2)" '</style><img src=x onerror=alert(3)>"#;
+const HOSTILE: &str =
+    r#"<script>alert(1)</script>"onmouseover="alert(2)" '</style><img src=x onerror=alert(3)>"#;
 
 fn hostile() -> Record {
     let mut r = scored(posting("backend"), 77);
@@ -78,7 +79,10 @@ fn nothing_from_a_posting_becomes_markup() {
     assert!(!html.contains("alert(5)</script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;"));
     // The hostile phrase is still marked where it was matched, escaped.
-    assert!(html.contains(r#"serve <mark class="s-backend deciding""#), "{html}");
+    assert!(
+        html.contains(r#"serve <mark class="s-backend deciding""#),
+        "{html}"
+    );
     assert!(html.contains(">&lt;script&gt;</mark>alert(5)&lt;/script&gt;"));
 }
 
@@ -149,7 +153,12 @@ fn fit_ranking_is_best_first_and_links_to_the_rows() {
         .collect();
     assert_eq!(
         ranked,
-        [("#p-2", "90"), ("#p-4", "90"), ("#p-3", "65"), ("#p-1", "40")]
+        [
+            ("#p-2", "90"),
+            ("#p-4", "90"),
+            ("#p-3", "65"),
+            ("#p-1", "40")
+        ]
     );
     for n in 1..=4 {
         assert!(html.contains(&format!(r#"<tr id="p-{n}" data-n="{n}""#)));
@@ -160,9 +169,7 @@ fn fit_ranking_is_best_first_and_links_to_the_rows() {
 
 #[test]
 fn the_fit_ranking_keeps_the_best_twenty() {
-    let records: Vec<Record> = (0..30)
-        .map(|i| scored(posting("backend"), i * 3))
-        .collect();
+    let records: Vec<Record> = (0..30).map(|i| scored(posting("backend"), i * 3)).collect();
     let me = strengths(&["Go"], &[], &[Role::Backend]);
     let html = page(&records, Some(&me));
     let chart = between(&html, r#"<svg id="chart-fit""#, "</svg>");
@@ -186,7 +193,10 @@ fn skills_in_demand_are_marked_yours_or_missing() {
     let me = strengths(&["Go"], &[], &[Role::Backend]);
     let html = page(
         &[
-            scored(skills(posting("backend"), Need::Required, &["Go", "Kafka"]), 50),
+            scored(
+                skills(posting("backend"), Need::Required, &["Go", "Kafka"]),
+                50,
+            ),
             scored(skills(posting("backend"), Need::Required, &["Kafka"]), 30),
         ],
         Some(&me),
@@ -221,6 +231,21 @@ fn evidence_marks_every_hit_in_its_line_strongest_line_first() {
 }
 
 #[test]
+fn a_posting_with_no_ai_role_is_decided_by_its_job_function() {
+    let mut r = posting("none");
+    r.evidence = vec![
+        hit(Signal::Ai, "llm", "LLM", 1, 1.0),
+        hit(Signal::Function, "marketing", "product marketing", 1, 4.0),
+    ];
+    r.lines
+        .insert(1, "Own product marketing for our LLM platform".into());
+    let html = page(&[r], None);
+    assert!(html.contains(r#"<summary>Why none: 2 hits · <mark class="s-function">product marketing</mark></summary>"#), "{html}");
+    assert!(html.contains(r#"Own <mark class="s-function deciding""#));
+    assert!(html.contains(r#"for our <mark class="s-ai">LLM</mark>"#));
+}
+
+#[test]
 fn negated_hits_are_struck_through_and_a_long_line_is_cut_around_its_hit() {
     let mut r = posting("research");
     let mut no = hit(Signal::Research, "publications", "publications", 1, 0.0);
@@ -232,10 +257,40 @@ fn negated_hits_are_struck_through_and_a_long_line_is_cut_around_its_hit() {
     r.lines.insert(2, long);
     let html = page(&[r], None);
     assert!(html.contains(r#"<mark class="s-research negated""#));
-    let line = between(&html, "<li><span class=\"where\">requirements, line 2", "</li>");
+    let line = between(
+        &html,
+        "<li><span class=\"where\">requirements, line 2",
+        "</li>",
+    );
     assert!(line.contains(">papers</mark>"));
     assert!(line.contains("…a a"), "{line}");
     assert!(line.chars().count() < 1000, "{}", line.chars().count());
+}
+
+#[test]
+fn a_posting_shows_its_strongest_lines_and_says_how_many_are_left_out() {
+    let mut r = posting("backend");
+    for line in 1..=20 {
+        r.evidence
+            .push(hit(Signal::Backend, "api", "API", line, line as f64));
+        r.lines.insert(line, format!("API number {line}"));
+    }
+    let html = page(&[r], None);
+    assert_eq!(
+        html.matches(r#"<li><span class="where">"#).count(),
+        row::MAX_LINES
+    );
+    let open = between(&html, r#"<ol class="lines">"#, "</ol>");
+    assert_eq!(open.matches("<li>").count(), 8);
+    assert!(
+        open.starts_with(r#"<ol class="lines"><li><span class="where">requirements, line 20<"#)
+    );
+    let more = row::MAX_LINES - 8;
+    assert!(html.contains(&format!("<summary>{more} more lines</summary>")));
+    let left = 20 - row::MAX_LINES;
+    assert!(html.contains(&format!(
+        "{left} more lines with weaker hits are not shown here"
+    )));
 }
 
 #[test]
@@ -277,7 +332,9 @@ fn attr<'a>(s: &'a str, name: &str) -> &'a str {
         key.len()
     } else {
         let spaced = format!(" {key}");
-        s.find(&spaced).unwrap_or_else(|| panic!("no {name} in {s}")) + spaced.len()
+        s.find(&spaced)
+            .unwrap_or_else(|| panic!("no {name} in {s}"))
+            + spaced.len()
     };
     &s[from..from + s[from..].find('"').unwrap()]
 }
