@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::render::share;
 use super::sections::{Part, Table};
 use crate::output::html::{esc, num};
 
@@ -64,11 +65,7 @@ fn table(t: &Table) -> String {
         }
         let _ = write!(s, "{}</td>", row.count);
         if let Some(of) = t.of {
-            let share = if of == 0 {
-                "-".to_string()
-            } else {
-                format!("{}%", (row.count * 100 + of / 2) / of)
-            };
+            let share = share(row.count, of);
             let _ = write!(s, r#"<td class="num">{share}</td>"#);
         }
         if t.note.is_some() {
