@@ -99,6 +99,11 @@ pub struct AnalyzeArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Also write a self-contained HTML report to FILE: charts, a sortable
+    /// table and each posting's evidence.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
     #[command(flatten)]
     pub common: CommonArgs,
 
@@ -181,6 +186,11 @@ pub struct BatchArgs {
     /// Write the market summary as Markdown to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_out: Option<PathBuf>,
+
+    /// Also write a self-contained HTML report to FILE: charts, the market
+    /// summary, a sortable table and each posting's evidence.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Show every piece of evidence (table and md formats).
     #[arg(long)]

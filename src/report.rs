@@ -1,6 +1,8 @@
 //! The record every output format writes for one posting: what was read, the
 //! role it was given, and why. JSON output is this struct, serialized.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::classify::{Classification, Evidence};
@@ -65,6 +67,10 @@ pub struct Record {
     pub fit: Option<Fit>,
     /// In a batch: the id of an earlier row with the same text.
     pub duplicate_of: Option<String>,
+    /// The text of every line the evidence points to (0 = the title), for
+    /// reports that show a hit in its line. Not part of the JSON.
+    #[serde(skip)]
+    pub lines: BTreeMap<usize, String>,
 }
 
 impl Record {
@@ -78,6 +84,7 @@ impl Record {
         fit: Option<Fit>,
     ) -> Record {
         let s = c.scores;
+        let lines = evidence_lines(posting, &c.evidence);
         Record {
             id,
             source,
@@ -112,6 +119,7 @@ impl Record {
             requirements: Some(requirements),
             fit,
             duplicate_of: None,
+            lines,
         }
     }
 
@@ -138,10 +146,28 @@ impl Record {
             requirements: None,
             fit: None,
             duplicate_of: None,
+            lines: BTreeMap::new(),
         }
     }
 
     pub fn is_ok(&self) -> bool {
         self.status == "ok"
     }
+}
+
+/// The lines of a posting that evidence points to, by line number.
+fn evidence_lines(posting: &Posting, evidence: &[Evidence]) -> BTreeMap<usize, String> {
+    let wanted: std::collections::BTreeSet<usize> = evidence.iter().map(|e| e.line).collect();
+    let mut lines = BTreeMap::new();
+    if wanted.contains(&0)
+        && let Some(t) = &posting.title
+    {
+        lines.insert(0, t.clone());
+    }
+    for l in posting.sections.iter().flat_map(|s| &s.lines) {
+        if l.number != 0 && wanted.contains(&l.number) {
+            lines.insert(l.number, l.text.clone());
+        }
+    }
+    lines
 }

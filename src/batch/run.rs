@@ -24,6 +24,7 @@ use crate::commands::{load_patterns, open_output, profile::load_strengths};
 use crate::extract::{self, Posting};
 use crate::fetch::{Fetched, Fetcher};
 use crate::fit::Strengths;
+use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::pipeline::evaluate;
 use crate::report::Record;
@@ -59,6 +60,11 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
     let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
     let mut summary =
         (args.summary || args.summary_out.is_some()).then(|| Summary::new(strengths.as_ref()));
+    let mut report = args
+        .report
+        .as_deref()
+        .map(|p| Report::create(p, strengths.as_ref()))
+        .transpose()?;
     let err_style = Style::for_stderr(args.common.color);
     let progress = progress_bar(&args);
     let interrupted = ctrl_c_flag();
@@ -104,12 +110,18 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
                 s.add(&record);
             }
             w.write(&record)?;
+            if let Some(rep) = report.as_mut() {
+                rep.add(&record)?;
+            }
             done += 1;
         }
         progress.set_position(done);
         progress.set_message(format!("{failed} errors"));
     }
     w.finish()?;
+    if let Some(rep) = report {
+        rep.finish()?;
+    }
     progress.finish_and_clear();
 
     if let Some(s) = &summary {

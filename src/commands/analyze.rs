@@ -10,6 +10,7 @@ use crate::cli::{AnalyzeArgs, FetchArgs};
 use crate::extract::extract;
 use crate::fetch::{FetchOptions, Fetcher};
 use crate::fit::Strengths;
+use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::pipeline::evaluate;
 use crate::report::Record;
@@ -51,6 +52,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         Style::new(args.common.color, tty)
     };
     let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
+    let mut report = args
+        .report
+        .as_deref()
+        .map(|p| Report::create(p, strengths.as_ref()))
+        .transpose()?;
     let err_style = Style::for_stderr(args.common.color);
 
     let records: Vec<Record> = args
@@ -69,8 +75,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
             );
         }
         w.write(r)?;
+        if let Some(rep) = report.as_mut() {
+            rep.add(r)?;
+        }
     }
     w.finish()?;
+    if let Some(rep) = report {
+        rep.finish()?;
+    }
     Ok(all_ok)
 }
 

@@ -3,6 +3,7 @@
 //! the end (JSON array, Markdown).
 
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 mod style;

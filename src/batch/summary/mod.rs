@@ -11,6 +11,7 @@
 mod counts;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod html;
 mod render;
 mod sections;
 
@@ -128,6 +129,48 @@ impl Summary {
     pub fn write_markdown(&self, out: &mut dyn io::Write) -> io::Result<()> {
         render::markdown(&sections::build(self), out)
     }
+
+    /// The same content as HTML cards for the `--report` page, every label escaped.
+    pub fn html(&self) -> String {
+        html::cards(&sections::build(self))
+    }
+
+    /// The `n` technical skills most often required, most first, each with
+    /// whether the user lists it (None without a profile).
+    pub fn skills_in_demand(&self, n: usize) -> Vec<SkillDemand> {
+        self.required
+            .top(n)
+            .into_iter()
+            .map(|(name, d)| SkillDemand {
+                name: name.to_string(),
+                postings: d.postings,
+                yours: self
+                    .profile
+                    .as_ref()
+                    .map(|p| p.strengths.0.contains_key(name)),
+            })
+            .collect()
+    }
+
+    /// Postings that were read and classified.
+    pub fn ok(&self) -> usize {
+        self.ok
+    }
+
+    /// With a profile, the postings that fit well (score `GOOD_FIT` or more).
+    pub fn fits_well(&self) -> Option<usize> {
+        self.profile.as_ref().map(|p| p.fits_well)
+    }
+}
+
+/// A skill the postings require, and whether the user has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillDemand {
+    pub name: String,
+    /// Postings that require it.
+    pub postings: usize,
+    /// Whether the user's strengths name it; None without a profile.
+    pub yours: Option<bool>,
 }
 
 /// The `YEAR_BUCKETS` index of a posting, by the lowest number of years asked,

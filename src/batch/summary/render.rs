@@ -137,7 +137,7 @@ fn bar(count: usize, max: usize) -> String {
 }
 
 /// `count` as a whole percentage of `of`.
-fn share(count: usize, of: usize) -> String {
+pub(super) fn share(count: usize, of: usize) -> String {
     if of == 0 {
         return "-".into();
     }
