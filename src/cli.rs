@@ -29,28 +29,35 @@ Examples:
   rolefit analyze https://careers.example/jobs/42 posting.html --format jsonl
   rolefit analyze posting.html --profile me.toml --explain
   curl -s https://careers.example/jobs/42 | rolefit analyze - --explain
+  rolefit analyze https://boards.greenhouse.io/acme/jobs/4012345
+
+Posting URLs of Greenhouse, Lever, Ashby and Wanted are read from the board's
+public JSON API instead of the page (see --board-url).
 
 Exit codes:
   0  every source was read and classified
   1  some sources failed (each is reported; the others are still written)
   2  a usage error or bad configuration")]
     Analyze(AnalyzeArgs),
-    /// Classify every posting of a CSV, TSV or JSON Lines file, one output row per input row.
+    /// Classify every posting of a CSV, TSV or JSON Lines file or of a job board, one output row per input row.
     #[command(after_help = "\
 Examples:
   rolefit batch postings.csv -o roles.csv
   rolefit batch postings.csv --profile me.toml --summary --format table
   rolefit batch links.csv --url-column link --cache .rolefit-cache --jobs 16
   cat part-0001.jsonl | rolefit batch - --input-format jsonl --format jsonl
+  rolefit batch greenhouse:acme --summary      (every open posting on a board)
 
 Columns are found by header name (id, title, company, location,
 description/text/content/body, url/link; 제목, 회사, 내용 ...). A row without an
-id gets its row number. Rows with a URL and no text are fetched.
+id gets its row number. Rows with a URL and no text are fetched; a posting
+URL of Greenhouse, Lever, Ashby or Wanted is read from the board's API.
 
 Exit codes:
   0  every row was processed
   1  some rows failed (every row is still written, errors included)
-  2  usage or input error that stops the run (no such file, no text or URL column)
+  2  usage or input error that stops the run (no such file, no text or URL
+     column, a board listing that cannot be read or lists nothing)
   130  interrupted (Ctrl-C): the rows written so far are well-formed")]
     Batch(BatchArgs),
     /// Check or list the pattern files.
@@ -129,7 +136,9 @@ pub struct ProfileArgs {
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The input file (CSV, TSV by extension, or JSON Lines), or - for stdin.
+    /// The input file (CSV, TSV by extension, or JSON Lines), - for stdin, or
+    /// every open posting of a company on a job board: greenhouse:COMPANY,
+    /// lever:COMPANY or ashby:ORG.
     #[arg(value_name = "FILE")]
     pub input: String,
 
@@ -246,6 +255,13 @@ pub struct FetchArgs {
     /// Refuse a page larger than this many bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
     pub max_bytes: u64,
+
+    /// Read a job board's API from URL instead of the public one (BOARD is
+    /// greenhouse, lever, ashby or wanted); repeatable. Overrides the
+    /// ROLEFIT_GREENHOUSE_API, ROLEFIT_LEVER_API, ROLEFIT_ASHBY_API and
+    /// ROLEFIT_WANTED_API environment variables. For tests and mirrors.
+    #[arg(long = "board-url", value_name = "BOARD=URL", value_parser = crate::boards::parse_board_url)]
+    pub board_urls: Vec<(crate::boards::Board, String)>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 //! [`source`] -> [`fetch`] -> [`extract`] -> [`classify`] -> [`output`].
 
 pub mod batch;
+pub mod boards;
 pub mod classify;
 pub mod cli;
 pub mod commands;

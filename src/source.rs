@@ -55,7 +55,7 @@ pub enum SourceError {
 pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError> {
     match source {
         Source::Url(url) => {
-            let page = fetcher.get(url)?;
+            let page = crate::boards::fetch(fetcher, url)?;
             Ok(Document {
                 text: page.text,
                 format: page.format,

@@ -55,6 +55,7 @@ impl Cache {
         let format = match e.format.as_str() {
             "html" => Format::Html,
             "markdown" => Format::Markdown,
+            "board" => Format::Board,
             _ => Format::Text,
         };
         Some(Fetched {
@@ -71,6 +72,7 @@ impl Cache {
             Format::Html => "html",
             Format::Markdown => "markdown",
             Format::Text => "text",
+            Format::Board => "board",
         };
         let entry = Entry {
             url: url.to_string(),

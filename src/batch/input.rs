@@ -22,6 +22,8 @@ pub struct Row {
     pub url: Option<String>,
     /// Why this row cannot be processed.
     pub error: Option<String>,
+    /// The posting, already read (a row of a board's listing): nothing to fetch.
+    pub page: Option<crate::fetch::Fetched>,
 }
 
 /// Header names recognised for each field, lower case; Korean boards' too.

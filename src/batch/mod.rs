@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod input;
+pub mod listing;
 pub mod pool;
 pub mod run;
 pub mod summary;

@@ -56,7 +56,7 @@ pub fn fetch_all(
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some((i, url, host)) = next_url(&queue, &changed, per_host, stop) {
-                    let result = fetcher.get(url).map_err(|e| e.to_string());
+                    let result = crate::boards::fetch(fetcher, url).map_err(|e| e.to_string());
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
                     }

@@ -53,7 +53,11 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         jobs: args.jobs,
         per_host: args.per_host,
     };
-    let mut rows = open_rows(&args)?;
+    let mut rows: Box<dyn Iterator<Item = Row>> =
+        match super::listing::open(&args.input, &fetcher, cache.as_ref()) {
+            Some(listed) => Box::new(listed?.into_iter()),
+            None => open_rows(&args)?,
+        };
 
     let (out, tty) = open_output(args.output.as_deref())?;
     let style = Style::new(args.common.color, tty && args.output.is_none());
@@ -166,12 +170,13 @@ fn process_chunk(
     let urls: Vec<(usize, &str)> = chunk
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.error.is_none() && r.text.is_none())
+        .filter(|(_, r)| r.error.is_none() && r.text.is_none() && r.page.is_none())
         .filter_map(|(i, r)| r.url.as_deref().map(|u| (i, u)))
         .collect();
     let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop);
-    let pages: Vec<Option<Result<Fetched, String>>> =
-        (0..chunk.len()).map(|i| pages.remove(&i)).collect();
+    let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len())
+        .map(|i| pages.remove(&i).or_else(|| chunk[i].page.clone().map(Ok)))
+        .collect();
     // Interrupted while fetching: keep the rows before the first one whose
     // page never came, so what is written is whole rows in input order.
     let complete = urls

@@ -6,6 +6,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::{load_patterns, open_output};
+use crate::boards::BoardUrls;
 use crate::cli::{AnalyzeArgs, FetchArgs};
 use crate::extract::extract;
 use crate::fetch::{FetchOptions, Fetcher};
@@ -28,10 +29,13 @@ pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
     }
     let total = Duration::try_from_secs_f64(args.timeout)
         .map_err(|_| anyhow::anyhow!("--timeout {} is too large", args.timeout))?;
+    let boards = BoardUrls::configure(&args.board_urls, |var| std::env::var(var).ok())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(FetchOptions {
         timeout: total,
         connect_timeout: total.min(Duration::from_secs(10)),
         max_bytes: args.max_bytes,
+        boards,
         ..FetchOptions::default()
     })
 }

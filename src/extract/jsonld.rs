@@ -125,7 +125,7 @@ fn fields(posting: &Value) -> Option<PageFields> {
 }
 
 /// Decodes HTML entities in a string by letting the HTML parser read it.
-fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

@@ -9,9 +9,11 @@ pub mod content;
 pub mod jsonld;
 pub mod lang;
 pub mod markdown;
+pub mod next_data;
 pub mod sections;
+pub mod structured;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A piece of text as it stood on the page: a paragraph, a list item, a line,
 /// or a heading.
@@ -39,7 +41,7 @@ impl Block {
 }
 
 /// What a section of a posting is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
     /// The title of the posting (a synthetic section holding one line).
@@ -145,6 +147,9 @@ pub enum Format {
     Html,
     Markdown,
     Text,
+    /// A posting read from structured data (a job board's API), stored as
+    /// the JSON of a [`structured::Structured`].
+    Board,
 }
 
 impl Format {
@@ -204,6 +209,9 @@ pub enum ExtractError {
     Empty,
     #[error("no posting text found: the page asks to sign in (a login wall)")]
     LoginWall,
+    /// A stored board posting that does not parse (a damaged `--cache` file).
+    #[error("cannot read the stored board posting ({0}); remove it from the --cache folder")]
+    Unreadable(String),
 }
 
 /// Below this many characters of body text there is no posting to read.
@@ -216,9 +224,25 @@ pub fn extract(
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
     let fields = match format {
-        Format::Html => from_html(text),
+        Format::Html => {
+            let doc = scraper::Html::parse_document(text);
+            let fields = from_html(&doc);
+            // A JavaScript shell shows nothing; a Next.js one still carries
+            // the page's data in `__NEXT_DATA__`.
+            if body_chars(&fields.0.blocks) < MIN_TEXT_CHARS
+                && let Some(data) = next_data::posting(&doc)
+            {
+                return structured::posting(&data, rules);
+            }
+            fields
+        }
         Format::Markdown => with_leading_title(markdown::blocks(text), true),
         Format::Text => with_leading_title(text_blocks(text), false),
+        Format::Board => {
+            let data: structured::Structured =
+                serde_json::from_str(text).map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+            return structured::posting(&data, rules);
+        }
     };
     build(fields, rules)
 }
@@ -298,14 +322,13 @@ fn text_blocks(text: &str) -> Vec<Block> {
     text.lines().map(Block::text).collect()
 }
 
-fn from_html(html: &str) -> (PageFields, usize) {
-    let doc = scraper::Html::parse_document(html);
-    let mut fields = jsonld::job_posting(&doc).unwrap_or_else(|| content::main_content(&doc));
+fn from_html(doc: &scraper::Html) -> (PageFields, usize) {
+    let mut fields = jsonld::job_posting(doc).unwrap_or_else(|| content::main_content(doc));
     if fields.title.is_none() {
-        fields.title = content::meta(&doc, "og:title").or_else(|| content::first_text(&doc, "h1"));
+        fields.title = content::meta(doc, "og:title").or_else(|| content::first_text(doc, "h1"));
     }
     if fields.company.is_none() {
-        fields.company = content::meta(&doc, "og:site_name");
+        fields.company = content::meta(doc, "og:site_name");
     }
     (fields, 0)
 }
@@ -346,16 +369,16 @@ fn with_leading_title(mut blocks: Vec<Block>, markdown: bool) -> (PageFields, us
     (fields, taken)
 }
 
+/// Characters of body text, spacing around blocks not counted.
+fn body_chars(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| b.text.trim().chars().count()).sum()
+}
+
 fn build(
     (fields, offset): (PageFields, usize),
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
-    let body_chars: usize = fields
-        .blocks
-        .iter()
-        .map(|b| b.text.trim().chars().count())
-        .sum();
-    if body_chars < MIN_TEXT_CHARS {
+    if body_chars(&fields.blocks) < MIN_TEXT_CHARS {
         let all: String = fields
             .blocks
             .iter()
@@ -370,7 +393,13 @@ fn build(
         }
         return Err(ExtractError::Empty);
     }
-    let mut sections = sections::split(&fields.blocks, rules, offset);
+    let sections = sections::split(&fields.blocks, rules, offset);
+    Ok(assemble(fields, sections))
+}
+
+/// A posting from its fields and its sections: fields the page lacked are
+/// filled from "Company: X" lines, empty sections dropped, the language detected.
+fn assemble(fields: PageFields, mut sections: Vec<Section>) -> Posting {
     let mut posting = Posting {
         title: fields.title,
         company: fields.company,
@@ -390,7 +419,7 @@ fn build(
         ),
     );
     posting.sections = sections;
-    Ok(posting)
+    posting
 }
 
 /// "Company: X", "회사명: X", "Location: Y", "근무지: Y" near the top fill

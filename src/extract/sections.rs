@@ -63,80 +63,117 @@ fn looks_like_heading(line: &str) -> bool {
 /// included, from 1, so for text files they are the file's own line numbers
 /// (plus `line_offset` for lines taken off the top, such as a title).
 pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
-    let mut current = Section {
-        kind: SectionKind::Other,
-        heading: None,
-        lines: Vec::new(),
-    };
-    let mut number = line_offset;
-    for block in blocks {
-        for raw in block.text.split('\n') {
-            number += 1;
-            let text = raw.trim();
-            if text.is_empty() {
-                continue;
-            }
-            let chars = text.chars().count();
-            let (is_heading, known) = if chars <= MAX_HEADING_CHARS {
-                let normal = normalize_heading(text);
-                // A line is a heading by its form, or as a short label that
-                // names a known kind; only then does its kind matter.
-                let by_form =
-                    (block.heading && !block.text.contains('\n')) || looks_like_heading(text);
-                let as_label =
-                    normal.chars().count() <= MAX_LABEL_CHARS && !normal.contains([':', '：']);
-                let known = if !normal.is_empty() && (by_form || as_label) {
-                    rules.kind_of(&normal)
-                } else {
-                    None
-                };
-                let is_heading = !normal.is_empty() && (by_form || (known.is_some() && as_label));
-                (is_heading.then_some(normal), known)
-            } else {
-                (None, None)
-            };
-            if let Some(normal) = is_heading {
-                let kind = known.unwrap_or_else(|| subsection_kind(current.kind));
-                push(
-                    &mut sections,
-                    std::mem::replace(
-                        &mut current,
-                        Section {
-                            kind,
-                            heading: Some(normal),
-                            lines: Vec::new(),
-                        },
-                    ),
-                );
-                continue;
-            }
-            if let Some((kind, label, rest)) = inline_heading(text, rules) {
-                push(
-                    &mut sections,
-                    std::mem::replace(
-                        &mut current,
-                        Section {
-                            kind,
-                            heading: Some(label),
-                            lines: Vec::new(),
-                        },
-                    ),
-                );
-                current.lines.push(Line {
-                    number,
-                    text: rest.to_string(),
-                });
-                continue;
-            }
-            current.lines.push(Line {
-                number,
-                text: text.to_string(),
-            });
+    let mut splitter = Splitter::new(line_offset);
+    splitter.feed(blocks, rules);
+    splitter.finish()
+}
+
+/// Splits a posting into sections piece by piece: [`Splitter::start`] opens a
+/// section whose kind the source already knows (a job board's "requirements"
+/// field), [`Splitter::feed`] splits text at its own headings. Line numbers run
+/// on across pieces.
+#[derive(Debug)]
+pub struct Splitter {
+    sections: Vec<Section>,
+    current: Section,
+    number: usize,
+}
+
+impl Splitter {
+    /// A splitter whose first line is `line_offset + 1`.
+    pub fn new(line_offset: usize) -> Splitter {
+        Splitter {
+            sections: Vec::new(),
+            current: Section {
+                kind: SectionKind::Other,
+                heading: None,
+                lines: Vec::new(),
+            },
+            number: line_offset,
         }
     }
-    push(&mut sections, current);
-    sections
+
+    /// Starts a section of a known kind; a heading takes a line, as a heading
+    /// line of a page does.
+    pub fn start(&mut self, kind: SectionKind, heading: Option<String>) {
+        if heading.is_some() {
+            self.number += 1;
+        }
+        self.open(kind, heading);
+    }
+
+    fn open(&mut self, kind: SectionKind, heading: Option<String>) {
+        let next = Section {
+            kind,
+            heading,
+            lines: Vec::new(),
+        };
+        push(
+            &mut self.sections,
+            std::mem::replace(&mut self.current, next),
+        );
+    }
+
+    /// Adds blocks to the current section, starting a new one at each heading.
+    pub fn feed(&mut self, blocks: &[Block], rules: &SectionRules) {
+        for block in blocks {
+            for raw in block.text.split('\n') {
+                self.number += 1;
+                let text = raw.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                if let Some((normal, known)) = heading(text, block, rules) {
+                    let kind = known.unwrap_or_else(|| subsection_kind(self.current.kind));
+                    self.open(kind, Some(normal));
+                    continue;
+                }
+                let number = self.number;
+                if let Some((kind, label, rest)) = inline_heading(text, rules) {
+                    self.open(kind, Some(label));
+                    self.current.lines.push(Line {
+                        number,
+                        text: rest.to_string(),
+                    });
+                    continue;
+                }
+                self.current.lines.push(Line {
+                    number,
+                    text: text.to_string(),
+                });
+            }
+        }
+    }
+
+    /// The sections, in order; untitled empty ones dropped.
+    pub fn finish(mut self) -> Vec<Section> {
+        push(&mut self.sections, self.current);
+        self.sections
+    }
+}
+
+/// A line that is a heading: its normalised text and the kind it names, if
+/// any. A line is a heading by its form, or as a short label that names a
+/// known kind; only then is its kind looked up.
+fn heading(
+    text: &str,
+    block: &Block,
+    rules: &SectionRules,
+) -> Option<(String, Option<SectionKind>)> {
+    if text.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let normal = normalize_heading(text);
+    if normal.is_empty() {
+        return None;
+    }
+    let by_form = (block.heading && !block.text.contains('\n')) || looks_like_heading(text);
+    let as_label = normal.chars().count() <= MAX_LABEL_CHARS && !normal.contains([':', '：']);
+    if !by_form && !as_label {
+        return None;
+    }
+    let known = rules.kind_of(&normal);
+    (by_form || known.is_some()).then_some((normal, known))
 }
 
 /// The kind of a section under a heading no pattern names. Inside the job's

@@ -31,6 +31,36 @@ pub(super) fn format_for(content_type: Option<&str>) -> Result<Option<Format>, U
     }
 }
 
+/// An API answered with something other than JSON (an HTML error page).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the API answered with content type {0}, not JSON")]
+pub(super) struct NotJson(String);
+
+/// JSON from an API, read as text: a JSON content type, text, or none.
+/// Anything else (an HTML error page) is refused.
+pub(super) fn json_for(content_type: Option<&str>) -> Result<Option<Format>, NotJson> {
+    let essence = content_type
+        .map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if essence.is_empty()
+        || essence == "application/json"
+        || essence.ends_with("+json")
+        || essence == "text/json"
+        || essence == "text/plain"
+        || essence == "text/javascript"
+    {
+        Ok(Some(Format::Text))
+    } else {
+        Err(NotJson(essence))
+    }
+}
+
 /// Reads the whole body unless it is longer than `max` bytes (`Ok(None)`).
 /// The reader yields decompressed bytes, so this also stops a gzip bomb after
 /// `max + 1` bytes, whatever its compressed size.

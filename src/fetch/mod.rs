@@ -47,6 +47,8 @@ pub struct FetchOptions {
     pub max_redirects: usize,
     /// Extra attempts after a 429, a 5xx or a reset connection.
     pub retries: u32,
+    /// Where each known job board's API lives.
+    pub boards: crate::boards::BoardUrls,
 }
 
 impl Default for FetchOptions {
@@ -57,6 +59,7 @@ impl Default for FetchOptions {
             max_bytes: 5 * 1024 * 1024,
             max_redirects: 10,
             retries: 2,
+            boards: crate::boards::BoardUrls::default(),
         }
     }
 }
@@ -139,6 +142,13 @@ fn status_line(status: u16) -> String {
     }
 }
 
+/// What a request asks for: a page to read, or JSON from an API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Page,
+    Json,
+}
+
 /// An HTTP client with rolefit's limits, shared across requests and threads.
 #[derive(Debug)]
 pub struct Fetcher {
@@ -173,12 +183,22 @@ impl Fetcher {
 
     /// Fetches one URL, retrying transient failures within the time budget.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Page)
+    }
+
+    /// Fetches JSON from an API (a job board's), with the same limits and
+    /// retries as a page. The text is the body as sent; its format is `Text`.
+    pub fn get_json(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Json)
+    }
+
+    fn fetch(&self, url: &str, want: Want) -> Result<Fetched, FetchError> {
         let parsed = Url::parse(url)
             .map_err(|e| FetchError::failed(url, format!("not a valid URL ({e})")))?;
         let deadline = deadline_after(self.opts.timeout);
         let mut attempt = 0;
         loop {
-            let (error, retry) = match self.attempt(url, &parsed, deadline) {
+            let (error, retry) = match self.attempt(url, &parsed, deadline, want) {
                 Ok(page) => return Ok(page),
                 Err(failure) => failure,
             };
@@ -201,31 +221,40 @@ impl Fetcher {
         url: &str,
         parsed: &Url,
         deadline: Instant,
+        want: Want,
     ) -> Result<Fetched, (FetchError, Retry)> {
         // The request-level timeout covers the body too (reqwest's blocking
         // client-level one is per read), so a server that drips bytes is cut off.
         let left = deadline.saturating_duration_since(Instant::now());
         let client = self.client(url).map_err(|e| (e, Retry::Never))?;
-        let response = client
-            .get(parsed.clone())
-            .timeout(left)
-            .send()
-            .map_err(|e| self.transport_error(url, &e))?;
+        let mut request = client.get(parsed.clone()).timeout(left);
+        if want == Want::Json {
+            request = request.header(ACCEPT, "application/json");
+        }
+        let response = request.send().map_err(|e| self.transport_error(url, &e))?;
         if !response.status().is_success() {
             return Err(status_error(url, &response));
         }
-        self.read_page(url, response)
+        self.read_page(url, response, want)
     }
 
     /// Checks the content type and size, then reads and decodes the body.
-    fn read_page(&self, url: &str, mut response: Response) -> Result<Fetched, (FetchError, Retry)> {
+    fn read_page(
+        &self,
+        url: &str,
+        mut response: Response,
+        want: Want,
+    ) -> Result<Fetched, (FetchError, Retry)> {
         let fail = |message: String| (FetchError::failed(url, message), Retry::Never);
         let content_type = response
             .headers()
             .get(CONTENT_TYPE)
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-        let declared_format =
-            body::format_for(content_type.as_deref()).map_err(|e| fail(e.to_string()))?;
+        let declared_format = match want {
+            Want::Page => body::format_for(content_type.as_deref()).map_err(|e| e.to_string()),
+            Want::Json => body::json_for(content_type.as_deref()).map_err(|e| e.to_string()),
+        }
+        .map_err(fail)?;
         let max = self.opts.max_bytes;
         // reqwest drops Content-Length when it decompresses, so this only
         // catches honest plain bodies early; the capped read catches the rest.
