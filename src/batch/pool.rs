@@ -20,14 +20,17 @@ struct Queue<'a> {
     in_flight: HashMap<String, usize>,
 }
 
-/// Fetches every `(index, url)`; returns the results by index. Once `stop`
-/// is set no new request starts, and the URLs not fetched have no result.
+/// Fetches every `(index, url)`. What comes from the network is handed to
+/// `fetched` on the thread that fetched it, as soon as it arrives; what comes
+/// from the cache is returned, by index. Once `stop` is set no new request
+/// starts, and the URLs not fetched have no result.
 pub fn fetch_all(
     urls: &[(usize, &str)],
     fetcher: &Fetcher,
     cache: Option<&Cache>,
     limits: Politeness,
     stop: &AtomicBool,
+    fetched: &(dyn Fn(usize, Result<Fetched, String>) + Sync),
 ) -> HashMap<usize, Result<Fetched, String>> {
     let results = Mutex::new(HashMap::with_capacity(urls.len()));
     let mut todo = Vec::new();
@@ -60,16 +63,13 @@ pub fn fetch_all(
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
                     }
-                    results
-                        .lock()
-                        .expect("no panics while locked")
-                        .insert(i, result);
                     let mut q = queue.lock().expect("no panics while locked");
                     if let Some(n) = q.in_flight.get_mut(&host) {
                         *n -= 1;
                     }
                     drop(q);
                     changed.notify_all();
+                    fetched(i, result);
                 }
             });
         }

@@ -8,8 +8,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -173,7 +173,19 @@ fn process_chunk(
         .filter(|(_, r)| r.error.is_none() && r.text.is_none() && r.page.is_none())
         .filter_map(|(i, r)| r.url.as_deref().map(|u| (i, u)))
         .collect();
-    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop);
+    // A page fetched from the network is processed right away, on the
+    // thread that fetched it, while the other requests are still waiting;
+    // pages from the cache are processed below with the other rows.
+    let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
+    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop, &|i, page| {
+        let done = process_row(&chunk[i], Some(page), set, strengths);
+        fetched
+            .lock()
+            .expect("no panics while locked")
+            .insert(i, done);
+    });
+    let mut fetched = fetched.into_inner().expect("no panics while locked");
+    let fetched_here: std::collections::HashSet<usize> = fetched.keys().copied().collect();
     let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len())
         .map(|i| pages.remove(&i).or_else(|| chunk[i].page.clone().map(Ok)))
         .collect();
@@ -182,12 +194,25 @@ fn process_chunk(
     let complete = urls
         .iter()
         .map(|&(i, _)| i)
-        .find(|&i| pages[i].is_none())
+        .find(|&i| pages[i].is_none() && !fetched.contains_key(&i))
         .unwrap_or(chunk.len());
-    chunk[..complete]
+    let mut records: Vec<Option<(Record, Option<u64>)>> = chunk[..complete]
         .par_iter()
         .zip(pages.into_par_iter())
-        .map(|(row, page)| process_row(row, page, set, strengths))
+        .enumerate()
+        .map(|(i, (row, page))| {
+            (page.is_some() || !fetched_here.contains(&i))
+                .then(|| process_row(row, page, set, strengths))
+        })
+        .collect();
+    for (i, record) in records.iter_mut().enumerate() {
+        if record.is_none() {
+            *record = fetched.remove(&i);
+        }
+    }
+    records
+        .into_iter()
+        .map(|r| r.expect("every row before the first missing page has its record"))
         .collect()
 }
 
