@@ -85,16 +85,15 @@ pub struct SkillHit {
     pub end: usize,
 }
 
-/// All skills and what finds them. Pattern `3 * i` of the matcher holds
-/// skill i's case-insensitive aliases and `regex`, pattern `3 * i + 1` its
-/// case-sensitive `exact` aliases, and pattern `3 * i + 2` the `context` an
-/// exact alias needs on its line.
+/// All skills and what finds them. Pattern `2 * i` of the matcher holds
+/// skill i's case-insensitive aliases and `regex`, pattern `2 * i + 1` its
+/// case-sensitive `exact` aliases.
 #[derive(Debug)]
 pub struct SkillSet {
     pub skills: Vec<Skill>,
     matcher: Matcher,
-    /// Which skills have a `context`.
-    contexts: Vec<bool>,
+    /// Per skill: the `context` its exact aliases need on their line.
+    contexts: Vec<Option<Matcher>>,
 }
 
 impl SkillSet {
@@ -105,9 +104,9 @@ impl SkillSet {
         let def: SkillsFile = f.parse()?;
         let n = def.skill.len();
         let mut skills = Vec::with_capacity(n);
-        let mut entries = Vec::with_capacity(3 * n);
+        let mut entries = Vec::with_capacity(2 * n);
         // Where each entry is written, for errors.
-        let mut places = Vec::with_capacity(3 * n);
+        let mut places = Vec::with_capacity(2 * n);
         let mut contexts = Vec::with_capacity(n);
         for entry in &def.skill {
             let at = entry.span().start;
@@ -166,14 +165,25 @@ impl SkillSet {
                 regex: None,
             });
             places.push(at);
-            let context = s.context.as_ref().map(|c| user_regex(c.get_ref(), true));
-            contexts.push(context.is_some());
-            entries.push(Entry {
-                info: info(),
-                keywords: Vec::new(),
-                regex: context,
-            });
-            places.push(s.context.as_ref().map(|c| c.span().start).unwrap_or(at));
+            // A context is only read on a line where an exact alias matched,
+            // so it is a matcher of its own, not part of the scan.
+            let context = match &s.context {
+                Some(c) => {
+                    let here = |(_, msg): (usize, String)| f.error_at(c.span().start, msg);
+                    let m = Matcher::new(vec![Entry {
+                        info: info(),
+                        keywords: Vec::new(),
+                        regex: Some(user_regex(c.get_ref(), true)),
+                    }])
+                    .map_err(here)?;
+                    if eager {
+                        m.compile_all().map_err(here)?;
+                    }
+                    Some(m)
+                }
+                None => None,
+            };
+            contexts.push(context);
             skills.push(Skill {
                 name,
                 category: s.category,
@@ -220,14 +230,17 @@ impl SkillSet {
     fn resolve(&self, text: &str, hits: &[Hit]) -> Vec<SkillHit> {
         let mut out: Vec<SkillHit> = Vec::with_capacity(hits.len());
         for h in hits {
-            let skill = h.pattern / 3;
-            match h.pattern % 3 {
-                0 => {}
-                1 if self.has_context(skill, hits) => {}
-                _ => continue,
+            let skill = h.pattern / 2;
+            let exact = h.pattern % 2 == 1;
+            if exact
+                && !self.contexts[skill]
+                    .as_ref()
+                    .is_none_or(|c| c.is_match(text))
+            {
+                continue;
             }
             // An exact alias may take one trailing character to rule out "C++".
-            let end = if h.pattern % 3 == 1 {
+            let end = if exact {
                 text[h.start..h.end]
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .len()
@@ -255,12 +268,6 @@ impl SkillSet {
             }
         }
         kept
-    }
-
-    /// Whether a skill's exact aliases count on a line with these hits: it
-    /// has no `context`, or its context is among them.
-    fn has_context(&self, skill: usize, hits: &[Hit]) -> bool {
-        !self.contexts[skill] || hits.iter().any(|h| h.pattern == 3 * skill + 2)
     }
 
     pub fn len(&self) -> usize {

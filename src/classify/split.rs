@@ -11,6 +11,12 @@ use crate::role::Role;
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3})\s*(?:%|％|퍼센트|percent)").expect("valid regex"));
 
+/// Whether a line can state a share at all (what [`PERCENT`] needs), so that
+/// most lines skip the regex.
+fn mentions_percent(text: &str) -> bool {
+    text.contains(['%', '％']) || text.contains("퍼센트") || text.contains("percent")
+}
+
 /// A role hit on a line: where it starts and what it weighs.
 #[derive(Debug, Clone, Copy)]
 pub struct RoleHit {
@@ -35,6 +41,9 @@ pub struct ListedShares {
 impl ListedShares {
     /// Adds a line that states exactly one share, giving it the line's strongest role.
     pub fn add_line(&mut self, text: &str, hits: &[RoleHit]) {
+        if !mentions_percent(text) {
+            return;
+        }
         let marks: Vec<u32> = PERCENT
             .captures_iter(text)
             .filter_map(|c| c[1].parse().ok())
@@ -63,6 +72,9 @@ impl ListedShares {
 
 /// Reads a stated split from one line and its role hits.
 pub fn stated_split(text: &str, hits: &[RoleHit]) -> Option<Split> {
+    if !mentions_percent(text) {
+        return None;
+    }
     let marks: Vec<(usize, usize, u32)> = PERCENT
         .captures_iter(text)
         .filter_map(|c| {

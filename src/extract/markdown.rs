@@ -34,12 +34,22 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         if let Some(rest) = heading_text(trimmed) {
             out.push(Block::heading(inline(rest)));
-        } else if let Some(c) = BOLD_ONLY.captures(trimmed) {
+        } else if let Some(c) = (trimmed.starts_with("**") || trimmed.starts_with("__"))
+            .then(|| BOLD_ONLY.captures(trimmed))
+            .flatten()
+        {
             out.push(Block::heading(c[1].trim()));
         } else if is_rule(trimmed) {
             out.push(Block::text(""));
         } else {
-            let body = LIST_MARK.replace(trimmed, "");
+            // The regexes run only on lines that hold what they look for.
+            let marked = trimmed.starts_with(['-', '*', '+'])
+                || trimmed.starts_with(|c: char| c.is_ascii_digit());
+            let body = if marked {
+                LIST_MARK.replace(trimmed, "")
+            } else {
+                trimmed.into()
+            };
             let body = body.trim_start_matches('>').trim();
             out.push(Block::text(inline(body)));
         }
@@ -64,8 +74,16 @@ fn is_rule(line: &str) -> bool {
 /// Strips links to their text and removes emphasis and code marks; table rows
 /// become cells separated by " | ".
 fn inline(text: &str) -> String {
-    let text = LINK.replace_all(text, "$1");
-    let text = EMPHASIS.replace_all(&text, "");
+    let text = if text.contains('[') {
+        LINK.replace_all(text, "$1")
+    } else {
+        text.into()
+    };
+    let text = if text.contains(['*', '_', '`']) {
+        EMPHASIS.replace_all(&text, "")
+    } else {
+        text
+    };
     let text = text.trim();
     if text.starts_with('|') && text.ends_with('|') {
         if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
