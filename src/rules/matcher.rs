@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Anchored, Input};
@@ -382,6 +383,23 @@ impl Matcher {
             .collect()
     }
 
+    /// Compiles, on every core, the regexes a scan needs that are not yet
+    /// compiled: the first postings of a run need dozens, and compiling is
+    /// most of what they cost.
+    fn compile_for(&self, todo: &[Todo]) {
+        let missing: Vec<&LazyRegex> = todo
+            .iter()
+            .filter(|t| t.regex)
+            .filter_map(|t| self.patterns[t.pattern].regex.as_ref())
+            .filter(|re| re.compiled.get().is_none())
+            .collect();
+        if missing.len() >= 4 {
+            missing.par_iter().for_each(|re| {
+                re.get();
+            });
+        }
+    }
+
     /// Every non-overlapping hit of every pattern in one line of text,
     /// pattern by pattern, as `find_iter` of the pattern's regex would give.
     pub fn hits(&self, text: &str, out: &mut Vec<Hit>) {
@@ -418,9 +436,11 @@ impl Matcher {
         }
         let text = doc.text();
         let scan = self.scan(text);
+        let todo = self.todo(&scan);
+        self.compile_for(&todo);
         let first = out.len();
         let mut spans = Vec::new();
-        for t in self.todo(&scan) {
+        for t in todo {
             spans.clear();
             let crossed = self.pattern_hits(&t, text, (0, text.len()), true, &mut spans);
             if !crossed {
