@@ -6,6 +6,7 @@
 //! section a [`SectionKind`].
 
 pub mod content;
+pub mod html;
 pub mod jsonld;
 pub mod lang;
 pub mod markdown;
@@ -204,6 +205,11 @@ pub enum ExtractError {
     Empty,
     #[error("no posting text found: the page asks to sign in (a login wall)")]
     LoginWall,
+    #[error(
+        "the page nests elements more than {} levels deep; rolefit does not read pages built like that",
+        html::MAX_DEPTH
+    )]
+    TooDeep,
 }
 
 /// Below this many characters of body text there is no posting to read.
@@ -216,7 +222,7 @@ pub fn extract(
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
     let fields = match format {
-        Format::Html => from_html(text),
+        Format::Html => from_html(text)?,
         Format::Markdown => with_leading_title(markdown::blocks(text), true),
         Format::Text => with_leading_title(text_blocks(text), false),
     };
@@ -236,7 +242,7 @@ pub fn from_row(
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
     let blocks = if looks_like_html_fragment(body) {
-        content::fragment_blocks(body)
+        content::fragment_blocks(body).map_err(|_| ExtractError::TooDeep)?
     } else {
         markdown::blocks(body)
     };
@@ -298,8 +304,8 @@ fn text_blocks(text: &str) -> Vec<Block> {
     text.lines().map(Block::text).collect()
 }
 
-fn from_html(html: &str) -> (PageFields, usize) {
-    let doc = scraper::Html::parse_document(html);
+fn from_html(html: &str) -> Result<(PageFields, usize), ExtractError> {
+    let doc = html::parse_document(html).map_err(|_| ExtractError::TooDeep)?;
     let mut fields = jsonld::job_posting(&doc).unwrap_or_else(|| content::main_content(&doc));
     if fields.title.is_none() {
         fields.title = content::meta(&doc, "og:title").or_else(|| content::first_text(&doc, "h1"));
@@ -307,7 +313,7 @@ fn from_html(html: &str) -> (PageFields, usize) {
     if fields.company.is_none() {
         fields.company = content::meta(&doc, "og:site_name");
     }
-    (fields, 0)
+    Ok((fields, 0))
 }
 
 /// Plain text and Markdown: the first line is the title when it is short;
