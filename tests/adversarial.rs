@@ -1236,6 +1236,37 @@ fn wrong_types_name_file_and_line() {
     }
 }
 
+/// Known bug, in src/rules and src/classify (being rewritten; not to be
+/// touched here): a weight must be finite, but a finite weight of 1e308
+/// overflows to infinity when it is scaled and summed, so the backend score
+/// is infinite (written as `null` in JSON) and wins; with -1e308 the posting
+/// becomes `none` at 0.99 confidence. Expected: such a weight is refused
+/// naming its file and line, or the scores stay finite numbers.
+#[test]
+#[ignore = "a huge finite pattern weight makes scores infinite (src/rules, src/classify; see the test's doc)"]
+fn a_huge_pattern_weight_is_refused_or_keeps_scores_finite() {
+    for weight in ["1e308", "-1e308"] {
+        let text = format!(
+            "role = \"backend\"\n\n[[pattern]]\nname = \"big\"\nkeywords = [\"PyTorch\"]\nweight = {weight}\n"
+        );
+        let dir = Dir::new();
+        dir.create("pats/backend.toml", text);
+        let sample = repo_root().join("samples/en-ml-engineer-ranking.md");
+        let out = cmd(&dir, ["analyze", "--patterns", "pats", "--format", "jsonl"])
+            .arg(sample)
+            .run_checked();
+        if out.code == Some(2) {
+            expect_config_error(&out, "pats/backend.toml:6");
+            continue;
+        }
+        out.expect_code(0);
+        let r = &out.json_lines()[0];
+        for role in ["modeling", "backend", "frontend", "research"] {
+            assert!(r["scores"][role].is_number(), "{weight}: {}", r["scores"]);
+        }
+    }
+}
+
 #[test]
 fn a_pattern_file_that_is_not_utf8_names_the_file() {
     let dir = Dir::new();
@@ -1548,7 +1579,7 @@ fn ctrl_c_during_a_csv_batch_leaves_well_formed_csv() {
         ]);
     }
     dir.create("in.csv", csv_of(rows));
-    let child = Command::new(util::bin())
+    let mut child = Command::new(util::bin())
         .args(["batch", "in.csv", "--jobs", "1"])
         .current_dir(dir.path())
         .env("NO_PROXY", "127.0.0.1,localhost")
@@ -1565,6 +1596,14 @@ fn ctrl_c_during_a_csv_batch_leaves_well_formed_csv() {
         thread::sleep(Duration::from_millis(20));
     }
     interrupt(child.id());
+    // Give it a few seconds to stop; kill it rather than hang the suite.
+    let signalled = Instant::now();
+    while child.try_wait().unwrap().is_none() && signalled.elapsed() < Duration::from_secs(10) {
+        thread::sleep(Duration::from_millis(20));
+    }
+    if child.try_wait().unwrap().is_none() {
+        let _ = child.kill();
+    }
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

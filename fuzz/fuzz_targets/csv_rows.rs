@@ -20,7 +20,9 @@ fn check(rows: impl Iterator<Item = Row>) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else { return };
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
     let delimiter = if first % 2 == 0 { b',' } else { b'\t' };
     let names = ColumnNames::default();
     if let Ok(rows) = CsvRows::new(rest, delimiter, &names, "fuzz.csv") {

@@ -7,8 +7,12 @@ use rolefit::rules::{FILES, PatternSet, builtin_files};
 use rolefit_fuzz::sample_posting;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let name = FILES[first as usize % FILES.len()];
     let mut files = builtin_files();
     for f in files.iter_mut().filter(|f| f.name == name) {

@@ -8,7 +8,9 @@ use rolefit::profile::Profile;
 use rolefit_fuzz::{builtin, sample_posting};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let set = builtin();
     let parsed = [Profile::parse(text, "fuzz.toml"), Profile::inline(text)];
     for profile in parsed {
