@@ -21,8 +21,10 @@ fuzz_target!(|data: &[u8]| {
     }
     match PatternSet::load_checked(files) {
         Ok(set) => {
-            let c = rolefit::classify::classify(sample_posting(), &set);
-            let _ = c.confidence;
+            // Scores are not checked for being finite here: a huge finite
+            // weight makes them infinite, a known bug (see the ignored case
+            // in tests/adversarial.rs) that would stop every run at once.
+            let _ = rolefit::classify::classify(sample_posting(), &set);
             let _ = rolefit::requirements::extract(sample_posting(), &set);
         }
         Err(e) => {
