@@ -39,7 +39,16 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, DecodeErro
         // A declared charset that the bytes plainly contradict (UTF-8 bytes
         // labelled EUC-KR, a common misconfiguration) is overruled.
         let (text, _, had_errors) = enc.decode(bytes);
-        if !had_errors || enc == UTF_8 {
+        if !had_errors {
+            return Ok(text.into_owned());
+        }
+        if enc == UTF_8 {
+            // Bytes labelled UTF-8 that are not, but are clean EUC-KR: an
+            // old Korean page behind a server that says utf-8 for everything.
+            let (korean, _, korean_errors) = encoding_rs::EUC_KR.decode(bytes);
+            if !korean_errors {
+                return Ok(korean.into_owned());
+            }
             return Ok(text.into_owned());
         }
         if let Ok(s) = std::str::from_utf8(bytes) {
@@ -111,6 +120,20 @@ mod tests {
             "머신러닝 엔지니어 채용"
         );
         assert_eq!(decode(&bytes, None).unwrap(), "머신러닝 엔지니어 채용");
+    }
+
+    #[test]
+    fn euc_kr_labelled_utf8_is_read_as_euc_kr() {
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode("머신러닝 엔지니어 채용");
+        assert_eq!(
+            decode(&bytes, Some("utf-8")).unwrap(),
+            "머신러닝 엔지니어 채용"
+        );
+        // Bytes that are neither stay UTF-8 with replacement characters.
+        assert_eq!(
+            decode(b"ML \xff engineer", Some("utf-8")).unwrap(),
+            "ML \u{fffd} engineer"
+        );
     }
 
     #[test]

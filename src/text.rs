@@ -10,7 +10,7 @@ pub fn clean_inline(s: &str) -> String {
     for ch in s.chars() {
         if ch.is_whitespace() || ch == '\u{a0}' || ch == '\u{200b}' || ch == '\u{feff}' {
             space = !out.is_empty();
-        } else if ch.is_control() {
+        } else if ch.is_control() || is_bidi_override(ch) {
             continue;
         } else {
             if space {
@@ -21,6 +21,12 @@ pub fn clean_inline(s: &str) -> String {
         }
     }
     out
+}
+
+/// Bidirectional embeddings, overrides and isolates, which can make text
+/// show in another order than it is.
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Removes terminal escape sequences (CSI `ESC [ ... final`, OSC `ESC ] ...
@@ -75,7 +81,7 @@ pub fn sanitize(s: &str) -> String {
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
             c if c.is_control() => None,
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if is_bidi_override(c) => None,
             c => Some(c),
         })
         .collect()
@@ -92,6 +98,7 @@ mod tests {
             clean_inline("ML \u{1b}]0;pwned\u{7} \u{1b}[31mEngineer"),
             "ML Engineer"
         );
+        assert_eq!(clean_inline("ML\u{202e} Engineer\u{9b}"), "ML Engineer");
     }
 
     #[test]

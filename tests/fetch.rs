@@ -3,18 +3,20 @@
 //!
 //! Most servers are wiremock, run on a tokio runtime the test keeps alive; the
 //! binary is a separate process, so its blocking client never runs inside that
-//! runtime. What wiremock cannot do (drip a body byte by byte, send a gzip
-//! bomb, reset or cut a connection) is done by a tiny hand-written server.
+//! runtime. What wiremock cannot do (reset a connection) is done by a tiny
+//! hand-written server. The hostile servers (gzip bomb, dripping body,
+//! redirect loops and schemes, cut connections, lying lengths, retries) are in
+//! `tests/adversarial.rs`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod util;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use util::raw::{raw_server, read_request, response_head};
 use util::site::Site;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -103,11 +105,9 @@ struct Run {
     code: i32,
     stderr: String,
     record: Value,
-    elapsed: Duration,
 }
 
 fn analyze(url: &str, extra: &[&str]) -> Run {
-    let started = Instant::now();
     let out = Command::cargo_bin("rolefit")
         .unwrap()
         .args(["analyze", url, "--format", "jsonl"])
@@ -130,7 +130,6 @@ fn analyze(url: &str, extra: &[&str]) -> Run {
         code: out.status.code().expect("rolefit exited normally"),
         stderr: String::from_utf8(out.stderr).unwrap(),
         record,
-        elapsed: started.elapsed(),
     }
 }
 
@@ -163,45 +162,7 @@ fn redirect(status: u16, location: &str) -> ResponseTemplate {
 }
 
 // ---------------------------------------------------------------------------
-// A hand-written HTTP/1.1 server, one handler per connection in order.
-
-type Handler = Box<dyn FnOnce(TcpStream) + Send>;
-
-/// Serves connections on 127.0.0.1 with `handlers`, one each; returns the URL.
-fn raw_server(handlers: Vec<Handler>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    thread::spawn(move || {
-        for handler in handlers {
-            match listener.accept() {
-                Ok((stream, _)) => handler(stream),
-                Err(_) => return,
-            }
-        }
-    });
-    format!("http://{addr}/job")
-}
-
-/// Reads the request head, so closing the socket later is a clean FIN, not
-/// a reset for unread data.
-fn read_request(stream: &mut TcpStream) {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => head.push(byte[0]),
-            _ => return,
-        }
-    }
-}
-
-/// A response head for an HTML body; `extra` holds more header lines.
-fn response_head(content_length: usize, extra: &str) -> String {
-    format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
-         Content-Length: {content_length}\r\n{extra}Connection: close\r\n\r\n"
-    )
-}
+// A hand-written HTTP/1.1 server (tests/util/raw.rs).
 
 fn serve_page(mut stream: TcpStream) {
     read_request(&mut stream);
@@ -307,32 +268,6 @@ fn not_found_fails_naming_the_url() {
 }
 
 #[test]
-fn server_error_then_success_is_retried() {
-    let site = Site::start();
-    site.serve_first(1, "/job", ResponseTemplate::new(500));
-    site.serve("/job", html(POSTING_HTML));
-    let run = analyze(&site.url("/job"), &[]);
-    assert_ok(&run, POSTING_TITLE, "modeling");
-    assert_eq!(site.requests(), 2);
-}
-
-#[test]
-fn too_many_requests_waits_for_retry_after() {
-    let site = Site::start();
-    site.serve_first(
-        1,
-        "/job",
-        ResponseTemplate::new(429).insert_header("Retry-After", "1"),
-    );
-    site.serve("/job", html(POSTING_HTML));
-    let run = analyze(&site.url("/job"), &[]);
-    assert_ok(&run, POSTING_TITLE, "modeling");
-    assert_eq!(site.requests(), 2);
-    // A lower bound only: the run cannot be quicker than the wait it was told.
-    assert!(run.elapsed >= Duration::from_secs(1), "{:?}", run.elapsed);
-}
-
-#[test]
 fn retries_run_out_with_the_last_error() {
     let site = Site::start();
     site.serve("/job", ResponseTemplate::new(503));
@@ -359,49 +294,6 @@ fn reset_connection_is_retried() {
 }
 
 // ---------------------------------------------------------------------------
-// Redirects refused.
-
-#[test]
-fn redirect_to_ftp_is_refused() {
-    let site = Site::start();
-    site.serve("/job", redirect(302, "ftp://files.example/job.pdf"));
-    let url = site.url("/job");
-    let run = analyze(&url, &[]);
-    assert_failed(
-        &run,
-        &format!(
-            "{url}: redirect to ftp://files.example/job.pdf refused: only http and https are followed"
-        ),
-    );
-}
-
-#[test]
-fn redirect_to_file_is_refused() {
-    let site = Site::start();
-    site.serve("/job", redirect(302, "file:///etc/passwd"));
-    let url = site.url("/job");
-    let run = analyze(&url, &[]);
-    assert_failed(
-        &run,
-        &format!("{url}: redirect to file:///etc/passwd refused: only http and https are followed"),
-    );
-}
-
-#[test]
-fn redirect_loop_is_reported() {
-    let site = Site::start();
-    site.serve("/a", redirect(302, "/b"));
-    site.serve("/b", redirect(302, "/a"));
-    let url = site.url("/a");
-    let run = analyze(&url, &[]);
-    let b = site.url("/b");
-    assert_failed(
-        &run,
-        &format!("{url}: redirect loop: {b} redirects back to a page already visited"),
-    );
-}
-
-// ---------------------------------------------------------------------------
 // Limits: time, size, content type.
 
 #[test]
@@ -414,28 +306,6 @@ fn slow_response_times_out() {
 }
 
 #[test]
-fn dripping_body_is_cut_off_at_the_total_timeout() {
-    // Each byte comes well within any per-read timeout; only a total one stops it.
-    let url = raw_server(vec![Box::new(|mut stream: TcpStream| {
-        read_request(&mut stream);
-        if stream
-            .write_all(response_head(100_000, "").as_bytes())
-            .is_err()
-        {
-            return;
-        }
-        for _ in 0..300 {
-            if stream.write_all(b"<").is_err() {
-                return;
-            }
-            thread::sleep(Duration::from_millis(200));
-        }
-    })]);
-    let run = analyze(&url, &["--timeout", "2"]);
-    assert_failed(&run, &format!("{url}: timed out after 2 s"));
-}
-
-#[test]
 fn oversized_body_is_refused() {
     let site = Site::start();
     site.serve("/job", html(POSTING_HTML));
@@ -445,34 +315,6 @@ fn oversized_body_is_refused() {
     assert_failed(
         &run,
         &format!("{url}: page is larger than 500 bytes (--max-bytes)"),
-    );
-}
-
-#[test]
-fn gzip_bomb_is_stopped_after_decompression() {
-    use flate2::{Compression, write::GzEncoder};
-
-    // 16 MiB of HTML that compresses to a few KiB: under the 1 MiB cap on
-    // the wire, far over it once decompressed.
-    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
-    gz.write_all(b"<!DOCTYPE html><html><body><p>").unwrap();
-    let chunk = vec![b'a'; 64 * 1024];
-    for _ in 0..256 {
-        gz.write_all(&chunk).unwrap();
-    }
-    let bomb = gz.finish().unwrap();
-    assert!(bomb.len() < 1024 * 1024, "{} bytes compressed", bomb.len());
-
-    let url = raw_server(vec![Box::new(move |mut stream: TcpStream| {
-        read_request(&mut stream);
-        let head = response_head(bomb.len(), "Content-Encoding: gzip\r\n");
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(&bomb);
-    })]);
-    let run = analyze(&url, &["--max-bytes", "1048576"]);
-    assert_failed(
-        &run,
-        &format!("{url}: page is larger than 1 MiB (--max-bytes)"),
     );
 }
 
@@ -495,21 +337,6 @@ fn pdf_is_refused() {
 
 // ---------------------------------------------------------------------------
 // Connections.
-
-#[test]
-fn connection_closed_mid_body() {
-    let url = raw_server(vec![Box::new(|mut stream: TcpStream| {
-        read_request(&mut stream);
-        // Promise the whole page, send a tenth of it, hang up.
-        let _ = stream.write_all(response_head(POSTING_HTML.len(), "").as_bytes());
-        let _ = stream.write_all(&POSTING_HTML.as_bytes()[..POSTING_HTML.len() / 10]);
-    })]);
-    let run = analyze(&url, &[]);
-    assert_failed(
-        &run,
-        &format!("{url}: connection closed before the whole page arrived"),
-    );
-}
 
 #[test]
 fn connection_refused() {

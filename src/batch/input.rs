@@ -155,7 +155,7 @@ impl Columns {
                         file: file.to_string(),
                         message: format!(
                             "{flag} {name}: no such column (the header has: {})",
-                            headers.join(", ")
+                            list_headers(headers)
                         ),
                     }),
                 None => Ok(known.iter().find_map(|k| norm.iter().position(|h| h == k))),
@@ -174,12 +174,35 @@ impl Columns {
                 file: file.to_string(),
                 message: format!(
                     "no text or URL column (looked for description, text, content, body, url, link; the header has: {}); use --text-column or --url-column",
-                    headers.join(", ")
+                    list_headers(headers)
                 ),
             });
         }
         Ok(cols)
     }
+}
+
+/// The header's names for a message: the first few, each cut short, and how
+/// many more there are, so a header of a million columns is still one line.
+fn list_headers(headers: &[String]) -> String {
+    const SHOWN: usize = 20;
+    const NAME_CHARS: usize = 40;
+    let names: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| {
+            let h = crate::text::sanitize(h);
+            match h.char_indices().nth(NAME_CHARS) {
+                Some((i, _)) => format!("{}...", &h[..i]),
+                None => h,
+            }
+        })
+        .collect();
+    let mut list = names.join(", ");
+    if headers.len() > SHOWN {
+        list.push_str(&format!(" and {} more", headers.len() - SHOWN));
+    }
+    list
 }
 
 /// Reads rows of a CSV (or TSV) input.

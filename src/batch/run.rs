@@ -20,7 +20,7 @@ use super::pool::{self, Politeness};
 use super::summary::Summary;
 use crate::cli::{BatchArgs, InputFormat, OutputFormat};
 use crate::commands::analyze::fetch_options;
-use crate::commands::{load_patterns, open_output, profile::load_strengths};
+use crate::commands::{load_patterns, open_output, profile::load_strengths, write_error};
 use crate::extract::{self, Posting};
 use crate::fetch::{Fetched, Fetcher};
 use crate::fit::Strengths;
@@ -53,11 +53,12 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         jobs: args.jobs,
         per_host: args.per_host,
     };
-    let mut rows: Box<dyn Iterator<Item = Row>> =
+    let rows: Box<dyn Iterator<Item = Row> + Send> =
         match super::listing::open(&args.input, &fetcher, cache.as_ref()) {
             Some(listed) => Box::new(listed?.into_iter()),
             None => open_rows(&args)?,
         };
+    let rows = Reader::start(rows);
 
     let (out, tty) = open_output(args.output.as_deref())?;
     let style = Style::new(args.common.color, tty && args.output.is_none());
@@ -76,13 +77,13 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
     let mut seen: HashMap<u64, String> = HashMap::new();
     let (mut done, mut failed) = (0u64, 0u64);
     loop {
-        if interrupted.load(Ordering::SeqCst) {
-            break;
+        // Rows that are slow to come: what was written so far goes out first.
+        if !rows.ready() {
+            w.flush().map_err(write_error(args.output.as_deref()))?;
         }
-        let chunk: Vec<Row> = rows.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
+        let Some(chunk) = rows.next_chunk(&interrupted) else {
             break;
-        }
+        };
         let records = process_chunk(
             &chunk,
             &set,
@@ -113,7 +114,8 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             if let Some(s) = summary.as_mut() {
                 s.add(&record);
             }
-            w.write(&record)?;
+            w.write(&record)
+                .map_err(write_error(args.output.as_deref()))?;
             if let Some(rep) = report.as_mut() {
                 rep.add(&record)?;
             }
@@ -122,7 +124,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         progress.set_position(done);
         progress.set_message(format!("{failed} errors"));
     }
-    w.finish()?;
+    w.finish().map_err(write_error(args.output.as_deref()))?;
     if let Some(rep) = report {
         rep.finish()?;
     }
@@ -315,14 +317,79 @@ fn text_key(text: &str) -> u64 {
     h.finish()
 }
 
+/// Input rows read on a thread of their own, so that a Ctrl-C is noticed
+/// while the input is slow to come (a pipe that is still open), and rows that
+/// have arrived are processed without waiting for a whole chunk.
+struct Reader {
+    rows: std::sync::mpsc::Receiver<Row>,
+    /// A row taken off the channel by [`Reader::ready`], not yet handed out.
+    peeked: std::cell::Cell<Option<Row>>,
+}
+
+impl Reader {
+    fn start(rows: Box<dyn Iterator<Item = Row> + Send>) -> Reader {
+        let (tx, rx) = std::sync::mpsc::sync_channel(CHUNK * 2);
+        std::thread::spawn(move || {
+            for row in rows {
+                if tx.send(row).is_err() {
+                    return;
+                }
+            }
+        });
+        Reader {
+            rows: rx,
+            peeked: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Whether a row is there to be had without waiting.
+    fn ready(&self) -> bool {
+        let peeked = self.peeked.take().or_else(|| self.rows.try_recv().ok());
+        let ready = peeked.is_some();
+        self.peeked.set(peeked);
+        ready
+    }
+
+    /// Up to [`CHUNK`] rows: waits for the first, then takes what has
+    /// arrived. `None` at the end of the input or once `stop` is set.
+    fn next_chunk(&self, stop: &AtomicBool) -> Option<Vec<Row>> {
+        use std::sync::mpsc::RecvTimeoutError;
+        let first = loop {
+            if stop.load(Ordering::SeqCst) {
+                return None;
+            }
+            if let Some(row) = self.peeked.take() {
+                break row;
+            }
+            match self
+                .rows
+                .recv_timeout(std::time::Duration::from_millis(100))
+            {
+                Ok(row) => break row,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        };
+        let mut chunk = Vec::with_capacity(CHUNK);
+        chunk.push(first);
+        while chunk.len() < CHUNK {
+            match self.rows.try_recv() {
+                Ok(row) => chunk.push(row),
+                Err(_) => break,
+            }
+        }
+        (!stop.load(Ordering::SeqCst)).then_some(chunk)
+    }
+}
+
 /// The rows of the input, or an error that stops the run.
-fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> {
+fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
     let name = if args.input == "-" {
         "<stdin>".to_string()
     } else {
         args.input.clone()
     };
-    let input: Box<dyn Read> = if args.input == "-" {
+    let input: Box<dyn Read + Send> = if args.input == "-" {
         Box::new(std::io::stdin())
     } else {
         let f = std::fs::File::open(&args.input)

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use super::{load_patterns, open_output};
+use super::{load_patterns, open_output, write_error};
 use crate::boards::BoardUrls;
 use crate::cli::{AnalyzeArgs, FetchArgs};
 use crate::extract::extract;
@@ -78,12 +78,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
                 sanitize(r.error.as_deref().unwrap_or(""))
             );
         }
-        w.write(r)?;
+        w.write(r).map_err(write_error(args.output.as_deref()))?;
         if let Some(rep) = report.as_mut() {
             rep.add(r)?;
         }
     }
-    w.finish()?;
+    w.finish().map_err(write_error(args.output.as_deref()))?;
     if let Some(rep) = report {
         rep.finish()?;
     }

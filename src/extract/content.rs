@@ -94,7 +94,7 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// Main-content extraction for a page without a usable JSON-LD posting.
 pub fn main_content(doc: &Html) -> PageFields {
-    let root = [
+    let blocks = [
         "main",
         "article",
         "[role=main]",
@@ -104,15 +104,8 @@ pub fn main_content(doc: &Html) -> PageFields {
     ]
     .iter()
     .filter_map(|s| Selector::parse(s).ok())
-    .find_map(|sel| {
-        doc.select(&sel)
-            .filter(|e| !text_blocks(*e).is_empty())
-            .max_by_key(|e| text_len(*e))
-    });
-    let blocks = match root {
-        Some(root) => text_blocks(root),
-        None => text_blocks(doc.root_element()),
-    };
+    .find_map(|sel| largest(doc, &sel))
+    .unwrap_or_else(|| text_blocks(doc.root_element()));
     let title = meta(doc, "og:title")
         .or_else(|| first_text(doc, "h1"))
         .or_else(|| first_text(doc, "title"));
@@ -125,14 +118,26 @@ pub fn main_content(doc: &Html) -> PageFields {
     }
 }
 
-/// Blocks of an HTML fragment, such as a JSON-LD description.
-pub fn fragment_blocks(html: &str) -> Vec<Block> {
-    let frag = Html::parse_fragment(html);
-    text_blocks(frag.root_element())
+/// Blocks of an HTML fragment, such as a JSON-LD description; a fragment
+/// nested too deeply to read is refused.
+pub fn fragment_blocks(html: &str) -> Result<Vec<Block>, super::html::TooDeep> {
+    let frag = super::html::parse_fragment(html)?;
+    Ok(text_blocks(frag.root_element()))
 }
 
-fn text_len(e: ElementRef) -> usize {
-    text_blocks(e).iter().map(|b| b.text.len()).sum()
+/// The blocks of the element matching `sel` with the most text, if any has
+/// text. Only the outermost matches are read: one nested in another has no
+/// text its ancestor lacks, and reading each of a thousand nested matches
+/// would read the page a thousand times.
+fn largest(doc: &Html, sel: &Selector) -> Option<Vec<Block>> {
+    let matches: Vec<ElementRef> = doc.select(sel).collect();
+    let ids: std::collections::HashSet<ego_tree::NodeId> = matches.iter().map(|e| e.id()).collect();
+    matches
+        .into_iter()
+        .filter(|e| !e.ancestors().any(|a| ids.contains(&a.id())))
+        .map(text_blocks)
+        .filter(|b| !b.is_empty())
+        .max_by_key(|b| b.iter().map(|b| b.text.len()).sum::<usize>())
 }
 
 /// The content of a `<meta property=NAME>` or `<meta name=NAME>` tag.

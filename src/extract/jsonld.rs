@@ -103,7 +103,9 @@ fn fields(posting: &Value) -> Option<PageFields> {
     } else {
         description
     };
-    let blocks = content::fragment_blocks(&html);
+    // A description nested too deeply to read is no description: the page's
+    // own content is read instead.
+    let blocks = content::fragment_blocks(&html).ok()?;
     if blocks.is_empty() {
         return None;
     }

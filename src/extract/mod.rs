@@ -6,6 +6,7 @@
 //! section a [`SectionKind`].
 
 pub mod content;
+pub mod html;
 pub mod jsonld;
 pub mod lang;
 pub mod markdown;
@@ -212,6 +213,11 @@ pub enum ExtractError {
     /// A stored board posting that does not parse (a damaged `--cache` file).
     #[error("cannot read the stored board posting ({0}); remove it from the --cache folder")]
     Unreadable(String),
+    #[error(
+        "the page nests elements more than {} levels deep; rolefit does not read pages built like that",
+        html::MAX_DEPTH
+    )]
+    TooDeep,
 }
 
 /// Below this many characters of body text there is no posting to read.
@@ -225,7 +231,7 @@ pub fn extract(
 ) -> Result<Posting, ExtractError> {
     let fields = match format {
         Format::Html => {
-            let doc = scraper::Html::parse_document(text);
+            let doc = html::parse_document(text).map_err(|_| ExtractError::TooDeep)?;
             let fields = from_html(&doc);
             // A JavaScript shell shows nothing; a Next.js one still carries
             // the page's data in `__NEXT_DATA__`.
@@ -260,7 +266,7 @@ pub fn from_row(
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
     let blocks = if looks_like_html_fragment(body) {
-        content::fragment_blocks(body)
+        content::fragment_blocks(body).map_err(|_| ExtractError::TooDeep)?
     } else {
         markdown::blocks(body)
     };

@@ -53,7 +53,7 @@ impl Structured {
 }
 
 /// The blocks of a part's body: HTML when it looks like markup, else lines of text.
-pub fn body_blocks(body: &str) -> Vec<Block> {
+pub fn body_blocks(body: &str) -> Result<Vec<Block>, ExtractError> {
     // Greenhouse escapes the markup itself ("&lt;p&gt;").
     let decoded;
     let body = if !body.contains('<') && body.contains("&lt;") {
@@ -63,9 +63,9 @@ pub fn body_blocks(body: &str) -> Vec<Block> {
         body
     };
     if super::looks_like_html_fragment(body) || body.trim_start().starts_with('<') {
-        content::fragment_blocks(body)
+        content::fragment_blocks(body).map_err(|_| ExtractError::TooDeep)
     } else {
-        markdown::blocks(body)
+        Ok(markdown::blocks(body))
     }
 }
 
@@ -75,7 +75,7 @@ pub fn posting(data: &Structured, rules: &SectionRules) -> Result<Posting, Extra
     let mut splitter = Splitter::new(0);
     let mut chars = 0;
     for part in &data.parts {
-        let blocks = body_blocks(&part.body);
+        let blocks = body_blocks(&part.body)?;
         chars += super::body_chars(&blocks);
         let heading = part.heading.as_deref().map(normalize_heading);
         let kind = part
@@ -160,7 +160,8 @@ mod tests {
 
     #[test]
     fn entity_escaped_html_is_read_as_html() {
-        let blocks = body_blocks("&lt;h2&gt;What you do&lt;/h2&gt;&lt;p&gt;Train models&lt;/p&gt;");
+        let blocks =
+            body_blocks("&lt;h2&gt;What you do&lt;/h2&gt;&lt;p&gt;Train models&lt;/p&gt;").unwrap();
         assert_eq!(blocks[0], Block::heading("What you do"));
         assert_eq!(blocks[1].text, "Train models");
     }

@@ -45,13 +45,16 @@ impl<'a> CsvWriter<'a> {
     }
 }
 
-/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab
-/// or carriage return before one) gets a leading apostrophe.
+/// A cell made safe: terminal escape sequences and control characters are
+/// removed (tabs and line breaks become spaces), and a cell a spreadsheet
+/// would read as a formula (`=`, `+`, `-`, `@`, also after leading spaces)
+/// gets a leading apostrophe.
 pub fn neutralize(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let cell = crate::text::sanitize(cell);
+    if cell.trim_start().starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
-        cell.to_string()
+        cell
     }
 }
 
@@ -112,6 +115,10 @@ impl RecordWriter for CsvWriter<'_> {
         self.out.write_record(&row).map_err(into_io)
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         if !self.wrote_header {
             self.out.write_record(self.header()).map_err(into_io)?;
@@ -131,5 +138,8 @@ mod tests {
         assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralize("-2+3"), "'-2+3");
         assert_eq!(neutralize("ML Engineer"), "ML Engineer");
+        assert_eq!(neutralize("\t=1+1"), "' =1+1");
+        assert_eq!(neutralize("  @x"), "'  @x");
+        assert_eq!(neutralize("a\u{1b}[2Jb\u{7}"), "ab");
     }
 }

@@ -22,6 +22,12 @@ pub trait RecordWriter {
     fn write(&mut self, record: &Record) -> io::Result<()>;
     /// Closes the document (a JSON array's `]`) and flushes.
     fn finish(&mut self) -> io::Result<()>;
+    /// Pushes the records written so far to the output, for a reader that
+    /// waits on them (a pipe); a writer that holds its document to the end
+    /// has nothing to push.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The writer for a format.

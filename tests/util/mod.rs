@@ -7,6 +7,7 @@
 // Every test crate includes this module and uses a different part of it.
 #![allow(dead_code)]
 
+pub mod raw;
 pub mod site;
 
 use std::ffi::OsStr;
@@ -144,6 +145,28 @@ impl TestCommand {
         self
     }
 
+    /// Kills the run after `limit` instead of the default two minutes.
+    pub fn timeout(mut self, limit: Duration) -> TestCommand {
+        self.cmd.timeout(limit);
+        self
+    }
+
+    /// No proxy from the environment is asked for the 127.0.0.1 servers.
+    pub fn no_proxy(mut self) -> TestCommand {
+        for var in [
+            "HTTP_PROXY",
+            "http_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+        ] {
+            self.cmd.env_remove(var);
+        }
+        self.cmd.env("NO_PROXY", "127.0.0.1,localhost");
+        self
+    }
+
     /// Runs the command to the end.
     pub fn run(mut self) -> Output {
         let out = self.cmd.output().expect("run rolefit");
@@ -172,6 +195,16 @@ impl Output {
     #[track_caller]
     pub fn expect_code(&self, code: i32) -> &Output {
         assert_eq!(self.code, Some(code), "unexpected exit code\n{self:?}");
+        self
+    }
+
+    /// Panics if the run panicked (exit code 101) or was killed (a hang cut
+    /// off by the timeout, or a crash by a signal).
+    #[track_caller]
+    pub fn no_panic(&self) -> &Output {
+        assert!(self.code.is_some(), "killed: a hang or a crash\n{self:?}");
+        assert_ne!(self.code, Some(101), "panicked\n{self:?}");
+        assert!(!self.stderr.contains("panicked"), "panicked\n{self:?}");
         self
     }
 
