@@ -259,11 +259,14 @@ impl SkillSet {
                 .cmp(&b.start)
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
         });
+        // In order of start, so the last one kept is the only one that can
+        // overlap the next.
         let mut kept: Vec<SkillHit> = Vec::with_capacity(out.len());
+        let mut seen = vec![false; self.skills.len()];
         for h in out {
-            let overlaps = kept.iter().any(|k| h.start < k.end && k.start < h.end);
-            let repeated = kept.iter().any(|k| k.skill == h.skill);
-            if !overlaps && !repeated {
+            let overlaps = kept.last().is_some_and(|k| h.start < k.end);
+            if !overlaps && !seen[h.skill] {
+                seen[h.skill] = true;
                 kept.push(h);
             }
         }

@@ -9,7 +9,7 @@
 
 mod split;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -102,6 +102,10 @@ impl Classification {
     }
 }
 
+/// The most hits of one pattern kept as evidence per kind of section: the
+/// 64th repeat counts 2^-63 of the first, nothing after rounding.
+const MAX_REPEATS: u32 = 64;
+
 /// Which matchers a hit list belongs to.
 #[derive(Clone, Copy)]
 enum Source {
@@ -160,6 +164,7 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     let mut next = 0;
 
     let mut evidence = Vec::new();
+    let mut repeats: HashMap<(usize, usize, SectionKind, bool), u32> = HashMap::new();
     let mut hits: Vec<Hit> = Vec::new();
     let mut stated: Option<split::Split> = None;
     let mut line_roles: Vec<split::RoleHit> = Vec::new();
@@ -197,9 +202,12 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                         Vec::new()
                     }
                 });
-                let negated = clauses
-                    .iter()
-                    .any(|&(s, e, neg)| neg && h.start >= s && h.start < e);
+                // Clauses are in order and apart: the one the hit starts in.
+                let at = clauses.partition_point(|&(s, _, _)| s <= h.start);
+                let negated = at > 0 && {
+                    let (_, e, neg) = clauses[at - 1];
+                    neg && h.start < e
+                };
                 let info = &matcher.infos[h.pattern];
                 let (signal, generic) = match source {
                     Source::Role(r) => (Signal::of(r), set.role(r).generic[h.pattern]),
@@ -212,6 +220,14 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                         start: h.start,
                         weight: info.weight,
                     });
+                }
+                // Past a few dozen repeats in one kind of section a hit adds
+                // nothing (repeat decay halves each), so a pathological
+                // posting (one pattern a million times) keeps a bounded list.
+                let seen = repeats.entry((m, h.pattern, kind, negated)).or_insert(0u32);
+                *seen += 1;
+                if *seen > MAX_REPEATS {
+                    continue;
                 }
                 evidence.push(Evidence {
                     signal,
@@ -252,14 +268,19 @@ fn keep_strongest_of_overlaps(hits: &mut Vec<Hit>, matcher: &Matcher) {
         );
         wb.total_cmp(&wa).then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    // Kept hits never overlap, so by start they also end in order: only the
+    // last one starting before a hit ends can overlap it.
+    let mut kept: BTreeMap<usize, Hit> = BTreeMap::new();
     for h in hits.drain(..) {
-        if !kept.iter().any(|k| h.start < k.end && k.start < h.end) {
-            kept.push(h);
+        let overlaps = kept
+            .range(..h.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > h.start);
+        if !overlaps {
+            kept.insert(h.start, h);
         }
     }
-    kept.sort_by_key(|h| h.start);
-    *hits = kept;
+    *hits = kept.into_values().collect();
 }
 
 /// Sections where a posting says how the work is split ("about 60% ..."): the

@@ -18,7 +18,7 @@ struct EntryDef {
     name: Option<String>,
     keywords: Option<Spanned<Vec<String>>>,
     regex: Option<Spanned<String>>,
-    weight: Option<f64>,
+    weight: Option<Spanned<f64>>,
     #[serde(default)]
     generic: bool,
     #[serde(default)]
@@ -335,6 +335,10 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
     })
 }
 
+/// The largest weight a pattern may have (either sign): the bundled ones are
+/// below 10, and a weight near the largest float would make scores infinite.
+const MAX_WEIGHT: f64 = 1000.0;
+
 /// Compiles a list of entries; `need_weight` says whether `weight` is required.
 fn compile_entries(
     f: &SourceFile,
@@ -386,9 +390,14 @@ fn compile_entries(
                 return Err(f.error_at(at, "an entry needs exactly one of `keywords` or `regex`"));
             }
         };
-        let weight = match e.weight {
-            Some(w) if w.is_finite() => w,
-            Some(_) => return Err(f.error_at(at, "weight must be a finite number")),
+        let weight = match &e.weight {
+            Some(w) if w.get_ref().abs() <= MAX_WEIGHT => *w.get_ref(),
+            Some(w) => {
+                return Err(f.error_at(
+                    w.span().start,
+                    format!("weight must be a number from -{MAX_WEIGHT} to {MAX_WEIGHT}"),
+                ));
+            }
             None if need_weight => return Err(f.error_at(at, "missing field `weight`")),
             None => 1.0,
         };
