@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use std::collections::HashSet;
+
 use crate::role::Role;
 use crate::rules::{Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, user_regex};
 
@@ -262,11 +264,10 @@ impl SkillSet {
         // In order of start, so the last one kept is the only one that can
         // overlap the next.
         let mut kept: Vec<SkillHit> = Vec::with_capacity(out.len());
-        let mut seen = vec![false; self.skills.len()];
+        let mut seen: HashSet<usize> = HashSet::new();
         for h in out {
             let overlaps = kept.last().is_some_and(|k| h.start < k.end);
-            if !overlaps && !seen[h.skill] {
-                seen[h.skill] = true;
+            if !overlaps && seen.insert(h.skill) {
                 kept.push(h);
             }
         }

@@ -25,7 +25,7 @@ use crate::extract::{self, Posting};
 use crate::fetch::{Fetched, Fetcher};
 use crate::fit::Strengths;
 use crate::output::html::Report;
-use crate::output::{Style, writer};
+use crate::output::{RecordWriter, Style, writer};
 use crate::pipeline::evaluate;
 use crate::report::Record;
 use crate::rules::PatternSet;
@@ -62,69 +62,74 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
 
     let (out, tty) = open_output(args.output.as_deref())?;
     let style = Style::new(args.common.color, tty && args.output.is_none());
-    let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
-    let mut summary =
-        (args.summary || args.summary_out.is_some()).then(|| Summary::new(strengths.as_ref()));
-    let mut report = args
-        .report
-        .as_deref()
-        .map(|p| Report::create(p, strengths.as_ref()))
-        .transpose()?;
-    let err_style = Style::for_stderr(args.common.color);
-    let progress = progress_bar(&args);
+    let mut sink = Sink {
+        w: writer(args.format, out, style, args.explain, strengths.is_some()),
+        output: args.output.as_deref(),
+        summary: (args.summary || args.summary_out.is_some())
+            .then(|| Summary::new(strengths.as_ref())),
+        report: args
+            .report
+            .as_deref()
+            .map(|p| Report::create(p, strengths.as_ref()))
+            .transpose()?,
+        err_style: Style::for_stderr(args.common.color),
+        progress: progress_bar(&args),
+        seen: HashMap::new(),
+        done: 0,
+        failed: 0,
+    };
     let interrupted = ctrl_c_flag();
 
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    let (mut done, mut failed) = (0u64, 0u64);
+    // A chunk is processed (on every core) while the one before it is
+    // written, so that writing does not leave the cores idle.
+    let mut pending: Option<(Vec<Row>, Vec<Keyed>)> = None;
     loop {
-        // Rows that are slow to come: what was written so far goes out first.
+        // Rows that are slow to come: what is done so far goes out first.
         if !rows.ready() {
-            w.flush().map_err(write_error(args.output.as_deref()))?;
+            if let Some((chunk, records)) = pending.take() {
+                sink.emit(&chunk, records)?;
+            }
+            sink.flush()?;
         }
-        let Some(chunk) = rows.next_chunk(&interrupted) else {
-            break;
-        };
-        let records = process_chunk(
-            &chunk,
-            &set,
-            strengths.as_ref(),
-            &fetcher,
-            cache.as_ref(),
-            limits,
-            &interrupted,
-        );
-        for (row, (mut record, key)) in chunk.iter().zip(records) {
-            if let Some(key) = key {
-                match seen.get(&key) {
-                    Some(first) => record.duplicate_of = Some(first.clone()),
-                    None => {
-                        seen.insert(key, row.id.clone());
-                    }
-                }
-            }
-            if !record.is_ok() {
-                failed += 1;
-                let line = format!(
-                    "{}: {}",
-                    err_style.red("rolefit"),
-                    sanitize(record.error.as_deref().unwrap_or(""))
-                );
-                progress.suspend(|| eprintln!("{line}"));
-            }
-            if let Some(s) = summary.as_mut() {
-                s.add(&record);
-            }
-            w.write(&record)
-                .map_err(write_error(args.output.as_deref()))?;
-            if let Some(rep) = report.as_mut() {
-                rep.add(&record)?;
-            }
-            done += 1;
+        let next = rows.next_chunk(&interrupted);
+        let (written, records) = std::thread::scope(|scope| {
+            let work = next.as_ref().map(|chunk| {
+                scope.spawn(|| {
+                    process_chunk(
+                        chunk,
+                        &set,
+                        strengths.as_ref(),
+                        &fetcher,
+                        cache.as_ref(),
+                        limits,
+                        &interrupted,
+                    )
+                })
+            });
+            let written = match pending.take() {
+                Some((chunk, records)) => sink.emit(&chunk, records),
+                None => Ok(()),
+            };
+            let records = work.map(|w| w.join().expect("processing a chunk does not panic"));
+            (written, records)
+        });
+        written?;
+        match next.zip(records) {
+            Some(done) => pending = Some(done),
+            None => break,
         }
-        progress.set_position(done);
-        progress.set_message(format!("{failed} errors"));
     }
-    w.finish().map_err(write_error(args.output.as_deref()))?;
+    let Sink {
+        mut w,
+        output,
+        summary,
+        report,
+        err_style,
+        progress,
+        failed,
+        ..
+    } = sink;
+    w.finish().map_err(write_error(output))?;
     if let Some(rep) = report {
         rep.finish()?;
     }
@@ -143,6 +148,65 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         return Err(Interrupted.into());
     }
     Ok(failed == 0)
+}
+
+/// A record with the key of its normalised text, for duplicates.
+type Keyed = (Record, Option<u64>);
+
+/// Where records go, in input order: the output, the summary and report,
+/// duplicates and errors on stderr, progress.
+struct Sink<'a> {
+    w: Box<dyn RecordWriter + 'a>,
+    output: Option<&'a Path>,
+    summary: Option<Summary>,
+    report: Option<Report>,
+    err_style: Style,
+    progress: ProgressBar,
+    /// The id of the first row of each text, to mark duplicates.
+    seen: HashMap<u64, String>,
+    done: u64,
+    failed: u64,
+}
+
+impl Sink<'_> {
+    /// Writes a chunk's records, each with the row it came from.
+    fn emit(&mut self, chunk: &[Row], records: Vec<Keyed>) -> anyhow::Result<()> {
+        for (row, (mut record, key)) in chunk.iter().zip(records) {
+            if let Some(key) = key {
+                match self.seen.get(&key) {
+                    Some(first) => record.duplicate_of = Some(first.clone()),
+                    None => {
+                        self.seen.insert(key, row.id.clone());
+                    }
+                }
+            }
+            if !record.is_ok() {
+                self.failed += 1;
+                let line = format!(
+                    "{}: {}",
+                    self.err_style.red("rolefit"),
+                    sanitize(record.error.as_deref().unwrap_or(""))
+                );
+                self.progress.suspend(|| eprintln!("{line}"));
+            }
+            if let Some(s) = self.summary.as_mut() {
+                s.add(&record);
+            }
+            self.w.write(&record).map_err(write_error(self.output))?;
+            if let Some(rep) = self.report.as_mut() {
+                rep.add(&record)?;
+            }
+            self.done += 1;
+        }
+        self.progress.set_position(self.done);
+        self.progress.set_message(format!("{} errors", self.failed));
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        self.w.flush().map_err(write_error(self.output))?;
+        Ok(())
+    }
 }
 
 fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {

@@ -13,9 +13,11 @@ pub struct Doc {
 
 impl Doc {
     pub fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Doc {
+        let lines: Vec<&str> = lines.into_iter().collect();
         let mut doc = Doc {
+            text: String::with_capacity(lines.iter().map(|l| l.len() + 1).sum()),
+            starts: Vec::with_capacity(lines.len()),
             joined: true,
-            ..Doc::default()
         };
         for line in lines {
             if !doc.starts.is_empty() {

@@ -8,9 +8,8 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -19,9 +18,6 @@ use regex_automata::{Anchored, Input};
 use super::doc::Doc;
 use super::gate::{self, Place};
 use super::keywords::Keyword;
-
-/// After this many scans a matcher builds its faster scanner.
-const FAST_AFTER: usize = 2000;
 
 /// The size limit for one compiled regex; a pattern over it is an error that
 /// names the entry, not a slow scan.
@@ -160,11 +156,6 @@ pub struct Matcher {
     /// The scanner of `literals`, built on first use: a matcher that is
     /// only listed, or joined into another, never needs its own.
     scanner: OnceLock<Option<AhoCorasick>>,
-    /// A faster scanner (a DFA), several times slower to build, for a
-    /// matcher with many texts to scan: built once `scans` reaches
-    /// [`FAST_AFTER`], so a batch has it and a single posting never waits.
-    fast: OnceLock<Option<AhoCorasick>>,
-    scans: AtomicUsize,
 
     owners: Vec<Vec<Owner>>,
     /// Patterns whose regex has no gate: they run on every text.
@@ -270,32 +261,23 @@ impl Matcher {
             patterns,
             literals,
             scanner: OnceLock::new(),
-            fast: OnceLock::new(),
-            scans: AtomicUsize::new(0),
             owners,
             ungated,
         }
     }
 
     fn scanner(&self) -> Option<&AhoCorasick> {
-        if let Some(fast) = self.fast.get() {
-            return fast.as_ref();
-        }
-        if self.scans.fetch_add(1, Ordering::Relaxed) >= FAST_AFTER {
-            return self.fast.get_or_init(|| self.build(true)).as_ref();
-        }
-        self.scanner.get_or_init(|| self.build(false)).as_ref()
-    }
-
-    fn build(&self, dfa: bool) -> Option<AhoCorasick> {
-        if self.literals.is_empty() {
-            return None;
-        }
-        AhoCorasick::builder()
-            .kind(dfa.then_some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&self.literals)
-            .ok()
+        self.scanner
+            .get_or_init(|| {
+                if self.literals.is_empty() {
+                    return None;
+                }
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.literals)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Compiles every pattern's regex now (for `patterns check` and a
