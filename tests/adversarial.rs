@@ -521,6 +521,22 @@ fn html_in_a_title_is_escaped_in_the_markdown_report() {
     );
 }
 
+#[test]
+fn a_link_in_a_title_is_text_in_the_markdown_report() {
+    let dir = Dir::new();
+    dir.create(
+        "x.txt",
+        "ML Engineer [click](javascript:alert(1))\n\nResponsibilities\n- Train deep learning models in PyTorch\n- Evaluate models offline\n",
+    );
+    let out = run(&dir, ["analyze", "x.txt", "--format", "md"]);
+    let md = out.success();
+    assert!(!md.contains("[click]("), "{md}");
+    assert!(
+        md.contains("ML Engineer \\[click\\](javascript:alert(1))"),
+        "{md}"
+    );
+}
+
 // ===========================================================================
 // HTTP: servers on 127.0.0.1.
 

@@ -23,12 +23,15 @@ impl<'a> MarkdownWriter<'a> {
     }
 }
 
-/// Text safe inside a Markdown table cell.
+/// Text safe inside a Markdown table cell: no table breaks, no HTML, and no
+/// link (a posting's `[x](javascript:...)` stays text).
 fn cell(s: &str) -> String {
     sanitize(s)
         .replace('|', "\\|")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 impl RecordWriter for MarkdownWriter<'_> {
