@@ -10,18 +10,19 @@ use crate::extract::Format;
 #[error("unsupported content type {0} (rolefit reads HTML and text pages)")]
 pub(super) struct Unsupported(String);
 
+/// The media type of a Content-Type header, lower case, without parameters
+/// ("text/html; charset=utf-8" -> "text/html"); empty when there is none.
+fn essence(content_type: Option<&str>) -> String {
+    content_type
+        .and_then(|ct| ct.split(';').next())
+        .map(|t| t.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
 /// How to read a page with this Content-Type: `Ok(None)` when there is none
 /// and the text must be sniffed.
 pub(super) fn format_for(content_type: Option<&str>) -> Result<Option<Format>, Unsupported> {
-    let essence = content_type
-        .map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
+    let essence = essence(content_type);
     match essence.as_str() {
         "" => Ok(None),
         "text/html" | "application/xhtml+xml" => Ok(Some(Format::Html)),
@@ -39,15 +40,7 @@ pub(super) struct NotJson(String);
 /// JSON from an API, read as text: a JSON content type, text, or none.
 /// Anything else (an HTML error page) is refused.
 pub(super) fn json_for(content_type: Option<&str>) -> Result<Option<Format>, NotJson> {
-    let essence = content_type
-        .map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
+    let essence = essence(content_type);
     if essence.is_empty()
         || essence == "application/json"
         || essence.ends_with("+json")

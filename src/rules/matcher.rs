@@ -584,19 +584,7 @@ impl Matcher {
 
     /// True when any pattern matches `text` (one line).
     pub fn is_match(&self, text: &str) -> bool {
-        if self.is_empty() {
-            return false;
-        }
-        let scan = self.scan(text);
-        if !scan.found.is_empty() {
-            return true;
-        }
-        let mut spans = Vec::new();
-        self.todo(&scan).iter().any(|t| {
-            spans.clear();
-            self.pattern_hits(t, text, (0, text.len()), false, &mut spans);
-            !spans.is_empty()
-        })
+        self.first_match(text).is_some()
     }
 }
 
