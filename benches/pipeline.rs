@@ -16,10 +16,11 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
+use rolefit::analysis::analyze;
 use rolefit::extract::{self, Format, Posting};
 use rolefit::fit::{Strengths, fit};
-use rolefit::pipeline::evaluate;
 use rolefit::profile::Profile;
+use rolefit::report::Record;
 use rolefit::rules::{PatternSet, builtin_files};
 use rolefit::{classify, requirements};
 
@@ -179,7 +180,7 @@ fn bench_requirements_fit(c: &mut Criterion) {
                 black_box(fit(
                     role,
                     secondary,
-                    &rolefit::pipeline::job_text(p),
+                    &rolefit::analysis::job_text(p),
                     &req,
                     &strengths,
                 ));
@@ -190,12 +191,10 @@ fn bench_requirements_fit(c: &mut Criterion) {
     g.bench_function("evaluate", |b| {
         b.iter(|| {
             for p in &postings {
-                black_box(evaluate(
+                black_box(Record::ok(
                     String::new(),
                     String::new(),
-                    p,
-                    &set,
-                    Some(&strengths),
+                    &analyze(p.clone(), &set, Some(&strengths)),
                 ));
             }
         })

@@ -1,28 +1,27 @@
 //! rolefit: reads AI job postings closely, says which AI role each one is
 //! (modeling, backend, frontend, research, or none) and why.
 //!
-//! The pipeline, one module per stage:
-//! [`source`] -> [`fetch`] -> [`extract`] -> [`classify`] -> [`output`].
+//! The pipeline, one module per stage: [`source`] -> [`fetch`] -> (core:
+//! [`extract`] -> [`classify`] -> [`requirements`] -> [`fit`]) -> [`output`].
+//! The binary does the I/O around the pure stages of `rolefit_core`.
 
 pub mod batch;
 pub mod boards;
-pub mod classify;
 pub mod cli;
 pub mod commands;
-pub mod decode;
-pub mod extract;
+pub mod config;
 pub mod fetch;
-pub mod fit;
+pub mod load;
 pub mod output;
-pub mod pipeline;
-pub mod profile;
 pub mod report;
-pub mod requirements;
-pub mod role;
-pub mod rules;
-pub mod skills;
 pub mod source;
-pub mod text;
+
+// The pure stages live in the core crate; these names keep one path for each
+// across both crates (`rolefit::classify` is `rolefit_core::classify`).
+pub use rolefit_core::{
+    analysis, classify, decode, extract, fit, model, profile, requirements, role, rules, skills,
+    text,
+};
 
 use std::ffi::OsString;
 

@@ -1,15 +1,17 @@
 //! The record every output format writes for one posting: what was read, the
-//! role it was given, and why. JSON output is this struct, serialized.
+//! role it was given, and why. JSON output is this struct, serialized; it is
+//! built at the output edge from the core's typed [`Analysis`].
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::classify::{Classification, Evidence};
-use crate::extract::{Posting, SectionKind};
+use crate::analysis::Analysis;
+use crate::classify::Evidence;
 use crate::fit::Fit;
+use crate::model::{Lang, Posting, PostingMeta, SectionKind};
 use crate::requirements::Requirements;
-use crate::role::Role;
+use crate::role::{Label, Role};
 
 /// Per-role scores, by name.
 #[derive(Debug, Clone, Serialize, Default)]
@@ -38,24 +40,38 @@ pub struct SectionSummary {
     pub lines: usize,
 }
 
-/// One output row: a classified posting, or the error that stopped it.
+/// Whether a source was read and classified, or failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Error,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One output row: a classified posting, or the error that stopped it. The
+/// serde view of an [`Analysis`] that every output format writes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {
     /// The source as given (a URL, a path, `-`, or a batch row's id).
     pub id: String,
     pub source: String,
-    /// "ok" or "error".
-    pub status: &'static str,
+    pub status: Status,
     pub error: Option<String>,
-    pub title: Option<String>,
-    pub company: Option<String>,
-    pub location: Option<String>,
-    pub date_posted: Option<String>,
-    pub employment_type: Option<String>,
-    pub lang: Option<&'static str>,
+    #[serde(flatten)]
+    pub meta: PostingMeta,
+    pub lang: Option<Lang>,
     /// modeling, backend, frontend, research, or none.
-    pub role: Option<&'static str>,
-    pub secondary: Option<&'static str>,
+    pub role: Option<Label>,
+    pub secondary: Option<Role>,
     pub confidence: Option<f64>,
     pub scores: Option<Scores>,
     pub ai_signal: Option<f64>,
@@ -74,30 +90,20 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record of a classified posting.
-    pub fn ok(
-        id: String,
-        source: String,
-        posting: &Posting,
-        c: Classification,
-        requirements: Requirements,
-        fit: Option<Fit>,
-    ) -> Record {
+    /// The record of an analysed posting.
+    pub fn ok(id: String, source: String, a: &Analysis) -> Record {
+        let c = &a.classification;
+        let posting = &a.posting;
         let s = c.scores;
-        let lines = evidence_lines(posting, &c.evidence);
         Record {
             id,
             source,
-            status: "ok",
+            status: Status::Ok,
             error: None,
-            title: posting.title.clone(),
-            company: posting.company.clone(),
-            location: posting.location.clone(),
-            date_posted: posting.date_posted.clone(),
-            employment_type: posting.employment_type.clone(),
-            lang: Some(posting.lang.code()),
-            role: Some(c.role.map(Role::name).unwrap_or("none")),
-            secondary: c.secondary.map(Role::name),
+            meta: posting.meta.clone(),
+            lang: Some(posting.lang),
+            role: Some(Label(c.role)),
+            secondary: c.secondary,
             confidence: Some(c.confidence),
             scores: Some(Scores {
                 modeling: s[0],
@@ -106,7 +112,7 @@ impl Record {
                 research: s[3],
             }),
             ai_signal: Some(c.ai_signal),
-            evidence: c.evidence,
+            evidence: c.evidence.clone(),
             sections: posting
                 .sections
                 .iter()
@@ -116,10 +122,10 @@ impl Record {
                     lines: s.lines.len(),
                 })
                 .collect(),
-            requirements: Some(requirements),
-            fit,
+            requirements: Some(a.requirements.clone()),
+            fit: a.fit.clone(),
             duplicate_of: None,
-            lines,
+            lines: evidence_lines(posting, &c.evidence),
         }
     }
 
@@ -128,13 +134,9 @@ impl Record {
         Record {
             id,
             source,
-            status: "error",
+            status: Status::Error,
             error: Some(error),
-            title: None,
-            company: None,
-            location: None,
-            date_posted: None,
-            employment_type: None,
+            meta: PostingMeta::default(),
             lang: None,
             role: None,
             secondary: None,
@@ -151,7 +153,17 @@ impl Record {
     }
 
     pub fn is_ok(&self) -> bool {
-        self.status == "ok"
+        self.status == Status::Ok
+    }
+
+    /// The role's name for people and tables: `none` also for a failed row.
+    pub fn role_name(&self) -> &'static str {
+        self.role.map_or("none", Label::name)
+    }
+
+    /// The AI role, if the posting was classified as one.
+    pub fn ai_role(&self) -> Option<Role> {
+        self.role.and_then(|l| l.0)
     }
 }
 
@@ -160,7 +172,7 @@ fn evidence_lines(posting: &Posting, evidence: &[Evidence]) -> BTreeMap<usize, S
     let wanted: std::collections::BTreeSet<usize> = evidence.iter().map(|e| e.line).collect();
     let mut lines = BTreeMap::new();
     if wanted.contains(&0)
-        && let Some(t) = &posting.title
+        && let Some(t) = &posting.meta.title
     {
         lines.insert(0, t.clone());
     }

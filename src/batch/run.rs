@@ -18,6 +18,7 @@ use super::cache::Cache;
 use super::input::{ColumnNames, CsvRows, JsonRows, Row};
 use super::pool::{self, Politeness};
 use super::summary::Summary;
+use crate::analysis::analyze;
 use crate::cli::{BatchArgs, InputFormat, OutputFormat};
 use crate::commands::analyze::fetch_options;
 use crate::commands::{load_patterns, open_output, profile::load_strengths, write_error};
@@ -26,7 +27,6 @@ use crate::fetch::{Fetched, Fetcher};
 use crate::fit::Strengths;
 use crate::output::html::Report;
 use crate::output::{RecordWriter, Style, writer};
-use crate::pipeline::evaluate;
 use crate::report::Record;
 use crate::rules::PatternSet;
 use crate::text::sanitize;
@@ -327,7 +327,7 @@ fn process_row(
     };
     match posting {
         Ok(p) => (
-            evaluate(row.id.clone(), source, &p, set, strengths),
+            Record::ok(row.id.clone(), source, &analyze(p, set, strengths)),
             Some(key),
         ),
         Err(e) => (
@@ -344,14 +344,14 @@ fn from_page(
     set: &PatternSet,
 ) -> Result<Posting, extract::ExtractError> {
     let mut p = extract::extract(&page.text, page.format, &set.sections)?;
-    if p.title.is_none() {
-        p.title = row.title.clone();
+    if p.meta.title.is_none() {
+        p.meta.title = row.title.clone();
     }
-    if p.company.is_none() {
-        p.company = row.company.clone();
+    if p.meta.company.is_none() {
+        p.meta.company = row.company.clone();
     }
-    if p.location.is_none() {
-        p.location = row.location.clone();
+    if p.meta.location.is_none() {
+        p.meta.location = row.location.clone();
     }
     Ok(p)
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::json::{self, Object};
 use super::{Entry, entries};
+use crate::extract::PostingMeta;
 use crate::extract::structured::{Part, Structured};
 
 /// The job `id` on the board `org`.
@@ -55,11 +56,13 @@ fn read(job: &Object, org: &str) -> Result<Structured, String> {
         });
     }
     Ok(Structured {
-        title: Some(title),
-        company: Some(org.to_string()),
-        location,
-        date_posted: json::text(job, "publishedAt"),
-        employment_type: json::text(job, "employmentType"),
+        meta: PostingMeta {
+            title: Some(title),
+            company: Some(org.to_string()),
+            location,
+            date_posted: json::text(job, "publishedAt"),
+            employment_type: json::text(job, "employmentType"),
+        },
         parts: vec![Part::new(None, None, description)],
     })
 }

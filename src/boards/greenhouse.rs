@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::json::{self, Object};
 use super::{Entry, entries};
+use crate::extract::PostingMeta;
 use crate::extract::structured::{Part, Structured};
 
 /// A job's posting. The board's `company_name` names the company when
@@ -27,11 +28,13 @@ fn read(job: &Object, board: &str) -> Result<Structured, String> {
         Some(_) => "the posting's `content` (its description) is empty".to_string(),
     })?;
     Ok(Structured {
-        title: Some(title),
-        company: json::text(job, "company_name").or_else(|| Some(board.to_string())),
-        location: json::place(job.get("location")),
-        date_posted: json::text(job, "first_published"),
-        employment_type: None,
+        meta: PostingMeta {
+            title: Some(title),
+            company: json::text(job, "company_name").or_else(|| Some(board.to_string())),
+            location: json::place(job.get("location")),
+            date_posted: json::text(job, "first_published"),
+            employment_type: None,
+        },
         parts: vec![Part::new(None, None, content)],
     })
 }

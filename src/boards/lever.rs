@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::date;
 use super::json::{self, Object};
 use super::{Entry, entries};
+use crate::extract::PostingMeta;
 use crate::extract::structured::{Part, Structured};
 
 /// A posting; Lever does not name the company, so the board's name does.
@@ -76,14 +77,16 @@ fn read(p: &Object, company: &str) -> Result<Structured, String> {
         });
     }
     Ok(Structured {
-        title: Some(title),
-        company: Some(company.to_string()),
-        location,
-        date_posted: p
-            .get("createdAt")
-            .and_then(Value::as_i64)
-            .map(date::from_millis),
-        employment_type: category("commitment"),
+        meta: PostingMeta {
+            title: Some(title),
+            company: Some(company.to_string()),
+            location,
+            date_posted: p
+                .get("createdAt")
+                .and_then(Value::as_i64)
+                .map(date::from_millis),
+            employment_type: category("commitment"),
+        },
         parts,
     })
 }

@@ -10,6 +10,7 @@
 use serde_json::Value;
 
 use super::json;
+use crate::extract::PostingMeta;
 use crate::extract::SectionKind;
 use crate::extract::structured::{Part, Structured};
 
@@ -67,11 +68,13 @@ pub fn posting(value: &Value) -> Result<Structured, String> {
         })
     });
     Ok(Structured {
-        title: Some(title),
-        company: company.or_else(|| json::text(job, "company_name")),
-        location,
-        date_posted: None,
-        employment_type: None,
+        meta: PostingMeta {
+            title: Some(title),
+            company: company.or_else(|| json::text(job, "company_name")),
+            location,
+            date_posted: None,
+            employment_type: None,
+        },
         parts,
     })
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::{load_patterns, open_output, write_error};
+use crate::analysis::analyze;
 use crate::boards::BoardUrls;
 use crate::cli::{AnalyzeArgs, FetchArgs};
 use crate::extract::extract;
@@ -13,7 +14,6 @@ use crate::fetch::{FetchOptions, Fetcher};
 use crate::fit::Strengths;
 use crate::output::html::Report;
 use crate::output::{Style, writer};
-use crate::pipeline::evaluate;
 use crate::report::Record;
 use crate::rules::PatternSet;
 use crate::source::{self, Source};
@@ -103,7 +103,11 @@ pub fn analyze_one(
         Err(e) => return Record::error(arg.to_string(), arg.to_string(), e.to_string()),
     };
     match extract(&doc.text, doc.format, &set.sections) {
-        Ok(posting) => evaluate(arg.to_string(), arg.to_string(), &posting, set, strengths),
+        Ok(posting) => Record::ok(
+            arg.to_string(),
+            arg.to_string(),
+            &analyze(posting, set, strengths),
+        ),
         Err(e) => {
             let name = if arg == "-" { "<stdin>" } else { arg };
             Record::error(arg.to_string(), arg.to_string(), format!("{name}: {e}"))

@@ -9,7 +9,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use crate::cli::CommonArgs;
-use crate::rules::{PatternSet, folder_files};
+use crate::load::folder_files;
+use crate::rules::PatternSet;
 
 /// Loads the pattern set a command asked for: a folder, or the built-in set.
 pub fn load_patterns(common: &CommonArgs) -> anyhow::Result<PatternSet> {

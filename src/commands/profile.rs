@@ -39,7 +39,7 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
         }
         ProfileCommand::Show { file, patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
-            let profile = Profile::from_file(&file)?;
+            let profile = crate::load::profile(&file)?;
             let strengths = Strengths::new(&profile, &set.skills);
             let (mut out, _) = open_output(None)?;
             if let Some(name) = &profile.name {
@@ -83,7 +83,7 @@ pub fn describe_roles(s: &Strengths) -> String {
 /// The strengths a command was given, read with the pattern set's skills.
 pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Option<Strengths>> {
     let profile = match (&args.profile, &args.strengths) {
-        (Some(path), _) => Profile::from_file(path)?,
+        (Some(path), _) => crate::load::profile(path)?,
         (None, Some(list)) => Profile::inline(list)?,
         (None, None) => return Ok(None),
     };

@@ -4,8 +4,9 @@
 use std::io::{self, Write};
 
 use super::RecordWriter;
+use crate::model::Lang;
 use crate::report::Record;
-use crate::role::Role;
+use crate::role::{Label, Role};
 
 pub struct CsvWriter<'a> {
     out: csv::Writer<Box<dyn Write + 'a>>,
@@ -81,12 +82,12 @@ impl RecordWriter for CsvWriter<'_> {
         let score = |role: Role| num(r.scores.as_ref().map(|s| s.get(role)));
         let mut row = vec![
             neutralize(&r.id),
-            text(&r.title),
-            text(&r.company),
-            text(&r.location),
-            r.lang.unwrap_or("").to_string(),
-            r.role.unwrap_or("").to_string(),
-            r.secondary.unwrap_or("").to_string(),
+            text(&r.meta.title),
+            text(&r.meta.company),
+            text(&r.meta.location),
+            r.lang.map_or("", Lang::code).to_string(),
+            r.role.map_or("", Label::name).to_string(),
+            r.secondary.map_or("", Role::name).to_string(),
             num(r.confidence),
             score(Role::Modeling),
             score(Role::Backend),
@@ -109,7 +110,7 @@ impl RecordWriter for CsvWriter<'_> {
                 None => row.extend([String::new(), String::new(), String::new()]),
             }
         }
-        row.push(r.status.to_string());
+        row.push(r.status.name().to_string());
         row.push(text(&r.error));
         row.push(text(&r.duplicate_of));
         self.out.write_record(&row).map_err(into_io)

@@ -63,10 +63,10 @@ impl RecordWriter for MarkdownWriter<'_> {
                     out,
                     "| {} | {} | {} | {} | {} | {:.2} |{}",
                     cell(&r.id),
-                    cell(r.title.as_deref().unwrap_or("")),
-                    cell(r.company.as_deref().unwrap_or("")),
-                    r.role.unwrap_or("none"),
-                    r.secondary.unwrap_or(""),
+                    cell(r.meta.title.as_deref().unwrap_or("")),
+                    cell(r.meta.company.as_deref().unwrap_or("")),
+                    r.role_name(),
+                    r.secondary.map_or("", Role::name),
                     r.confidence.unwrap_or(0.0),
                     match (&r.fit, with_fit) {
                         (Some(f), _) => format!(" {} |", f.score),
@@ -85,12 +85,16 @@ impl RecordWriter for MarkdownWriter<'_> {
             }
         }
         for r in self.records.iter().filter(|r| r.is_ok()) {
-            writeln!(out, "\n## {}\n", cell(r.title.as_deref().unwrap_or(&r.id)))?;
+            writeln!(
+                out,
+                "\n## {}\n",
+                cell(r.meta.title.as_deref().unwrap_or(&r.id))
+            )?;
             writeln!(out, "- source: `{}`", sanitize(&r.source).replace('`', "'"))?;
-            if let Some(c) = &r.company {
+            if let Some(c) = &r.meta.company {
                 writeln!(out, "- company: {}", cell(c))?;
             }
-            writeln!(out, "- role: **{}**", r.role.unwrap_or("none"))?;
+            writeln!(out, "- role: **{}**", r.role_name())?;
             if let Some(s) = r.secondary {
                 writeln!(out, "- secondary: {s}")?;
             }

@@ -34,26 +34,27 @@ impl<'a> TableWriter<'a> {
     fn card(&mut self, r: &Record) -> io::Result<()> {
         let st = self.style;
         let title = r
+            .meta
             .title
             .as_deref()
             .map(sanitize)
             .unwrap_or_else(|| "(untitled)".into());
-        let company = r.company.as_deref().map(sanitize);
+        let company = r.meta.company.as_deref().map(sanitize);
         writeln!(self.out, "{}", st.bold(&sanitize(&r.id)))?;
         match company {
             Some(c) => writeln!(self.out, "  {title} · {c}")?,
             None => writeln!(self.out, "  {title}")?,
         }
-        let role = r.role.unwrap_or("none");
+        let role = r.role_name();
         let mut line = format!("  role: {}", st.bold(&st.green(role)));
         if let Some(s) = r.secondary {
-            line.push_str(&format!("  secondary: {}", st.green(s)));
+            line.push_str(&format!("  secondary: {}", st.green(s.name())));
         }
         if let Some(c) = r.confidence {
             line.push_str(&format!("  confidence: {c:.2}"));
         }
         if let Some(lang) = r.lang {
-            line.push_str(&format!("  lang: {lang}"));
+            line.push_str(&format!("  lang: {}", lang.code()));
         }
         writeln!(self.out, "{line}")?;
         if let Some(scores) = &r.scores {
@@ -69,7 +70,7 @@ impl<'a> TableWriter<'a> {
                     0
                 };
                 let bar = format!("{}{}", "█".repeat(filled), "·".repeat(BAR_WIDTH - filled));
-                let bar = if Some(role.name()) == r.role {
+                let bar = if Some(role) == r.ai_role() {
                     st.green(&bar)
                 } else {
                     st.dim(&bar)
@@ -89,7 +90,9 @@ impl<'a> TableWriter<'a> {
             let top: Vec<String> = r
                 .evidence
                 .iter()
-                .filter(|e| !e.negated && e.signal.role().map(Role::name) == r.role)
+                .filter(|e| {
+                    !e.negated && e.signal.role().is_some() && e.signal.role() == r.ai_role()
+                })
                 .take(TOP_EVIDENCE)
                 .map(|e| {
                     format!(

@@ -2,7 +2,8 @@
 
 use crate::extract::SectionKind;
 use crate::fit::{Fit, FitExplain, Strength, Strengths};
-use crate::report::Record;
+use crate::model::Lang;
+use crate::report::{Record, Status};
 use crate::requirements::{Degree, DegreeLevel, Need, SkillAsk, Years};
 use crate::role::Role;
 use crate::skills::Category;
@@ -10,10 +11,10 @@ use crate::skills::Category;
 /// An ok record with a role ("none" for no AI role), in English, asking for nothing.
 pub fn posting(role: &'static str) -> Record {
     let mut r = Record::error(role.into(), role.into(), String::new());
-    r.status = "ok";
+    r.status = Status::Ok;
     r.error = None;
-    r.lang = Some("en");
-    r.role = Some(role);
+    r.lang = Some(Lang::En);
+    r.role = Some(role.parse().expect("a role name or none"));
     r.requirements = Some(Default::default());
     r
 }

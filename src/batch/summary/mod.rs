@@ -18,6 +18,7 @@ mod sections;
 use std::io;
 
 use crate::fit::Strengths;
+use crate::model::Lang;
 use crate::output::Style;
 use crate::report::Record;
 use crate::requirements::{Need, Requirements, Years};
@@ -87,11 +88,11 @@ impl Summary {
             return;
         }
         self.ok += 1;
-        let role = record.role.and_then(|r| r.parse::<Role>().ok());
+        let role = record.ai_role();
         self.roles[role.map_or(NONE_SLOT, Role::index)] += 1;
         self.langs[match record.lang {
-            Some("en") => 0,
-            Some("ko") => 1,
+            Some(Lang::En) => 0,
+            Some(Lang::Ko) => 1,
             _ => 2,
         }] += 1;
         let none = Requirements::default();
@@ -208,7 +209,7 @@ mod tests {
     #[test]
     fn counts_rows_roles_and_languages() {
         let mut ko = posting("backend");
-        ko.lang = Some("ko");
+        ko.lang = Some(Lang::Ko);
         let s = summary(&[
             posting("modeling"),
             posting("modeling"),

@@ -208,7 +208,7 @@ mod tests {
         );
         let mut backend = skills(posting("backend"), Need::Required, &["Python", "Kafka"]);
         backend = years(skills(backend, Need::Preferred, &["Go"]), 0, true);
-        backend.lang = Some("ko");
+        backend.lang = Some(crate::model::Lang::Ko);
         backend.requirements.as_mut().unwrap().large_scale = Some(Need::Preferred);
         let rows = [
             years(modeling, 3, false),

@@ -85,7 +85,7 @@ impl Report {
         self.n += 1;
         self.summary.add(r);
         if r.is_ok() {
-            let role = r.role.unwrap_or("none");
+            let role = r.role_name();
             let slot = role.parse::<Role>().map_or(4, Role::index);
             self.roles[slot] += 1;
         } else {
@@ -96,8 +96,8 @@ impl Report {
             self.rank(Ranked {
                 score: fit.score,
                 n: self.n,
-                label: r.title.clone().unwrap_or_else(|| r.id.clone()),
-                role: r.role.unwrap_or("none"),
+                label: r.meta.title.clone().unwrap_or_else(|| r.id.clone()),
+                role: r.role_name(),
             });
         }
         let html = row::row(self.n, r, self.strengths.is_some());

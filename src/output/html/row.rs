@@ -21,8 +21,8 @@ const LISTED: usize = 5;
 
 /// The `<tr>` of record number `n` (1-based, input order).
 pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
-    let role = r.role.unwrap_or(if r.is_ok() { "none" } else { "error" });
-    let title = r.title.as_deref().filter(|t| !t.trim().is_empty());
+    let role = if r.is_ok() { r.role_name() } else { "error" };
+    let title = r.meta.title.as_deref().filter(|t| !t.trim().is_empty());
     let mut s = String::with_capacity(2048);
     let _ = write!(
         s,
@@ -65,7 +65,7 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
         r#"<td class="role"><span class="chip r-{role}">{role}</span>"#
     );
     if let Some(sec) = r.secondary {
-        let _ = write!(s, r#"<span class="secondary">+ {}</span>"#, esc(sec));
+        let _ = write!(s, r#"<span class="secondary">+ {}</span>"#, esc(sec.name()));
     }
     s.push_str("</td>");
     let _ = write!(
@@ -82,7 +82,7 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
 
 /// Company, location, id and language, under the title.
 fn meta(r: &Record) -> String {
-    let mut parts: Vec<String> = [&r.company, &r.location]
+    let mut parts: Vec<String> = [&r.meta.company, &r.meta.location]
         .into_iter()
         .flatten()
         .filter(|x| !x.trim().is_empty())
@@ -90,7 +90,7 @@ fn meta(r: &Record) -> String {
         .collect();
     parts.push(format!(r#"<code class="id">{}</code>"#, esc(&r.id)));
     if let Some(lang) = r.lang {
-        parts.push(esc(lang));
+        parts.push(esc(lang.code()));
     }
     let mut s = format!(r#"<div class="meta">{}</div>"#, parts.join(" · "));
     if let Some(first) = &r.duplicate_of {
@@ -136,7 +136,7 @@ fn listing(items: &[&str]) -> String {
 /// The collapsed evidence: role scores, the lines with their hits marked
 /// (strongest first), and the fit's details.
 fn why(r: &Record) -> String {
-    let role = r.role.unwrap_or("none");
+    let role = r.role_name();
     let deciding = |e: &Evidence| !e.negated && decides(e, role);
     let mut phrases: Vec<(String, &str)> = Vec::new();
     for e in r.evidence.iter().filter(|e| deciding(e)) {

@@ -40,11 +40,11 @@ const HOSTILE: &str =
 fn hostile() -> Record {
     let mut r = scored(posting("backend"), 77);
     r.id = HOSTILE.into();
-    r.title = Some(format!("Title {HOSTILE}"));
-    r.company = Some(format!("Company {HOSTILE}"));
-    r.location = Some(HOSTILE.into());
+    r.meta.title = Some(format!("Title {HOSTILE}"));
+    r.meta.company = Some(format!("Company {HOSTILE}"));
+    r.meta.location = Some(HOSTILE.into());
     r.source = "javascript:alert(4)".into();
-    r.secondary = Some("modeling");
+    r.secondary = Some(crate::role::Role::Modeling);
     r.duplicate_of = Some(HOSTILE.into());
     r.evidence = vec![hit(Signal::Backend, HOSTILE, "<script>", 3, 2.0)];
     r.lines
@@ -90,7 +90,7 @@ fn nothing_from_a_posting_becomes_markup() {
 fn only_web_addresses_become_links() {
     let mut a = posting("backend");
     a.source = "https://jobs.example/42?ref=a&b=1".into();
-    a.title = Some("Serving engineer".into());
+    a.meta.title = Some("Serving engineer".into());
     let mut b = posting("frontend");
     b.source = "samples/x.md".into();
     let html = page(&[a, b], None);
@@ -139,7 +139,7 @@ fn fit_ranking_is_best_first_and_links_to_the_rows() {
         .enumerate()
         .map(|(i, score)| {
             let mut r = scored(posting("modeling"), score);
-            r.title = Some(format!("posting {i}"));
+            r.meta.title = Some(format!("posting {i}"));
             r
         })
         .collect();

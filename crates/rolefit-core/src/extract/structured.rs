@@ -6,18 +6,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::sections::{Splitter, normalize_heading};
-use super::{Block, ExtractError, PageFields, Posting, SectionKind, content, jsonld, markdown};
+use super::{
+    Block, ExtractError, PageFields, Posting, PostingMeta, SectionKind, content, jsonld, markdown,
+};
 use crate::rules::SectionRules;
 use crate::text::clean_inline;
 
 /// A posting as structured data gives it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Structured {
-    pub title: Option<String>,
-    pub company: Option<String>,
-    pub location: Option<String>,
-    pub date_posted: Option<String>,
-    pub employment_type: Option<String>,
+    #[serde(flatten)]
+    pub meta: PostingMeta,
     /// The text, part by part, in the order a reader sees it.
     pub parts: Vec<Part>,
 }
@@ -93,12 +92,15 @@ pub fn posting(data: &Structured, rules: &SectionRules) -> Result<Posting, Extra
             .map(clean_inline)
             .filter(|s: &String| !s.is_empty())
     };
+    let m = &data.meta;
     let fields = PageFields {
-        title: clean(&data.title),
-        company: clean(&data.company),
-        location: clean(&data.location),
-        date_posted: clean(&data.date_posted),
-        employment_type: clean(&data.employment_type),
+        meta: PostingMeta {
+            title: clean(&m.title),
+            company: clean(&m.company),
+            location: clean(&m.location),
+            date_posted: clean(&m.date_posted),
+            employment_type: clean(&m.employment_type),
+        },
         blocks: Vec::new(),
     };
     Ok(super::assemble(fields, splitter.finish()))

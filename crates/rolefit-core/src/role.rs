@@ -55,3 +55,37 @@ impl FromStr for Role {
             })
     }
 }
+
+/// What a posting was classified as: one of the four AI roles, or no AI role
+/// ("none"). Written as the role's name, or `none`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Label(pub Option<Role>);
+
+impl Label {
+    pub fn name(self) -> &'static str {
+        self.0.map_or("none", Role::name)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl FromStr for Label {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Label, String> {
+        if s.trim().eq_ignore_ascii_case("none") {
+            return Ok(Label(None));
+        }
+        s.parse::<Role>().map(|r| Label(Some(r)))
+    }
+}

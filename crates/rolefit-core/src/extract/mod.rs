@@ -14,7 +14,7 @@ pub mod next_data;
 pub mod sections;
 pub mod structured;
 
-use serde::{Deserialize, Serialize};
+pub use crate::model::{Lang, Line, Posting, PostingMeta, Section, SectionKind};
 
 /// A piece of text as it stood on the page: a paragraph, a list item, a line,
 /// or a heading.
@@ -41,104 +41,10 @@ impl Block {
     }
 }
 
-/// What a section of a posting is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum SectionKind {
-    /// The title of the posting (a synthetic section holding one line).
-    Title,
-    /// Text before the first recognised heading, or under an unknown one.
-    Other,
-    About,
-    Responsibilities,
-    Requirements,
-    Preferred,
-    Benefits,
-    Process,
-}
-
-impl SectionKind {
-    pub const ALL: [SectionKind; 8] = [
-        SectionKind::Title,
-        SectionKind::Other,
-        SectionKind::About,
-        SectionKind::Responsibilities,
-        SectionKind::Requirements,
-        SectionKind::Preferred,
-        SectionKind::Benefits,
-        SectionKind::Process,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            SectionKind::Title => "title",
-            SectionKind::Other => "other",
-            SectionKind::About => "about",
-            SectionKind::Responsibilities => "responsibilities",
-            SectionKind::Requirements => "requirements",
-            SectionKind::Preferred => "preferred",
-            SectionKind::Benefits => "benefits",
-            SectionKind::Process => "process",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<SectionKind> {
-        SectionKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-/// One line of posting text with its 1-based line number in the extracted text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Line {
-    pub number: usize,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Section {
-    pub kind: SectionKind,
-    pub heading: Option<String>,
-    #[serde(skip)]
-    pub lines: Vec<Line>,
-}
-
-/// The language of a posting, decided by the share of Hangul in its letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Ko,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
-        }
-    }
-}
-
-/// A job posting read closely: who, what, where, and its text in typed sections.
-#[derive(Debug, Clone, Serialize)]
-pub struct Posting {
-    pub title: Option<String>,
-    pub company: Option<String>,
-    pub location: Option<String>,
-    pub date_posted: Option<String>,
-    pub employment_type: Option<String>,
-    pub lang: Lang,
-    pub sections: Vec<Section>,
-}
-
 /// What the HTML-specific extractors find in a page, before sections are split.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageFields {
-    pub title: Option<String>,
-    pub company: Option<String>,
-    pub location: Option<String>,
-    pub date_posted: Option<String>,
-    pub employment_type: Option<String>,
+    pub meta: PostingMeta,
     pub blocks: Vec<Block>,
 }
 
@@ -289,9 +195,11 @@ pub fn from_row(
             let title = Some(crate::text::clean_inline(t));
             (
                 PageFields {
-                    title,
+                    meta: PostingMeta {
+                        title,
+                        ..PostingMeta::default()
+                    },
                     blocks,
-                    ..PageFields::default()
                 },
                 offset,
             )
@@ -299,10 +207,10 @@ pub fn from_row(
         None => with_leading_title(blocks, false),
     };
     if let Some(c) = company {
-        fields.company = Some(crate::text::clean_inline(c));
+        fields.meta.company = Some(crate::text::clean_inline(c));
     }
     if let Some(l) = location {
-        fields.location = Some(crate::text::clean_inline(l));
+        fields.meta.location = Some(crate::text::clean_inline(l));
     }
     build((fields, offset), rules)
 }
@@ -330,11 +238,12 @@ fn text_blocks(text: &str) -> Vec<Block> {
 
 fn from_html(doc: &scraper::Html) -> (PageFields, usize) {
     let mut fields = jsonld::job_posting(doc).unwrap_or_else(|| content::main_content(doc));
-    if fields.title.is_none() {
-        fields.title = content::meta(doc, "og:title").or_else(|| content::first_text(doc, "h1"));
+    if fields.meta.title.is_none() {
+        fields.meta.title =
+            content::meta(doc, "og:title").or_else(|| content::first_text(doc, "h1"));
     }
-    if fields.company.is_none() {
-        fields.company = content::meta(doc, "og:site_name");
+    if fields.meta.company.is_none() {
+        fields.meta.company = content::meta(doc, "og:site_name");
     }
     (fields, 0)
 }
@@ -353,7 +262,7 @@ fn with_leading_title(mut blocks: Vec<Block>, markdown: bool) -> (PageFields, us
         // A lone line is the posting itself, not its title.
         let more_follows = blocks[lead + 1..].iter().any(|b| !b.text.trim().is_empty());
         if t.chars().count() <= 150 && (!markdown || first.heading) && more_follows {
-            fields.title = Some(crate::text::clean_inline(t));
+            fields.meta.title = Some(crate::text::clean_inline(t));
             taken += 1;
             if let (Some(second), Some(third)) = (blocks.get(taken), blocks.get(taken + 1)) {
                 let s = second.text.trim();
@@ -364,7 +273,7 @@ fn with_leading_title(mut blocks: Vec<Block>, markdown: bool) -> (PageFields, us
                     && !s.contains(':')
                     && !s.ends_with('.')
                 {
-                    fields.company = Some(crate::text::clean_inline(s));
+                    fields.meta.company = Some(crate::text::clean_inline(s));
                     taken += 1;
                 }
             }
@@ -407,18 +316,14 @@ fn build(
 /// filled from "Company: X" lines, empty sections dropped, the language detected.
 fn assemble(fields: PageFields, mut sections: Vec<Section>) -> Posting {
     let mut posting = Posting {
-        title: fields.title,
-        company: fields.company,
-        location: fields.location,
-        date_posted: fields.date_posted,
-        employment_type: fields.employment_type,
+        meta: fields.meta,
         lang: Lang::En,
         sections: Vec::new(),
     };
     fill_from_key_values(&mut posting, &sections);
     sections.retain(|s| !s.lines.is_empty() || s.heading.is_some());
     posting.lang = lang::detect(
-        posting.title.iter().map(String::as_str).chain(
+        posting.meta.title.iter().map(String::as_str).chain(
             sections
                 .iter()
                 .flat_map(|s| s.lines.iter().map(|l| l.text.as_str())),
@@ -442,13 +347,13 @@ fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
             continue;
         }
         match key.as_str() {
-            "company" | "회사" | "회사명" | "기업명" if posting.company.is_none() => {
-                posting.company = Some(value)
+            "company" | "회사" | "회사명" | "기업명" if posting.meta.company.is_none() => {
+                posting.meta.company = Some(value)
             }
             "location" | "근무지" | "근무 지역" | "근무지역" | "근무 위치" | "위치"
-                if posting.location.is_none() =>
+                if posting.meta.location.is_none() =>
             {
-                posting.location = Some(value)
+                posting.meta.location = Some(value)
             }
             _ => {}
         }

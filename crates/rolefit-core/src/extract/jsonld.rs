@@ -4,7 +4,7 @@
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use super::{PageFields, content};
+use super::{PageFields, PostingMeta, content};
 use crate::text::clean_inline;
 
 /// At most this many JSON-LD blocks are looked at; a page with thousands is hostile.
@@ -117,11 +117,13 @@ fn fields(posting: &Value) -> Option<PageFields> {
         });
     }
     Some(PageFields {
-        title: posting.get("title").and_then(text_of),
-        company: posting.get("hiringOrganization").and_then(text_of),
-        location,
-        date_posted: posting.get("datePosted").and_then(text_of),
-        employment_type: posting.get("employmentType").and_then(text_of),
+        meta: PostingMeta {
+            title: posting.get("title").and_then(text_of),
+            company: posting.get("hiringOrganization").and_then(text_of),
+            location,
+            date_posted: posting.get("datePosted").and_then(text_of),
+            employment_type: posting.get("employmentType").and_then(text_of),
+        },
         blocks,
     })
 }
@@ -154,9 +156,9 @@ mod tests {
              "jobLocation":{"@type":"Place","address":{"addressLocality":"Seoul","addressCountry":"KR"}}}]}"#,
         );
         let f = job_posting(&doc).unwrap();
-        assert_eq!(f.title.as_deref(), Some("ML Engineer"));
-        assert_eq!(f.company.as_deref(), Some("Acme"));
-        assert_eq!(f.location.as_deref(), Some("Seoul, KR"));
+        assert_eq!(f.meta.title.as_deref(), Some("ML Engineer"));
+        assert_eq!(f.meta.company.as_deref(), Some("Acme"));
+        assert_eq!(f.meta.location.as_deref(), Some("Seoul, KR"));
         assert!(f.blocks[0].heading);
         assert_eq!(f.blocks[1].text, "Train models");
     }

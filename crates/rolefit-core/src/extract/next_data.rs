@@ -6,8 +6,8 @@
 use scraper::{Html, Selector};
 use serde_json::{Map, Value};
 
-use super::SectionKind;
 use super::structured::{Part, Structured};
+use super::{PostingMeta, SectionKind};
 use crate::text::clean_inline;
 
 /// JSON values looked at, at most: the data of a hostile page can be huge.
@@ -169,11 +169,13 @@ fn candidate(map: &Map<String, Value>) -> Option<(usize, Structured)> {
         }
     }
     let data = Structured {
-        title: Some(title),
-        company: get(map, COMPANY_KEYS).and_then(short),
-        location: get(map, LOCATION_KEYS).and_then(short),
+        meta: PostingMeta {
+            title: Some(title),
+            company: get(map, COMPANY_KEYS).and_then(short),
+            location: get(map, LOCATION_KEYS).and_then(short),
+            ..PostingMeta::default()
+        },
         parts,
-        ..Structured::default()
     };
     let chars = data.text_len();
     if chars < MIN_CHARS {
@@ -207,9 +209,9 @@ mod tests {
                 "detail":{{"main_tasks":"{long}","requirements":["Python","Kubernetes"]}}}}}}}}}}"#
         ));
         let s = posting(&doc).unwrap();
-        assert_eq!(s.title.as_deref(), Some("LLM Engineer"));
-        assert_eq!(s.company.as_deref(), Some("Acme"));
-        assert_eq!(s.location.as_deref(), Some("Seoul"));
+        assert_eq!(s.meta.title.as_deref(), Some("LLM Engineer"));
+        assert_eq!(s.meta.company.as_deref(), Some("Acme"));
+        assert_eq!(s.meta.location.as_deref(), Some("Seoul"));
         assert_eq!(s.parts[0].kind, Some(SectionKind::Responsibilities));
         assert_eq!(s.parts[1].body, "Python\nKubernetes");
     }

@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Block, PageFields};
+use super::{Block, PageFields, PostingMeta};
 use crate::text::clean_inline;
 
 /// Elements whose content is never posting text.
@@ -111,10 +111,12 @@ pub fn main_content(doc: &Html) -> PageFields {
         .or_else(|| first_text(doc, "title"));
     let company = meta(doc, "og:site_name");
     PageFields {
-        title,
-        company,
+        meta: PostingMeta {
+            title,
+            company,
+            ..PostingMeta::default()
+        },
         blocks,
-        ..PageFields::default()
     }
 }
 
@@ -323,8 +325,8 @@ mod tests {
                <meta property="og:site_name" content="Acme Careers"></head><body><h1>Other</h1><p>Text</p></body></html>"#,
         );
         let f = main_content(&doc);
-        assert_eq!(f.title.as_deref(), Some("ML Engineer"));
-        assert_eq!(f.company.as_deref(), Some("Acme Careers"));
+        assert_eq!(f.meta.title.as_deref(), Some("ML Engineer"));
+        assert_eq!(f.meta.company.as_deref(), Some("Acme Careers"));
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn is_job_section(kind: SectionKind) -> bool {
 pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     // (section kind, line number, text, index of the section)
     let mut texts: Vec<(SectionKind, usize, &str, usize)> = Vec::new();
-    if let Some(t) = &posting.title {
+    if let Some(t) = &posting.meta.title {
         texts.push((SectionKind::Title, 0, t.as_str(), usize::MAX));
     }
     for (i, s) in posting.sections.iter().enumerate() {

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::matcher::{keyword_regex, user_regex};
 use super::{Entry, Matcher, PatternInfo, RulesError, SectionWeights, SourceFile};
-use crate::extract::SectionKind;
+use crate::model::SectionKind;
 use crate::role::Role;
 
 /// One `[[pattern]]`-style entry as written in a file.

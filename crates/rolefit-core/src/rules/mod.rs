@@ -16,9 +16,7 @@ pub use file::{Origin, SourceFile};
 pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
 pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
 
-use std::path::Path;
-
-use crate::extract::SectionKind;
+use crate::model::SectionKind;
 
 /// Errors in a pattern folder; each names the file and, where known, the line.
 #[derive(Debug, thiserror::Error)]
@@ -48,30 +46,36 @@ pub const FILES: [&str; 8] = [
 ];
 
 /// The bundled pattern files, compiled into the binary.
-const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 8] = [
     (
         "modeling.toml",
-        include_str!("../../patterns/modeling.toml"),
+        include_str!("../../../../patterns/modeling.toml"),
     ),
-    ("backend.toml", include_str!("../../patterns/backend.toml")),
+    (
+        "backend.toml",
+        include_str!("../../../../patterns/backend.toml"),
+    ),
     (
         "frontend.toml",
-        include_str!("../../patterns/frontend.toml"),
+        include_str!("../../../../patterns/frontend.toml"),
     ),
     (
         "research.toml",
-        include_str!("../../patterns/research.toml"),
+        include_str!("../../../../patterns/research.toml"),
     ),
-    ("none.toml", include_str!("../../patterns/none.toml")),
+    ("none.toml", include_str!("../../../../patterns/none.toml")),
     (
         "negation.toml",
-        include_str!("../../patterns/negation.toml"),
+        include_str!("../../../../patterns/negation.toml"),
     ),
     (
         "sections.toml",
-        include_str!("../../patterns/sections.toml"),
+        include_str!("../../../../patterns/sections.toml"),
     ),
-    ("skills.toml", include_str!("../../patterns/skills.toml")),
+    (
+        "skills.toml",
+        include_str!("../../../../patterns/skills.toml"),
+    ),
 ];
 
 /// Where a pattern set came from, for messages and `patterns list`.
@@ -85,41 +89,6 @@ pub fn builtin_files() -> Vec<SourceFile> {
             origin: Origin::Builtin,
         })
         .collect()
-}
-
-/// Reads the pattern files of a folder. A file the folder lacks is taken from
-/// the built-in set, so a user can override just the file they care about.
-pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, RulesError> {
-    if !dir.is_dir() {
-        return Err(RulesError::Dir {
-            dir: dir.display().to_string(),
-            message: "not a folder of pattern files".to_string(),
-        });
-    }
-    let mut out = Vec::new();
-    for (name, text) in BUILTIN {
-        let path = dir.join(name);
-        if path.exists() {
-            let text = std::fs::read_to_string(&path).map_err(|e| RulesError::File {
-                file: path.display().to_string(),
-                message: e.to_string(),
-            })?;
-            out.push(SourceFile {
-                display: path.display().to_string(),
-                name: name.to_string(),
-                text,
-                origin: Origin::Folder,
-            });
-        } else {
-            out.push(SourceFile {
-                display: format!("patterns/{name}"),
-                name: name.to_string(),
-                text: text.to_string(),
-                origin: Origin::Builtin,
-            });
-        }
-    }
-    Ok(out)
 }
 
 /// How much a hit counts depending on the section it occurs in.

@@ -1,8 +1,6 @@
 //! The user's stated strengths: a profile file (`--profile FILE.toml`) or an
 //! inline list (`--strengths "PyTorch, React"`).
 
-use std::path::Path;
-
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -69,16 +67,6 @@ preferred_roles = ["backend"]
 "#;
 
 impl Profile {
-    /// Reads a profile file.
-    pub fn from_file(path: &Path) -> Result<Profile, ProfileError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ProfileError::File {
-            file: file.clone(),
-            message: crate::source::io_message(&e),
-        })?;
-        Profile::parse(&text, &file)
-    }
-
     /// Parses profile TOML; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
         let line_of = |at: usize| {
