@@ -119,7 +119,10 @@ mod tests {
     fn parts_keep_their_kind_and_headings_inside_still_count() {
         let set = rules();
         let data = Structured {
-            title: Some("ML Engineer".into()),
+            meta: PostingMeta {
+                title: Some("ML Engineer".into()),
+                ..PostingMeta::default()
+            },
             parts: vec![
                 Part::new(
                     None,
