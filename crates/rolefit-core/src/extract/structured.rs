@@ -136,7 +136,6 @@ mod tests {
                 ),
                 Part::new(Some(SectionKind::Benefits), None, "Lunch\nGym"),
             ],
-            ..Structured::default()
         };
         let p = posting(&data, &set.sections).unwrap();
         let kinds: Vec<(SectionKind, Option<&str>)> = p
