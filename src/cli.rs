@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+use crate::batch::input::InputFormat;
+use crate::output::{ColorChoice, OutputFormat};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -224,14 +227,6 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Comma- (or tab-) separated values with a header row.
-    Csv,
-    /// One JSON object per line.
-    Jsonl,
-}
-
 /// Options every command that classifies shares.
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
@@ -277,27 +272,6 @@ pub enum PatternsCommand {
         #[arg(long, value_name = "DIR")]
         patterns: Option<PathBuf>,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Aligned text for people.
-    Table,
-    /// One JSON array of objects.
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-    /// A Markdown report.
-    Md,
-    /// Comma-separated values, one row per posting.
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod load;
 pub mod output;
 pub mod report;
 pub mod source;
+pub mod summary;
 
 // The pure stages live in the core crate; these names keep one path for each
 // across both crates (`rolefit::classify` is `rolefit_core::classify`).
@@ -49,7 +50,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
-        Command::Batch(args) => batch::run::run(args),
+        Command::Batch(args) => {
+            config::BatchConfig::from_args(args).and_then(|c| batch::run::run(&c))
+        }
         Command::Patterns(cmd) => commands::patterns::run(cmd),
         Command::Profile(cmd) => commands::profile::run(cmd),
     };

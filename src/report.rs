@@ -66,6 +66,9 @@ pub struct Record {
     pub source: String,
     pub status: Status,
     pub error: Option<String>,
+    /// The HTTP status of a page that could not be fetched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
     #[serde(flatten)]
     pub meta: PostingMeta,
     pub lang: Option<Lang>,
@@ -100,6 +103,7 @@ impl Record {
             source,
             status: Status::Ok,
             error: None,
+            http_status: None,
             meta: posting.meta.clone(),
             lang: Some(posting.lang),
             role: Some(Label(c.role)),
@@ -136,6 +140,7 @@ impl Record {
             source,
             status: Status::Error,
             error: Some(error),
+            http_status: None,
             meta: PostingMeta::default(),
             lang: None,
             role: None,

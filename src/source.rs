@@ -4,9 +4,10 @@
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::boards::Client;
 use crate::decode;
 use crate::extract::Format;
-use crate::fetch::Fetcher;
+use crate::fetch::Body;
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -33,13 +34,6 @@ impl Source {
     }
 }
 
-/// The text of a source and how to read it.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub text: String,
-    pub format: Format,
-}
-
 /// Why a source could not be read; messages name the file or URL.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
@@ -52,15 +46,9 @@ pub enum SourceError {
 }
 
 /// Reads a source into text.
-pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError> {
+pub fn read(source: &Source, client: &Client) -> Result<Body, SourceError> {
     match source {
-        Source::Url(url) => {
-            let page = crate::boards::fetch(fetcher, url)?;
-            Ok(Document {
-                text: page.text,
-                format: page.format,
-            })
-        }
+        Source::Url(url) => Ok(client.fetch(url)?.body),
         Source::File(path) => {
             let err = |message: String| SourceError::File {
                 path: path.display().to_string(),
@@ -85,7 +73,7 @@ pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError>
             let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
             let text = decode::decode(&bytes, None).map_err(|e| err(e.to_string()))?;
             let format = Format::guess(path.to_str(), &text);
-            Ok(Document { text, format })
+            Ok(Body::Text { text, format })
         }
         Source::Stdin => {
             let mut bytes = Vec::new();
@@ -103,7 +91,7 @@ pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError>
             let text =
                 decode::decode(&bytes, None).map_err(|e| SourceError::Stdin(e.to_string()))?;
             let format = Format::sniff(&text);
-            Ok(Document { text, format })
+            Ok(Body::Text { text, format })
         }
     }
 }

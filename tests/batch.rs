@@ -1272,6 +1272,28 @@ fn not_found_row_is_its_error_naming_the_url() {
     assert_eq!(t.col("duplicate_of"), ["", "", "1"]);
 }
 
+#[test]
+fn a_fetch_error_row_keeps_its_http_status() {
+    let site = Site::start();
+    site.serve("/ok", html(POSTING_HTML));
+    site.serve("/gone", ResponseTemplate::new(404).set_body_string("gone"));
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([
+            ["id", "url"],
+            ["1", &site.url("/ok")],
+            ["2", &site.url("/gone")],
+        ]),
+    );
+    let out = batch(&dir, ["in.csv", "--format", "jsonl"]).run();
+    let rows = out.json_lines();
+    assert_eq!(rows[1]["status"], "error");
+    assert_eq!(rows[1]["http_status"], 404);
+    // A row that was read has no HTTP status to report.
+    assert!(rows[0].get("http_status").is_none());
+}
+
 /// Every file under `dir`, relative, sorted.
 fn files_under(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::extract::Format;
-use crate::fetch::Fetched;
+use crate::fetch::{Body, Fetched};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
@@ -52,33 +52,51 @@ impl Cache {
         if e.url != url {
             return None;
         }
-        let format = match e.format.as_str() {
-            "html" => Format::Html,
-            "markdown" => Format::Markdown,
-            "board" => Format::Board,
-            _ => Format::Text,
+        let body = match e.format.as_str() {
+            // A board's posting is kept as the JSON of its fields; one that
+            // no longer parses is fetched again.
+            "board" => Body::Posting(Box::new(serde_json::from_str(&e.text).ok()?)),
+            "html" => Body::Text {
+                text: e.text,
+                format: Format::Html,
+            },
+            "markdown" => Body::Text {
+                text: e.text,
+                format: Format::Markdown,
+            },
+            _ => Body::Text {
+                text: e.text,
+                format: Format::Text,
+            },
         };
         Some(Fetched {
             url: e.url,
             content_type: e.content_type,
-            text: e.text,
-            format,
+            body,
         })
     }
 
     /// Stores a page; a failure to write only costs a refetch next time.
     pub fn put(&self, url: &str, page: &Fetched) {
-        let format = match page.format {
-            Format::Html => "html",
-            Format::Markdown => "markdown",
-            Format::Text => "text",
-            Format::Board => "board",
+        let (format, text) = match &page.body {
+            Body::Text { text, format } => (
+                match format {
+                    Format::Html => "html",
+                    Format::Markdown => "markdown",
+                    Format::Text => "text",
+                },
+                text.clone(),
+            ),
+            Body::Posting(data) => (
+                "board",
+                serde_json::to_string(data).expect("a board posting serializes"),
+            ),
         };
         let entry = Entry {
             url: url.to_string(),
             content_type: page.content_type.clone(),
             format: format.into(),
-            text: page.text.clone(),
+            text,
         };
         let path = self.path(url);
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -103,13 +121,17 @@ mod tests {
         let page = Fetched {
             url: url.into(),
             content_type: Some("text/html".into()),
-            text: "<p>hi</p>".into(),
-            format: Format::Html,
+            body: Body::Text {
+                text: "<p>hi</p>".into(),
+                format: Format::Html,
+            },
         };
         cache.put(url, &page);
         let got = cache.get(url).unwrap();
-        assert_eq!(got.text, "<p>hi</p>");
-        assert_eq!(got.format, Format::Html);
+        assert!(matches!(
+            got.body,
+            Body::Text { text, format: Format::Html } if text == "<p>hi</p>"
+        ));
         let names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Read};
 
 use serde_json::Value;
 
+use crate::rules::HeaderNames;
+
 /// A field larger than this is that row's error, not a posting.
 pub const MAX_FIELD_BYTES: usize = 2 * 1024 * 1024;
 
@@ -26,87 +28,24 @@ pub struct Row {
     pub page: Option<crate::fetch::Fetched>,
 }
 
-/// Header names recognised for each field, lower case; Korean boards' too.
-const ID_NAMES: &[&str] = &[
-    "id",
-    "job_id",
-    "jobid",
-    "posting_id",
-    "key",
-    "번호",
-    "아이디",
-    "공고번호",
-];
-const TITLE_NAMES: &[&str] = &[
-    "title",
-    "job_title",
-    "jobtitle",
-    "position",
-    "job",
-    "role",
-    "제목",
-    "직무",
-    "포지션",
-    "공고명",
-    "채용제목",
-];
-const COMPANY_NAMES: &[&str] = &[
-    "company",
-    "company_name",
-    "companyname",
-    "employer",
-    "organization",
-    "organisation",
-    "회사",
-    "회사명",
-    "기업",
-    "기업명",
-];
-const LOCATION_NAMES: &[&str] = &[
-    "location",
-    "city",
-    "place",
-    "근무지",
-    "지역",
-    "위치",
-    "근무지역",
-];
-const TEXT_NAMES: &[&str] = &[
-    "description",
-    "text",
-    "content",
-    "body",
-    "job_description",
-    "jobdescription",
-    "details",
-    "posting",
-    "내용",
-    "본문",
-    "상세",
-    "상세내용",
-    "설명",
-    "공고내용",
-    "채용내용",
-];
-const URL_NAMES: &[&str] = &[
-    "url",
-    "link",
-    "href",
-    "job_url",
-    "joburl",
-    "posting_url",
-    "링크",
-    "주소",
-    "공고링크",
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How batch input is written.
+pub enum InputFormat {
+    /// Comma- (or tab-) separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
 
-/// Column names given on the command line, overriding the recognised ones.
+/// Column names given on the command line, and the header names recognised
+/// without them (`patterns/columns.toml`).
 #[derive(Debug, Clone, Default)]
 pub struct ColumnNames {
     pub id: Option<String>,
     pub title: Option<String>,
     pub text: Option<String>,
     pub url: Option<String>,
+    pub known: HeaderNames,
 }
 
 /// Which column holds what.
@@ -144,7 +83,7 @@ impl Columns {
         let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
         let pick = |given: &Option<String>,
                     flag: &str,
-                    known: &[&str]|
+                    known: &[String]|
          -> Result<Option<usize>, InputError> {
             match given {
                 Some(name) => norm
@@ -161,13 +100,14 @@ impl Columns {
                 None => Ok(known.iter().find_map(|k| norm.iter().position(|h| h == k))),
             }
         };
+        let k = &names.known;
         let cols = Columns {
-            id: pick(&names.id, "--id-column", ID_NAMES)?,
-            title: pick(&names.title, "--title-column", TITLE_NAMES)?,
-            company: pick(&None, "", COMPANY_NAMES)?,
-            location: pick(&None, "", LOCATION_NAMES)?,
-            text: pick(&names.text, "--text-column", TEXT_NAMES)?,
-            url: pick(&names.url, "--url-column", URL_NAMES)?,
+            id: pick(&names.id, "--id-column", &k.id)?,
+            title: pick(&names.title, "--title-column", &k.title)?,
+            company: pick(&None, "", &k.company)?,
+            location: pick(&None, "", &k.location)?,
+            text: pick(&names.text, "--text-column", &k.text)?,
+            url: pick(&names.url, "--url-column", &k.url)?,
         };
         if cols.text.is_none() && cols.url.is_none() {
             return Err(InputError::File {
@@ -460,15 +400,15 @@ impl<R: Read> JsonRows<R> {
                 return row;
             }
         };
-        let key_of = |given: &Option<String>, known: &[&str]| -> Option<String> {
+        let key_of = |given: &Option<String>, known: &[String]| -> Option<String> {
             obj.keys()
                 .find(|k| match given {
                     Some(g) => normalize_header(k) == normalize_header(g),
-                    None => known.contains(&normalize_header(k).as_str()),
+                    None => known.contains(&normalize_header(k)),
                 })
                 .cloned()
         };
-        let get = |given: &Option<String>, known: &[&str]| -> Option<String> {
+        let get = |given: &Option<String>, known: &[String]| -> Option<String> {
             let key = key_of(given, known)?;
             match &obj[&key] {
                 Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -476,15 +416,16 @@ impl<R: Read> JsonRows<R> {
                 _ => None,
             }
         };
-        if let Some(id) = get(&self.names.id, ID_NAMES) {
+        let k = &self.names.known;
+        if let Some(id) = get(&self.names.id, &k.id) {
             row.id = id;
         }
-        row.title = get(&self.names.title, TITLE_NAMES);
-        row.company = get(&None, COMPANY_NAMES);
-        row.location = get(&None, LOCATION_NAMES);
-        row.text = get(&self.names.text, TEXT_NAMES);
-        row.url = get(&self.names.url, URL_NAMES);
-        let text_key = key_of(&self.names.text, TEXT_NAMES).unwrap_or_else(|| "text".to_string());
+        row.title = get(&self.names.title, &k.title);
+        row.company = get(&None, &k.company);
+        row.location = get(&None, &k.location);
+        row.text = get(&self.names.text, &k.text);
+        row.url = get(&self.names.url, &k.url);
+        let text_key = key_of(&self.names.text, &k.text).unwrap_or_else(|| "text".to_string());
         if let Some(t) = &row.text
             && t.len() > MAX_FIELD_BYTES
         {

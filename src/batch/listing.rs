@@ -5,31 +5,30 @@
 
 use super::cache::Cache;
 use super::input::Row;
-use crate::boards::Listing;
-use crate::fetch::Fetcher;
+use crate::boards::{Client, Listing};
 
 /// The rows of a board listing, or `None` when `input` names no board
 /// (`BOARD:NAME`). A listing that cannot be read, or lists nothing, stops the run.
 pub fn open(
     input: &str,
-    fetcher: &Fetcher,
+    client: &Client,
     cache: Option<&Cache>,
 ) -> Option<anyhow::Result<Vec<Row>>> {
     let listing = match Listing::parse(input)? {
         Ok(listing) => listing,
         Err(e) => return Some(Err(anyhow::anyhow!("{e}"))),
     };
-    Some(rows(&listing, fetcher, cache))
+    Some(rows(&listing, client, cache))
 }
 
-fn rows(listing: &Listing, fetcher: &Fetcher, cache: Option<&Cache>) -> anyhow::Result<Vec<Row>> {
+fn rows(listing: &Listing, client: &Client, cache: Option<&Cache>) -> anyhow::Result<Vec<Row>> {
     let name = listing.name();
-    let board = listing.board.name();
-    let api = listing.api_url(&fetcher.options().boards);
+    let board = listing.board().name();
+    let api = listing.api_url(&client.urls);
     let page = match cache.and_then(|c| c.get(&api)) {
         Some(page) => page,
         None => {
-            let page = fetcher.get_json(&api).map_err(|e| {
+            let page = client.fetcher.get_json(&api).map_err(|e| {
                 let hint = if e.status() == Some(404) {
                     " (no such board)"
                 } else {
@@ -44,7 +43,7 @@ fn rows(listing: &Listing, fetcher: &Fetcher, cache: Option<&Cache>) -> anyhow::
         }
     };
     let jobs = listing
-        .jobs(&page.text, &api)
+        .jobs(&page.body.text(), &api)
         .map_err(|e| anyhow::anyhow!("{name}: {board}: {e}"))?;
     if jobs.is_empty() {
         anyhow::bail!("{name}: the board lists no open postings");

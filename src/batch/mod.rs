@@ -6,4 +6,3 @@ pub mod input;
 pub mod listing;
 pub mod pool;
 pub mod run;
-pub mod summary;

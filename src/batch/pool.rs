@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use super::cache::Cache;
-use crate::fetch::{Fetched, Fetcher};
+use crate::boards::Client;
+use crate::fetch::{FetchError, Fetched};
 
 /// Limits on concurrent requests.
 #[derive(Debug, Clone, Copy)]
@@ -26,12 +27,12 @@ struct Queue<'a> {
 /// starts, and the URLs not fetched have no result.
 pub fn fetch_all(
     urls: &[(usize, &str)],
-    fetcher: &Fetcher,
+    client: &Client,
     cache: Option<&Cache>,
     limits: Politeness,
     stop: &AtomicBool,
-    fetched: &(dyn Fn(usize, Result<Fetched, String>) + Sync),
-) -> HashMap<usize, Result<Fetched, String>> {
+    fetched: &(dyn Fn(usize, Result<Fetched, FetchError>) + Sync),
+) -> HashMap<usize, Result<Fetched, FetchError>> {
     let results = Mutex::new(HashMap::with_capacity(urls.len()));
     let mut todo = Vec::new();
     for &(i, url) in urls {
@@ -59,7 +60,7 @@ pub fn fetch_all(
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some((i, url, host)) = next_url(&queue, &changed, per_host, stop) {
-                    let result = crate::boards::fetch(fetcher, url).map_err(|e| e.to_string());
+                    let result = client.fetch(url);
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
                     }

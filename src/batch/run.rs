@@ -15,20 +15,19 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::cache::Cache;
-use super::input::{ColumnNames, CsvRows, JsonRows, Row};
+use super::input::{CsvRows, InputFormat, JsonRows, Row};
 use super::pool::{self, Politeness};
-use super::summary::Summary;
 use crate::analysis::analyze;
-use crate::cli::{BatchArgs, InputFormat, OutputFormat};
-use crate::commands::analyze::fetch_options;
-use crate::commands::{load_patterns, open_output, profile::load_strengths, write_error};
+use crate::boards::Client;
+use crate::config::{BatchConfig, open_output, write_error};
 use crate::extract::{self, Posting};
-use crate::fetch::{Fetched, Fetcher};
+use crate::fetch::{FetchError, Fetched, Fetcher};
 use crate::fit::Strengths;
 use crate::output::html::Report;
-use crate::output::{RecordWriter, Style, writer};
+use crate::output::{OutputFormat, RecordWriter, Style, writer};
 use crate::report::Record;
 use crate::rules::PatternSet;
+use crate::summary::Summary;
 use crate::text::sanitize;
 
 /// Rows read, processed and written at a time: enough to keep every core
@@ -41,27 +40,25 @@ const CHUNK: usize = 256;
 pub struct Interrupted;
 
 /// Runs `rolefit batch`; returns whether every row succeeded.
-pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
-    if args.jobs == 0 || args.per_host == 0 {
-        anyhow::bail!("--jobs and --per-host must be at least 1");
-    }
-    let set = load_patterns(&args.common)?;
-    let strengths = load_strengths(&args.profile, &set)?;
-    let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
+pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
+    let set = &args.analysis.set;
+    let strengths = &args.analysis.strengths;
+    let color = args.analysis.color;
+    let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
     let cache = args.cache.as_deref().map(Cache::open).transpose()?;
     let limits = Politeness {
         jobs: args.jobs,
         per_host: args.per_host,
     };
     let rows: Box<dyn Iterator<Item = Row> + Send> =
-        match super::listing::open(&args.input, &fetcher, cache.as_ref()) {
+        match super::listing::open(&args.input, &client, cache.as_ref()) {
             Some(listed) => Box::new(listed?.into_iter()),
-            None => open_rows(&args)?,
+            None => open_rows(args)?,
         };
     let rows = Reader::start(rows);
 
     let (out, tty) = open_output(args.output.as_deref())?;
-    let style = Style::new(args.common.color, tty && args.output.is_none());
+    let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
         w: writer(args.format, out, style, args.explain, strengths.is_some()),
         output: args.output.as_deref(),
@@ -72,8 +69,8 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             .as_deref()
             .map(|p| Report::create(p, strengths.as_ref()))
             .transpose()?,
-        err_style: Style::for_stderr(args.common.color),
-        progress: progress_bar(&args),
+        err_style: Style::for_stderr(color),
+        progress: progress_bar(args),
         seen: HashMap::new(),
         done: 0,
         failed: 0,
@@ -97,9 +94,9 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
                 scope.spawn(|| {
                     process_chunk(
                         chunk,
-                        &set,
+                        set,
                         strengths.as_ref(),
-                        &fetcher,
+                        &client,
                         cache.as_ref(),
                         limits,
                         &interrupted,
@@ -138,7 +135,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
     if let Some(s) = &summary {
         if args.summary {
             let mut err = std::io::stderr().lock();
-            s.write_text(&mut err, err_style)?;
+            crate::output::summary::write_text(s, &mut err, err_style)?;
         }
         if let Some(path) = &args.summary_out {
             write_summary_file(s, path)?;
@@ -217,7 +214,7 @@ fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
             crate::source::io_message(&e)
         )
     })?);
-    s.write_markdown(&mut f)?;
+    crate::output::summary::write_markdown(s, &mut f)?;
     std::io::Write::flush(&mut f)?;
     Ok(())
 }
@@ -228,7 +225,7 @@ fn process_chunk(
     chunk: &[Row],
     set: &PatternSet,
     strengths: Option<&Strengths>,
-    fetcher: &Fetcher,
+    client: &Client,
     cache: Option<&Cache>,
     limits: Politeness,
     stop: &AtomicBool,
@@ -243,7 +240,7 @@ fn process_chunk(
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
-    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop, &|i, page| {
+    let mut pages = pool::fetch_all(&urls, client, cache, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), set, strengths);
         fetched
             .lock()
@@ -252,7 +249,7 @@ fn process_chunk(
     });
     let mut fetched = fetched.into_inner().expect("no panics while locked");
     let fetched_here: std::collections::HashSet<usize> = fetched.keys().copied().collect();
-    let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len())
+    let pages: Vec<Option<Result<Fetched, FetchError>>> = (0..chunk.len())
         .map(|i| pages.remove(&i).or_else(|| chunk[i].page.clone().map(Ok)))
         .collect();
     // Interrupted while fetching: keep the rows before the first one whose
@@ -285,7 +282,7 @@ fn process_chunk(
 /// One row through the pipeline.
 fn process_row(
     row: &Row,
-    page: Option<Result<Fetched, String>>,
+    page: Option<Result<Fetched, FetchError>>,
     set: &PatternSet,
     strengths: Option<&Strengths>,
 ) -> (Record, Option<u64>) {
@@ -307,12 +304,12 @@ fn process_row(
             ),
             text_key(text),
         ),
-        (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.text)),
+        (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.body.text())),
         (None, Some(Err(e))) => {
-            return (
-                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
-                None,
-            );
+            let mut record =
+                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number));
+            record.http_status = e.status();
+            return (record, None);
         }
         (None, None) => {
             return (
@@ -343,7 +340,7 @@ fn from_page(
     page: &Fetched,
     set: &PatternSet,
 ) -> Result<Posting, extract::ExtractError> {
-    let mut p = extract::extract(&page.text, page.format, &set.sections)?;
+    let mut p = page.body.extract(&set.sections)?;
     if p.meta.title.is_none() {
         p.meta.title = row.title.clone();
     }
@@ -447,7 +444,7 @@ impl Reader {
 }
 
 /// The rows of the input, or an error that stops the run.
-fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
+fn open_rows(args: &BatchConfig) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
     let name = if args.input == "-" {
         "<stdin>".to_string()
     } else {
@@ -463,35 +460,19 @@ fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row> + 
         }
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
-    let lower = args.input.to_ascii_lowercase();
-    let format =
-        args.input_format
-            .unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Csv
-            });
-    let names = ColumnNames {
-        id: args.id_column.clone(),
-        title: args.title_column.clone(),
-        text: args.text_column.clone(),
-        url: args.url_column.clone(),
-    };
-    match format {
-        InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &names))),
-        InputFormat::Csv => {
-            let delimiter = match args.delimiter {
-                Some(c) => c,
-                None if lower.ends_with(".tsv") || lower.ends_with(".tab") => b'\t',
-                None => b',',
-            };
-            Ok(Box::new(CsvRows::new(input, delimiter, &names, &name)?))
-        }
+    match args.input_format {
+        InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &args.columns))),
+        InputFormat::Csv => Ok(Box::new(CsvRows::new(
+            input,
+            args.delimiter,
+            &args.columns,
+            &name,
+        )?)),
     }
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise.
-fn progress_bar(args: &BatchArgs) -> ProgressBar {
+fn progress_bar(args: &BatchConfig) -> ProgressBar {
     if !std::io::stderr().is_terminal()
         || matches!(args.format, OutputFormat::Table) && args.output.is_none()
     {
@@ -514,8 +495,8 @@ fn progress_bar(args: &BatchArgs) -> ProgressBar {
 }
 
 /// Rows in a CSV file, counted quickly for the progress bar's ETA.
-fn count_rows(args: &BatchArgs) -> Option<u64> {
-    if args.input == "-" || args.input_format == Some(InputFormat::Jsonl) {
+fn count_rows(args: &BatchConfig) -> Option<u64> {
+    if args.input == "-" || args.input_format == InputFormat::Jsonl {
         return None;
     }
     let f = std::fs::File::open(&args.input).ok()?;

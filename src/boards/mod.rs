@@ -20,9 +20,8 @@ mod wanted;
 use reqwest::Url;
 use serde_json::Value;
 
-use crate::extract::Format;
 use crate::extract::structured::Structured;
-use crate::fetch::{FetchError, Fetched, Fetcher};
+use crate::fetch::{Body, FetchError, Fetched, Fetcher};
 
 pub use urls::{BoardUrls, parse_board_url};
 
@@ -218,13 +217,13 @@ impl PostingRef {
 
     /// Reads the posting from the board's API. Errors name `url` (the
     /// posting URL as given), the board, and what went wrong.
-    fn fetch(&self, fetcher: &Fetcher, url: &str) -> Result<Fetched, FetchError> {
+    fn fetch(&self, fetcher: &Fetcher, urls: &BoardUrls, url: &str) -> Result<Fetched, FetchError> {
         let fail = |message: String| FetchError::Failed {
             url: url.to_string(),
             message,
         };
         let board = self.board;
-        let api = self.api_url(&fetcher.options().boards);
+        let api = self.api_url(urls);
         let page = fetcher.get_json(&api).map_err(|e| {
             let hint = match (e.status(), board) {
                 (Some(404), Board::Ashby) => " (no such board)",
@@ -233,8 +232,8 @@ impl PostingRef {
             };
             fail(format!("{}: {e}{hint}", board.name()))
         })?;
-        let value =
-            json::parse(&page.text, &api).map_err(|e| fail(format!("{}: {e}", board.name())))?;
+        let value = json::parse(&page.body.text(), &api)
+            .map_err(|e| fail(format!("{}: {e}", board.name())))?;
         let data = match board {
             Board::Greenhouse => greenhouse::posting(&value, &self.org),
             Board::Lever => lever::posting(&value, &self.org),
@@ -242,18 +241,17 @@ impl PostingRef {
             Board::Wanted => wanted::posting(&value),
         }
         .map_err(|e| fail(format!("{}: {e}", board.name())))?;
-        Ok(board_page(api, &data))
+        Ok(board_page(api, data))
     }
 }
 
-/// A posting read from a board, as a fetched page: the JSON of its
-/// [`Structured`] form, which extraction reads (and the cache keeps) as is.
-fn board_page(url: String, data: &Structured) -> Fetched {
+/// A posting read from a board, as a fetched source: its fields as the
+/// board gave them, which extraction reads without parsing a page.
+fn board_page(url: String, data: Structured) -> Fetched {
     Fetched {
         url,
         content_type: Some("application/json".to_string()),
-        text: serde_json::to_string(data).expect("a Structured posting serializes"),
-        format: Format::Board,
+        body: Body::Posting(Box::new(data)),
     }
 }
 
@@ -292,16 +290,29 @@ fn entries<'a>(
         .collect()
 }
 
-/// Fetches a posting URL: a known board's posting from the board's API, any
-/// other URL as a page.
-pub fn fetch(fetcher: &Fetcher, url: &str) -> Result<Fetched, FetchError> {
-    match recognize(url) {
-        None => fetcher.get(url),
-        Some(Err(message)) => Err(FetchError::Failed {
-            url: url.to_string(),
-            message,
-        }),
-        Some(Ok(posting)) => posting.fetch(fetcher, url),
+/// What reads a posting URL: the fetcher, and where each board's API lives.
+#[derive(Debug)]
+pub struct Client {
+    pub fetcher: Fetcher,
+    pub urls: BoardUrls,
+}
+
+impl Client {
+    pub fn new(fetcher: Fetcher, urls: BoardUrls) -> Client {
+        Client { fetcher, urls }
+    }
+
+    /// Fetches a posting URL: a known board's posting from the board's API,
+    /// any other URL as a page.
+    pub fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        match recognize(url) {
+            None => self.fetcher.get(url),
+            Some(Err(message)) => Err(FetchError::Failed {
+                url: url.to_string(),
+                message,
+            }),
+            Some(Ok(posting)) => posting.fetch(&self.fetcher, &self.urls, url),
+        }
     }
 }
 
@@ -309,8 +320,9 @@ pub fn fetch(fetcher: &Fetcher, url: &str) -> Result<Fetched, FetchError> {
 /// `lever:COMPANY`, `ashby:ORG`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
-    pub board: Board,
-    pub org: String,
+    // Private: only `Listing::parse` makes one, so the board is one that can be listed.
+    board: Board,
+    org: String,
 }
 
 /// One posting of a listing, read (or not) from the listing itself.
@@ -323,6 +335,11 @@ pub struct ListedJob {
 }
 
 impl Listing {
+    /// The board listed.
+    pub fn board(&self) -> Board {
+        self.board
+    }
+
     /// `BOARD:NAME` as a listing; `None` when the text before the colon is no
     /// board's name (a file name, a URL).
     pub fn parse(input: &str) -> Option<Result<Listing, String>> {
@@ -355,7 +372,9 @@ impl Listing {
             Board::Greenhouse => format!("{base}/v1/boards/{}/jobs?content=true", self.org),
             Board::Lever => format!("{base}/v0/postings/{}?mode=json", self.org),
             Board::Ashby => format!("{base}/posting-api/job-board/{}", self.org),
-            Board::Wanted => unreachable!("Listing::parse refuses wanted:"),
+            Board::Wanted => {
+                unreachable!("Listing::parse refuses wanted:, and only it makes a Listing")
+            }
         }
     }
 
@@ -368,12 +387,14 @@ impl Listing {
             Board::Greenhouse => greenhouse::listing(&value, &self.org)?,
             Board::Lever => lever::listing(&value, &self.org)?,
             Board::Ashby => ashby::listing(&value, &self.org)?,
-            Board::Wanted => unreachable!("Listing::parse refuses wanted:"),
+            Board::Wanted => {
+                unreachable!("Listing::parse refuses wanted:, and only it makes a Listing")
+            }
         };
         Ok(jobs
             .into_iter()
             .map(|e| ListedJob {
-                posting: e.posting.map(|data| board_page(api.to_string(), &data)),
+                posting: e.posting.map(|data| board_page(api.to_string(), data)),
                 id: e.id,
                 url: e.url,
             })

@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use super::{load_patterns_from, open_output};
 use crate::cli::PatternsCommand;
+use crate::config::{load_patterns_from, open_output, pattern_files};
 use crate::rules::{Matcher, PatternSet};
 
 pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
-            let set = PatternSet::load_checked(super::pattern_files(dir.as_deref())?)?;
+            let set = PatternSet::load_checked(pattern_files(dir.as_deref())?)?;
             let (mut out, _) = open_output(None)?;
             let counts = counts(&set);
             let place = dir

@@ -5,12 +5,11 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{load_patterns_from, open_output};
-use crate::cli::{ProfileArgs, ProfileCommand};
+use crate::cli::ProfileCommand;
+use crate::config::{load_patterns_from, open_output};
 use crate::fit::Strengths;
-use crate::profile::{Profile, TEMPLATE};
+use crate::profile::TEMPLATE;
 use crate::role::Role;
-use crate::rules::PatternSet;
 
 pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
     match cmd {
@@ -78,14 +77,4 @@ pub fn describe_roles(s: &Strengths) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// The strengths a command was given, read with the pattern set's skills.
-pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Option<Strengths>> {
-    let profile = match (&args.profile, &args.strengths) {
-        (Some(path), _) => crate::load::profile(path)?,
-        (None, Some(list)) => Profile::inline(list)?,
-        (None, None) => return Ok(None),
-    };
-    Ok(Some(Strengths::new(&profile, &set.skills)))
 }

@@ -19,7 +19,9 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION, RE
 use reqwest::{StatusCode, Url};
 
 use crate::decode;
-use crate::extract::Format;
+use crate::extract::structured::{self, Structured};
+use crate::extract::{self, ExtractError, Format, Posting};
+use crate::rules::SectionRules;
 use retry::Retry;
 
 /// The User-Agent sent with every request, so site owners can tell who is asking.
@@ -47,8 +49,6 @@ pub struct FetchOptions {
     pub max_redirects: usize,
     /// Extra attempts after a 429, a 5xx or a reset connection.
     pub retries: u32,
-    /// Where each known job board's API lives.
-    pub boards: crate::boards::BoardUrls,
 }
 
 impl Default for FetchOptions {
@@ -59,26 +59,60 @@ impl Default for FetchOptions {
             max_bytes: 5 * 1024 * 1024,
             max_redirects: 10,
             retries: 2,
-            boards: crate::boards::BoardUrls::default(),
         }
     }
 }
 
-/// A fetched page, decoded to text.
+/// A fetched page, decoded to text, or a posting a job board's API gave.
 #[derive(Debug, Clone)]
 pub struct Fetched {
     /// The URL after redirects.
     pub url: String,
     /// The Content-Type header as the server sent it.
     pub content_type: Option<String>,
-    /// The body decoded to text (charset from the header, else the page).
-    pub text: String,
-    /// How to read `text`: from the content type, or sniffed when there was none.
-    pub format: Format,
+    pub body: Body,
+}
+
+/// What a source holds: text to extract a posting from, or a posting a
+/// board's API already split into fields.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Text {
+        /// Decoded text (charset from the header, else the page).
+        text: String,
+        /// How to read it: from the content type or file name, else sniffed.
+        format: Format,
+    },
+    Posting(Box<Structured>),
+}
+
+impl Body {
+    /// Extracts the posting.
+    pub fn extract(&self, rules: &SectionRules) -> Result<Posting, ExtractError> {
+        match self {
+            Body::Text { text, format } => extract::extract(text, *format, rules),
+            Body::Posting(data) => structured::posting(data, rules),
+        }
+    }
+
+    /// The text, for telling two sources with the same posting apart from
+    /// others: the page, or the board posting's parts.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Body::Text { text, .. } => text.into(),
+            Body::Posting(data) => data
+                .parts
+                .iter()
+                .map(|p| p.body.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into(),
+        }
+    }
 }
 
 /// Why a URL could not be fetched; every message names the URL as given.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum FetchError {
     /// The server answered with a status other than 2xx.
     #[error("{url}: HTTP {}", status_line(*.status))]
@@ -272,8 +306,7 @@ impl Fetcher {
         Ok(Fetched {
             url: response.url().to_string(),
             content_type,
-            text,
-            format,
+            body: Body::Text { text, format },
         })
     }
 

@@ -7,14 +7,14 @@ pub mod html;
 mod json;
 mod markdown;
 mod style;
+pub mod summary;
 mod table;
 
 use std::io::{self, Write};
 
 pub use csv::neutralize;
-pub use style::Style;
+pub use style::{ColorChoice, Style};
 
-use crate::cli::OutputFormat;
 use crate::report::Record;
 
 /// Writes records in one format.
@@ -45,4 +45,19 @@ pub fn writer<'a>(
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
         OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain)),
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The output formats; one writer each.
+pub enum OutputFormat {
+    /// Aligned text for people.
+    Table,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A Markdown report.
+    Md,
+    /// Comma-separated values, one row per posting.
+    Csv,
 }

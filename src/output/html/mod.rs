@@ -10,6 +10,7 @@
 mod charts;
 mod escape;
 mod row;
+mod summary;
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -21,10 +22,10 @@ use anyhow::Context;
 
 pub use escape::{esc, href, num};
 
-use crate::batch::summary::Summary;
 use crate::fit::Strengths;
 use crate::report::Record;
 use crate::role::Role;
+use crate::summary::Summary;
 use charts::Bar;
 
 const CSS: &str = include_str!("report.css");
@@ -131,7 +132,7 @@ impl Report {
                  <div class=\"cards\">{}</div>\n</section>\n</main>\n<footer>Made by rolefit {} from the postings' own text. \
                  This page is self-contained: it loads nothing and works offline.</footer>\n\
                  <script>\n{JS}</script>\n</body>\n</html>\n",
-                self.summary.html(),
+                summary::cards(&self.summary),
                 env!("CARGO_PKG_VERSION")
             )?;
             self.out.flush()

@@ -2,11 +2,11 @@
 //! says can become markup, a script or a link to anything but the web.
 
 use super::*;
-use crate::batch::summary::fixture::{posting, scored, skills, strengths};
 use crate::classify::{Evidence, Signal};
 use crate::extract::SectionKind;
 use crate::fit::Match;
 use crate::requirements::Need;
+use crate::summary::fixture::{posting, scored, skills, strengths};
 
 fn hit(signal: Signal, pattern: &str, matched: &str, line: usize, weight: f64) -> Evidence {
     Evidence {

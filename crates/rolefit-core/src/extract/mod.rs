@@ -54,9 +54,6 @@ pub enum Format {
     Html,
     Markdown,
     Text,
-    /// A posting read from structured data (a job board's API), stored as
-    /// the JSON of a [`structured::Structured`].
-    Board,
 }
 
 impl Format {
@@ -116,9 +113,6 @@ pub enum ExtractError {
     Empty,
     #[error("no posting text found: the page asks to sign in (a login wall)")]
     LoginWall,
-    /// A stored board posting that does not parse (a damaged `--cache` file).
-    #[error("cannot read the stored board posting ({0}); remove it from the --cache folder")]
-    Unreadable(String),
     #[error(
         "the page nests elements more than {} levels deep; rolefit does not read pages built like that",
         html::MAX_DEPTH
@@ -150,11 +144,6 @@ pub fn extract(
         }
         Format::Markdown => with_leading_title(markdown::blocks(text), true),
         Format::Text => with_leading_title(text_blocks(text), false),
-        Format::Board => {
-            let data: structured::Structured =
-                serde_json::from_str(text).map_err(|e| ExtractError::Unreadable(e.to_string()))?;
-            return structured::posting(&data, rules);
-        }
     };
     build(fields, rules)
 }
@@ -300,10 +289,7 @@ fn build(
             .map(|b| b.text.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        if ["sign in", "log in", "login", "로그인"]
-            .iter()
-            .any(|w| all.contains(w))
-        {
+        if rules.login_wall.iter().any(|w| all.contains(w.as_str())) {
             return Err(ExtractError::LoginWall);
         }
         return Err(ExtractError::Empty);

@@ -14,7 +14,7 @@ mod set;
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};
 pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
-pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
+pub use set::{HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
 
 use crate::model::SectionKind;
 
@@ -34,7 +34,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -43,10 +43,11 @@ pub const FILES: [&str; 8] = [
     "negation.toml",
     "sections.toml",
     "skills.toml",
+    "columns.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -75,6 +76,10 @@ pub const BUILTIN: [(&str, &str); 8] = [
     (
         "skills.toml",
         include_str!("../../../../patterns/skills.toml"),
+    ),
+    (
+        "columns.toml",
+        include_str!("../../../../patterns/columns.toml"),
     ),
 ];
 

@@ -54,6 +54,8 @@ struct NegationFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionsFile {
+    #[serde(default)]
+    login_wall: Vec<String>,
     weights: BTreeMap<String, Spanned<f64>>,
     #[serde(default)]
     kind: Vec<Spanned<KindDef>>,
@@ -64,6 +66,30 @@ struct SectionsFile {
 struct KindDef {
     kind: Spanned<String>,
     headings: Vec<Spanned<String>>,
+}
+
+/// The header names batch input looks for, per field; see `patterns/columns.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderNames {
+    pub id: Vec<String>,
+    pub title: Vec<String>,
+    pub company: Vec<String>,
+    pub location: Vec<String>,
+    pub text: Vec<String>,
+    pub url: Vec<String>,
+}
+
+impl Default for HeaderNames {
+    /// The built-in names.
+    fn default() -> HeaderNames {
+        let text = super::BUILTIN
+            .iter()
+            .find(|(name, _)| *name == "columns.toml")
+            .map(|(_, text)| *text)
+            .unwrap_or_default();
+        toml::from_str(text).expect("the built-in columns.toml parses (a test checks it)")
+    }
 }
 
 /// The numbers that turn scores into a decision; see `patterns/none.toml`.
@@ -108,6 +134,8 @@ pub struct KindHeadings {
 /// What section splitting needs: the heading patterns per kind.
 #[derive(Debug)]
 pub struct SectionRules {
+    /// Words of a login wall, lower case.
+    pub login_wall: Vec<String>,
     pub kinds: Vec<KindHeadings>,
     pub weights: SectionWeights,
     /// Every kind's headings joined, in order, to test a line once.
@@ -190,6 +218,8 @@ pub struct PatternSet {
     pub negation: Negation,
     pub sections: SectionRules,
     pub skills: crate::skills::SkillSet,
+    /// Header names of batch input.
+    pub columns: HeaderNames,
     pub files: Vec<SourceFile>,
 }
 
@@ -211,11 +241,22 @@ impl PatternSet {
     }
 
     fn load_with(files: Vec<SourceFile>, check: bool) -> Result<PatternSet, RulesError> {
+        // Callers pass the built-in set or `folder_files`, which fills the
+        // files a folder lacks from it; a set missing one is refused.
+        let missing = super::FILES
+            .iter()
+            .find(|name| !files.iter().any(|f| f.name == **name));
+        if let Some(name) = missing {
+            return Err(RulesError::File {
+                file: format!("patterns/{name}"),
+                message: "missing from the pattern set".to_string(),
+            });
+        }
         let file = |name: &str| -> &SourceFile {
             files
                 .iter()
                 .find(|f| f.name == name)
-                .expect("every pattern file is present")
+                .expect("every file was checked above")
         };
         let mut roles = Vec::new();
         for role in Role::ALL {
@@ -258,6 +299,7 @@ impl PatternSet {
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
         let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
+        let columns: HeaderNames = file("columns.toml").parse()?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
@@ -271,6 +313,7 @@ impl PatternSet {
             negation: Negation { clause_split, cues },
             sections,
             skills,
+            columns,
             files,
         })
     }
@@ -328,6 +371,7 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         .flat_map(|k| std::iter::repeat_n(k.kind, k.matcher.len()))
         .collect();
     Ok(SectionRules {
+        login_wall: def.login_wall.iter().map(|w| w.to_lowercase()).collect(),
         kinds,
         weights: SectionWeights(weights),
         all,
