@@ -257,13 +257,13 @@ mod tests {
 
     fn text_of(s: &Summary) -> String {
         let mut out = Vec::new();
-        write_text(&s, &mut out, Style { color: false }).unwrap();
+        write_text(s, &mut out, Style { color: false }).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     fn markdown_of(s: &Summary) -> String {
         let mut out = Vec::new();
-        write_markdown(&s, &mut out).unwrap();
+        write_markdown(s, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
