@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::batch::input::InputFormat;
+use crate::config::InputFormat;
 use crate::output::{ColorChoice, OutputFormat};
 
 const EXIT_CODES: &str = "\

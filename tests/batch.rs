@@ -21,6 +21,7 @@ use serde_json::Value;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
+use util::fixtures::{POSTING_HTML, POSTING_HTML_TITLE};
 use util::site::Site;
 use util::{Dir, Output, TestCommand};
 
@@ -112,30 +113,6 @@ const POSTING_KO: &str = "\
 자격요건
 - 컴퓨터 비전 모델 개발 경험 3년 이상
 - PyTorch 및 Python 활용 능력";
-
-/// A short English posting page for a modeling role, served by the mock sites.
-const POSTING_HTML: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Machine Learning Engineer, Ranking - Northwind Labs</title></head>
-<body>
-<h1>Machine Learning Engineer, Ranking</h1>
-<p>Northwind Labs builds a recipe search app used by two million home cooks. Our ranking team decides which recipes people see first.</p>
-<h2>Responsibilities</h2>
-<ul>
-<li>Train and evaluate deep learning ranking models in PyTorch on billions of search interactions</li>
-<li>Design features, loss functions and offline metrics such as NDCG, and run A/B tests for new models</li>
-<li>Fine-tune embedding models for query and recipe retrieval</li>
-</ul>
-<h2>Requirements</h2>
-<ul>
-<li>3+ years training machine learning models that shipped to production</li>
-<li>Strong Python and PyTorch; a solid grasp of statistics and experiment design</li>
-</ul>
-</body>
-</html>
-"#;
-
-const POSTING_HTML_TITLE: &str = "Machine Learning Engineer, Ranking";
 
 // ---------------------------------------------------------------------------
 // Building inputs and reading outputs.

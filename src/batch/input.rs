@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use serde_json::Value;
 
-use crate::rules::HeaderNames;
+use crate::config::ColumnNames;
 
 /// A field larger than this is that row's error, not a posting.
 pub const MAX_FIELD_BYTES: usize = 2 * 1024 * 1024;
@@ -26,26 +26,6 @@ pub struct Row {
     pub error: Option<String>,
     /// The posting, already read (a row of a board's listing): nothing to fetch.
     pub page: Option<crate::fetch::Fetched>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-/// How batch input is written.
-pub enum InputFormat {
-    /// Comma- (or tab-) separated values with a header row.
-    Csv,
-    /// One JSON object per line.
-    Jsonl,
-}
-
-/// Column names given on the command line, and the header names recognised
-/// without them (`patterns/columns.toml`).
-#[derive(Debug, Clone, Default)]
-pub struct ColumnNames {
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub text: Option<String>,
-    pub url: Option<String>,
-    pub known: HeaderNames,
 }
 
 /// Which column holds what.

@@ -7,11 +7,11 @@ use rayon::prelude::*;
 use crate::analysis::analyze;
 use crate::boards::Client;
 use crate::cli::AnalyzeArgs;
-use crate::config::{self, open_output, write_error};
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
 use crate::output::html::Report;
 use crate::output::{Style, writer};
+use crate::output::{open_output, write_error};
 use crate::report::Record;
 use crate::rules::PatternSet;
 use crate::source::{self, Source};
@@ -19,14 +19,14 @@ use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
-    let config::Analysis {
+    let crate::config::Analysis {
         set,
         strengths,
         color,
-    } = config::Analysis::from_args(&args.common, &args.profile)?;
+    } = super::analysis(&args.common, &args.profile)?;
     let client = Client::new(
-        Fetcher::new(config::fetch_options(&args.fetch)?)?,
-        config::board_urls(&args.fetch)?,
+        Fetcher::new(super::fetch_options(&args.fetch)?)?,
+        super::board_urls(&args.fetch)?,
     );
     let stdin_count = args.sources.iter().filter(|s| *s == "-").count();
     if stdin_count > 1 {

@@ -1,5 +1,125 @@
-//! One module per subcommand.
+//! One module per subcommand, and what turns their arguments into the plain
+//! configuration of [`crate::config`].
 
 pub mod analyze;
+pub mod batch;
 pub mod patterns;
 pub mod profile;
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::boards::BoardUrls;
+use crate::cli::{BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
+use crate::config::{Analysis, BatchConfig, ColumnNames, InputFormat};
+use crate::fetch::FetchOptions;
+use crate::fit::Strengths;
+use crate::load::folder_files;
+use crate::profile::Profile;
+use crate::rules::{PatternSet, SourceFile};
+
+/// The patterns, strengths and colours a classifying command asked for.
+pub fn analysis(common: &CommonArgs, profile: &ProfileArgs) -> anyhow::Result<Analysis> {
+    let set = load_patterns_from(common.patterns.as_deref())?;
+    let strengths = load_strengths(profile, &set)?;
+    Ok(Analysis {
+        set,
+        strengths,
+        color: common.color,
+    })
+}
+
+/// `rolefit batch`'s arguments, resolved.
+pub fn batch_config(args: BatchArgs) -> anyhow::Result<BatchConfig> {
+    if args.jobs == 0 || args.per_host == 0 {
+        anyhow::bail!("--jobs and --per-host must be at least 1");
+    }
+    let analysis = analysis(&args.common, &args.profile)?;
+    let fetch = fetch_options(&args.fetch)?;
+    let boards = board_urls(&args.fetch)?;
+    let lower = args.input.to_ascii_lowercase();
+    let input_format =
+        args.input_format
+            .unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Csv
+            });
+    let delimiter = match args.delimiter {
+        Some(c) => c,
+        None if lower.ends_with(".tsv") || lower.ends_with(".tab") => b'\t',
+        None => b',',
+    };
+    Ok(BatchConfig {
+        fetch,
+        boards,
+        input: args.input,
+        input_format,
+        delimiter,
+        columns: ColumnNames {
+            id: args.id_column,
+            title: args.title_column,
+            text: args.text_column,
+            url: args.url_column,
+            known: analysis.set.columns.clone(),
+        },
+        format: args.format,
+        output: args.output,
+        report: args.report,
+        summary: args.summary,
+        summary_out: args.summary_out,
+        explain: args.explain,
+        jobs: args.jobs,
+        per_host: args.per_host,
+        cache: args.cache,
+        analysis,
+    })
+}
+
+/// Fetch limits and board endpoints from the flags and the environment.
+pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        anyhow::bail!(
+            "--timeout must be a positive number of seconds, not {}",
+            args.timeout
+        );
+    }
+    let total = Duration::try_from_secs_f64(args.timeout)
+        .map_err(|_| anyhow::anyhow!("--timeout {} is too large", args.timeout))?;
+    Ok(FetchOptions {
+        timeout: total,
+        connect_timeout: total.min(Duration::from_secs(10)),
+        max_bytes: args.max_bytes,
+        ..FetchOptions::default()
+    })
+}
+
+/// Where each job board's API lives: `--board-url`, else `ROLEFIT_<BOARD>_API`,
+/// else the public one.
+pub fn board_urls(args: &FetchArgs) -> anyhow::Result<BoardUrls> {
+    BoardUrls::configure(&args.board_urls, |var| std::env::var(var).ok())
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Loads the pattern set of a folder, or the built-in set.
+pub fn load_patterns_from(dir: Option<&Path>) -> anyhow::Result<PatternSet> {
+    Ok(PatternSet::load(pattern_files(dir)?)?)
+}
+
+/// The files of a pattern folder, or the built-in ones.
+pub fn pattern_files(dir: Option<&Path>) -> anyhow::Result<Vec<SourceFile>> {
+    Ok(match dir {
+        Some(dir) => folder_files(dir)?,
+        None => crate::rules::builtin_files(),
+    })
+}
+
+/// The strengths a command was given, read with the pattern set's skills.
+pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Option<Strengths>> {
+    let profile = match (&args.profile, &args.strengths) {
+        (Some(path), _) => crate::load::profile(path)?,
+        (None, Some(list)) => Profile::inline(list)?,
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Strengths::new(&profile, &set.skills)))
+}

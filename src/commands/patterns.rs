@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
+use super::{load_patterns_from, pattern_files};
 use crate::cli::PatternsCommand;
-use crate::config::{load_patterns_from, open_output, pattern_files};
+use crate::output::open_output;
 use crate::rules::{Matcher, PatternSet};
 
 pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use super::load_patterns_from;
 use crate::cli::ProfileCommand;
-use crate::config::{load_patterns_from, open_output};
 use crate::fit::Strengths;
+use crate::output::open_output;
 use crate::profile::TEMPLATE;
 use crate::role::Role;
 

@@ -10,7 +10,9 @@ mod style;
 pub mod summary;
 mod table;
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 pub use csv::neutralize;
 pub use style::{ColorChoice, Style};
@@ -60,4 +62,35 @@ pub enum OutputFormat {
     Md,
     /// Comma-separated values, one row per posting.
     Csv,
+}
+
+/// Opens the output: a file, or stdout for none or `-`.
+pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool)> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let f = File::create(p).map_err(write_error(path))?;
+            Ok((Box::new(BufWriter::new(f)), false))
+        }
+        _ => {
+            use std::io::IsTerminal;
+            let tty = io::stdout().is_terminal();
+            Ok((Box::new(BufWriter::new(io::stdout().lock())), tty))
+        }
+    }
+}
+
+/// A failure to write the output as a one-line error naming it ("out.csv:
+/// cannot write: No space left on device"). A closed pipe stays the I/O
+/// error it is, so that it still ends the run quietly.
+pub fn write_error(path: Option<&Path>) -> impl Fn(io::Error) -> anyhow::Error + '_ {
+    move |e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return e.into();
+        }
+        let name = match path {
+            Some(p) if p != Path::new("-") => p.display().to_string(),
+            _ => "<stdout>".to_string(),
+        };
+        anyhow::anyhow!("{name}: cannot write: {}", crate::source::io_message(&e))
+    }
 }

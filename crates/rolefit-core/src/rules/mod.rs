@@ -10,6 +10,7 @@ mod gate;
 mod keywords;
 mod matcher;
 mod set;
+pub mod skills;
 
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};

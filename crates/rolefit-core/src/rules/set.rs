@@ -217,7 +217,7 @@ pub struct PatternSet {
     pub thresholds: Thresholds,
     pub negation: Negation,
     pub sections: SectionRules,
-    pub skills: crate::skills::SkillSet,
+    pub skills: super::skills::SkillSet,
     /// Header names of batch input.
     pub columns: HeaderNames,
     pub files: Vec<SourceFile>,
@@ -298,7 +298,7 @@ impl PatternSet {
         // The bundled skills are checked by the tests and compile lazily; a
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
-        let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
+        let skills = super::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
         let columns: HeaderNames = file("columns.toml").parse()?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
