@@ -3,7 +3,6 @@
 //! input comes from and where output goes. Commands and batch take these,
 //! never clap's argument structs.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,6 +13,7 @@ use crate::cli::{BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
 use crate::load::folder_files;
+use crate::outfile::{Named, Pending};
 use crate::output::{ColorChoice, OutputFormat};
 use crate::profile::Profile;
 use crate::rules::{PatternSet, SourceFile};
@@ -66,6 +66,18 @@ impl BatchConfig {
         if args.jobs == 0 || args.per_host == 0 {
             anyhow::bail!("--jobs and --per-host must be at least 1");
         }
+        let mut inputs = config_inputs(&args.common, &args.profile);
+        if args.input != "-" {
+            inputs.push(Named::new("the input", &args.input));
+        }
+        crate::outfile::check_distinct(
+            &outputs(
+                args.output.as_deref(),
+                args.report.as_deref(),
+                args.summary_out.as_deref(),
+            ),
+            &inputs,
+        )?;
         let analysis = Analysis::from_args(&args.common, &args.profile)?;
         let fetch = fetch_options(&args.fetch)?;
         let boards = board_urls(&args.fetch)?;
@@ -107,6 +119,37 @@ impl BatchConfig {
             analysis,
         })
     }
+}
+
+/// The files every classifying command reads besides its sources: the
+/// profile and the pattern files of `--patterns`, for
+/// [`crate::outfile::check_distinct`].
+pub fn config_inputs(common: &CommonArgs, profile: &ProfileArgs) -> Vec<Named> {
+    let mut inputs = Vec::new();
+    if let Some(p) = &profile.profile {
+        inputs.push(Named::new("the profile", p));
+    }
+    if let Some(dir) = &common.patterns {
+        for (name, _) in crate::rules::BUILTIN {
+            let path = dir.join(name);
+            if path.exists() {
+                inputs.push(Named::new("the pattern file", path));
+            }
+        }
+    }
+    inputs
+}
+
+/// The outputs a command was given, by flag.
+pub fn outputs(output: Option<&Path>, report: Option<&Path>, summary: Option<&Path>) -> Vec<Named> {
+    [
+        ("-o", output),
+        ("--report", report),
+        ("--summary-out", summary),
+    ]
+    .into_iter()
+    .filter_map(|(flag, p)| p.map(|p| Named::new(flag, p)))
+    .collect()
 }
 
 /// Fetch limits and board endpoints from the flags and the environment.
@@ -157,17 +200,23 @@ pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Op
     Ok(Some(Strengths::new(&profile, &set.skills)))
 }
 
-/// Opens the output: a file, or stdout for none or `-`.
-pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool)> {
+/// Opens the output: a file, or stdout for none or `-`. A file is written
+/// to a temporary file beside it; [`Pending::commit`] puts it in place once
+/// the writer is flushed.
+pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool, Pending)> {
     match path {
         Some(p) if p != Path::new("-") => {
-            let f = File::create(p).map_err(write_error(path))?;
-            Ok((Box::new(BufWriter::new(f)), false))
+            let (f, pending) = crate::outfile::create(p)?;
+            Ok((Box::new(BufWriter::new(f)), false, pending))
         }
         _ => {
             use std::io::IsTerminal;
             let tty = io::stdout().is_terminal();
-            Ok((Box::new(BufWriter::new(io::stdout().lock())), tty))
+            Ok((
+                Box::new(BufWriter::new(io::stdout().lock())),
+                tty,
+                Pending::none(),
+            ))
         }
     }
 }

@@ -12,8 +12,10 @@ pub mod commands;
 pub mod config;
 pub mod fetch;
 pub mod load;
+pub mod outfile;
 pub mod output;
 pub mod report;
+pub mod signal;
 pub mod source;
 pub mod summary;
 
@@ -36,7 +38,7 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_SOME_FAILED: i32 = 1;
 /// Exit code: usage or configuration error; nothing was processed.
 pub const EXIT_USAGE: i32 = 2;
-/// Exit code: interrupted by Ctrl-C (128 + SIGINT).
+/// Exit code: interrupted by Ctrl-C, SIGTERM or SIGHUP (128 + SIGINT).
 pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs rolefit with command-line arguments; returns the exit code.
@@ -48,6 +50,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    // SIGTERM and SIGHUP end a run as Ctrl-C does; an output not yet
+    // complete is never put in place.
+    signal::install();
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Batch(args) => {

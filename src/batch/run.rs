@@ -8,8 +8,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -57,7 +57,14 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         };
     let rows = Reader::start(rows);
 
-    let (out, tty) = open_output(args.output.as_deref())?;
+    let (out, tty, out_pending) = open_output(args.output.as_deref())?;
+    // Every output file is opened (as a temporary file) before any work, and
+    // each is put in place only once all are written.
+    let summary_file = args
+        .summary_out
+        .as_deref()
+        .map(|p| crate::outfile::create(p).map(|f| (p, f)))
+        .transpose()?;
     let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
         w: writer(args.format, out, style, args.explain, strengths.is_some()),
@@ -75,7 +82,10 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         done: 0,
         failed: 0,
     };
-    let interrupted = ctrl_c_flag();
+    // Ctrl-C, SIGTERM or SIGHUP: stop after the rows being written, and
+    // keep them.
+    let _graceful = crate::signal::graceful();
+    let interrupted = crate::signal::stop_flag();
 
     // A chunk is processed (on every core) while the one before it is
     // written, so that writing does not leave the cores idle.
@@ -88,7 +98,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
             }
             sink.flush()?;
         }
-        let next = rows.next_chunk(&interrupted);
+        let next = rows.next_chunk(interrupted);
         let (written, records) = std::thread::scope(|scope| {
             let work = next.as_ref().map(|chunk| {
                 scope.spawn(|| {
@@ -99,7 +109,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                         &client,
                         cache.as_ref(),
                         limits,
-                        &interrupted,
+                        interrupted,
                     )
                 })
             });
@@ -127,19 +137,28 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         ..
     } = sink;
     w.finish().map_err(write_error(output))?;
+    drop(w);
+    let summary_pending = match (&summary, summary_file) {
+        (Some(s), Some((path, (file, pending)))) => {
+            write_summary_file(s, path, file)?;
+            Some(pending)
+        }
+        _ => None,
+    };
     if let Some(rep) = report {
         rep.finish()?;
     }
+    out_pending.commit()?;
+    if let Some(p) = summary_pending {
+        p.commit()?;
+    }
     progress.finish_and_clear();
 
-    if let Some(s) = &summary {
-        if args.summary {
-            let mut err = std::io::stderr().lock();
-            crate::output::summary::write_text(s, &mut err, err_style)?;
-        }
-        if let Some(path) = &args.summary_out {
-            write_summary_file(s, path)?;
-        }
+    if let Some(s) = &summary
+        && args.summary
+    {
+        let mut err = std::io::stderr().lock();
+        crate::output::summary::write_text(s, &mut err, err_style)?;
     }
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
@@ -206,16 +225,11 @@ impl Sink<'_> {
     }
 }
 
-fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
-    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot write: {}",
-            path.display(),
-            crate::source::io_message(&e)
-        )
-    })?);
-    crate::output::summary::write_markdown(s, &mut f)?;
-    std::io::Write::flush(&mut f)?;
+fn write_summary_file(s: &Summary, path: &Path, file: std::fs::File) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(file);
+    crate::output::summary::write_markdown(s, &mut f)
+        .and_then(|()| std::io::Write::flush(&mut f))
+        .map_err(write_error(Some(path)))?;
     Ok(())
 }
 
@@ -509,14 +523,4 @@ fn count_rows(args: &BatchConfig) -> Option<u64> {
         n += 1;
     }
     Some(n)
-}
-
-/// A flag Ctrl-C sets; the batch stops after the chunk it is writing.
-fn ctrl_c_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let f = flag.clone();
-    // Setting the handler fails only if one is already set (a second batch
-    // in one process, as in tests); the first handler's flag still works.
-    let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst));
-    flag
 }

@@ -10,7 +10,7 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
             let set = PatternSet::load_checked(pattern_files(dir.as_deref())?)?;
-            let (mut out, _) = open_output(None)?;
+            let (mut out, _, _) = open_output(None)?;
             let counts = counts(&set);
             let place = dir
                 .as_ref()
@@ -22,7 +22,7 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
         }
         PatternsCommand::List { patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
-            let (mut out, _) = open_output(None)?;
+            let (mut out, _, _) = open_output(None)?;
             for r in &set.roles {
                 list(&mut out, r.role.name(), &r.matcher)?;
             }
