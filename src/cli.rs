@@ -251,6 +251,11 @@ pub struct FetchArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
     pub max_bytes: u64,
 
+    /// Follow redirects to link-local and cloud metadata addresses
+    /// (169.254.0.0/16, fe80::/10), which are refused by default.
+    #[arg(long)]
+    pub allow_private: bool,
+
     /// Read a job board's API from URL instead of the public one (BOARD is
     /// greenhouse, lever, ashby or wanted); repeatable. Overrides the
     /// ROLEFIT_GREENHOUSE_API, ROLEFIT_LEVER_API, ROLEFIT_ASHBY_API and

@@ -166,6 +166,7 @@ pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
         timeout: total,
         connect_timeout: total.min(Duration::from_secs(10)),
         max_bytes: args.max_bytes,
+        allow_private: args.allow_private,
         ..FetchOptions::default()
     })
 }

@@ -70,7 +70,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             EXIT_INTERRUPTED
         }
         Err(e) => {
-            eprintln!("rolefit: {}", text::sanitize(&format!("{e:#}")));
+            let message = format!("{e:#}");
+            eprintln!("rolefit: {}", text::sanitize(&fetch::redact_all(&message)));
             EXIT_USAGE
         }
     }

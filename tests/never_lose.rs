@@ -350,3 +350,385 @@ fn an_output_onto_an_input_is_refused_before_anything_is_read() {
     )
     .expect_code(0);
 }
+
+// ===========================================================================
+// The cache.
+
+/// The file a cache entry for `url` lives in.
+fn entry_name(url: &str) -> String {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(url.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{hex}.json")
+}
+
+const POSTING_HTML: &str = "<html><head><title>Machine Learning Engineer, Ranking</title></head><body>\
+<h1>Machine Learning Engineer, Ranking</h1>\
+<h2>Responsibilities</h2><ul><li>Train and evaluate deep learning ranking models in PyTorch</li>\
+<li>Fine-tune embedding models for query and recipe retrieval</li></ul>\
+<h2>Requirements</h2><ul><li>3+ years training machine learning models that shipped to production</li></ul>\
+</body></html>";
+
+#[cfg(unix)]
+#[test]
+fn a_cache_entry_that_is_not_a_good_regular_file_is_refetched_with_a_warning() {
+    let site = Site::start();
+    site.serve("/job", html(POSTING_HTML));
+    let url = site.url("/job");
+    let name = entry_name(&url);
+    // A valid-looking entry outside the cache, which a symlink points to.
+    let planted = serde_json::json!({
+        "url": url, "content_type": "text/html", "format": "html",
+        "text": "<h1>Frontend Engineer</h1><p>Build React and TypeScript user interfaces.</p>"
+    })
+    .to_string();
+    type Plant = Box<dyn Fn(&Dir, &Path)>;
+    let cases: Vec<(&str, Plant, String)> = vec![
+        (
+            "symlink",
+            Box::new(move |dir: &Dir, entry: &Path| {
+                let target = dir.create("elsewhere.json", &planted);
+                std::os::unix::fs::symlink(target, entry).unwrap();
+            }),
+            "is a symlink, not a file rolefit wrote".to_string(),
+        ),
+        (
+            "fifo",
+            Box::new(|_: &Dir, entry: &Path| {
+                let ok = Command::new("mkfifo")
+                    .arg(entry)
+                    .status()
+                    .unwrap()
+                    .success();
+                assert!(ok);
+            }),
+            "not a regular file".to_string(),
+        ),
+        (
+            "garbage",
+            Box::new(|_: &Dir, entry: &Path| std::fs::write(entry, "{not json").unwrap()),
+            "not a rolefit cache entry".to_string(),
+        ),
+        (
+            "huge",
+            Box::new(|_: &Dir, entry: &Path| {
+                let f = std::fs::File::create(entry).unwrap();
+                f.set_len(5_000_000).unwrap();
+            }),
+            "5000000 bytes, over the".to_string(),
+        ),
+    ];
+    for (what, plant, warning) in cases {
+        site.reset();
+        site.serve("/job", html(POSTING_HTML));
+        let dir = Dir::new();
+        let cache = dir.create_dir("cache");
+        plant(&dir, &cache.join(&name));
+        dir.create("in.csv", csv_of([["id", "url"], ["a", url.as_str()]]));
+        let out = run(
+            &dir,
+            [
+                "batch",
+                "in.csv",
+                "--cache",
+                "cache",
+                "--format",
+                "jsonl",
+                "--max-bytes",
+                "1000000",
+            ],
+        );
+        out.expect_code(0);
+        let records = out.json_lines();
+        assert_eq!(records[0]["role"], "modeling", "{what}: {out:?}");
+        assert_eq!(site.requests(), 1, "{what}: refetched");
+        assert!(
+            out.stderr.starts_with(&format!(
+                "rolefit: warning: --cache cache/{name}: {warning}"
+            )),
+            "{what}: {out:?}"
+        );
+        // The entry is a good one again, and no temporary file is left.
+        assert_eq!(names(&cache), [name.clone()], "{what}");
+        assert!(
+            std::fs::symlink_metadata(cache.join(&name))
+                .unwrap()
+                .is_file()
+        );
+        if what == "symlink" {
+            assert!(dir.read("elsewhere.json").contains("Frontend Engineer"));
+        }
+    }
+}
+
+#[test]
+fn two_runs_sharing_a_cache_leave_only_whole_entries() {
+    let site = Site::start();
+    site.mount(
+        wiremock::Mock::given(wiremock::matchers::method("GET"))
+            .respond_with(html(POSTING_HTML).set_delay(Duration::from_millis(20))),
+    );
+    let dir = Dir::new();
+    let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
+    for i in 0..40 {
+        rows.push(vec![format!("u{i}"), site.url(&format!("/job/{i}"))]);
+    }
+    dir.create("in.csv", csv_of(rows));
+    let args = [
+        "batch",
+        "in.csv",
+        "--cache",
+        "c",
+        "--jobs",
+        "8",
+        "-o",
+        "/dev/null",
+    ];
+    let a = spawn(&dir, &args);
+    let b = spawn(&dir, &args);
+    assert_eq!(finish(a).0, Some(0));
+    assert_eq!(finish(b).0, Some(0));
+    let entries = names(&dir.path().join("c"));
+    assert_eq!(entries.len(), 40, "{entries:?}");
+    for e in entries {
+        let text = std::fs::read_to_string(dir.path().join("c").join(&e)).unwrap();
+        let v: Value = serde_json::from_str(&text).expect("a whole entry");
+        assert!(v["text"].as_str().unwrap().contains("PyTorch"));
+    }
+}
+
+// ===========================================================================
+// URLs.
+
+#[test]
+fn a_password_in_a_url_is_never_printed_cached_or_written() {
+    let site = Site::start();
+    site.serve("/job", html(POSTING_HTML));
+    site.serve("/gone", ResponseTemplate::new(404));
+    let good = site.url("/job").replace("http://", "http://me:hunter2@");
+    let gone = site.url("/gone").replace("http://", "http://me:hunter2@");
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "url"], ["a", good.as_str()], ["b", gone.as_str()]]),
+    );
+    let batch = run(
+        &dir,
+        [
+            "batch",
+            "in.csv",
+            "--cache",
+            "c",
+            "-o",
+            "out.csv",
+            "--report",
+            "r.html",
+            "--summary-out",
+            "s.md",
+        ],
+    );
+    batch.expect_code(1);
+    let analyzed = run(&dir, ["analyze", &good, &gone, "--format", "jsonl"]);
+    analyzed.expect_code(1);
+    let mut seen = vec![
+        batch.stdout.clone(),
+        batch.stderr.clone(),
+        analyzed.stdout.clone(),
+        analyzed.stderr.clone(),
+    ];
+    for f in ["out.csv", "r.html", "s.md"] {
+        seen.push(dir.read(f));
+    }
+    for e in names(&dir.path().join("c")) {
+        seen.push(std::fs::read_to_string(dir.path().join("c").join(e)).unwrap());
+    }
+    for text in &seen {
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+    assert!(dir.read("out.csv").contains("http://***@127.0.0.1"));
+    assert!(
+        analyzed.stderr.contains("http://***@127.0.0.1"),
+        "{analyzed:?}"
+    );
+}
+
+#[test]
+fn a_redirect_to_a_metadata_address_is_refused_unless_allowed() {
+    let site = Site::start();
+    for (path, to) in [
+        ("/v4", "http://169.254.169.254/latest/meta-data/"),
+        ("/dec", "http://2852039166/latest/meta-data/"),
+        ("/v6", "http://[fe80::1]/x"),
+    ] {
+        site.serve(
+            path,
+            ResponseTemplate::new(302).insert_header("Location", to),
+        );
+    }
+    let dir = Dir::new();
+    for (path, shown) in [
+        ("/v4", "http://169.254.169.254/latest/meta-data/"),
+        ("/dec", "http://169.254.169.254/latest/meta-data/"),
+        ("/v6", "http://[fe80::1]/x"),
+    ] {
+        let url = site.url(path);
+        let out = run(
+            &dir,
+            ["analyze", &url, "--format", "jsonl", "--timeout", "3"],
+        );
+        out.expect_code(1);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "rolefit: {url}: redirect to {shown} refused: a link-local or cloud metadata \
+                 address (--allow-private allows it)\n"
+            )
+        );
+    }
+    // Allowed, the redirect is followed (and fails to connect here).
+    let url = site.url("/v4");
+    let out = run(
+        &dir,
+        [
+            "analyze",
+            &url,
+            "--format",
+            "jsonl",
+            "--timeout",
+            "2",
+            "--allow-private",
+        ],
+    );
+    out.expect_code(1);
+    assert!(!out.stderr.contains("refused: a link-local"), "{out:?}");
+}
+
+/// A server that records the most requests it had in flight at once.
+fn counting_server(delay: Duration) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::Read;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let most_seen = most.clone();
+    thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let in_flight = in_flight.clone();
+            let most = most.clone();
+            thread::spawn(move || {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => return,
+                    }
+                }
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                thread::sleep(delay);
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+                     Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    POSTING_HTML.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(POSTING_HTML.as_bytes());
+            });
+        }
+    });
+    (port, most_seen)
+}
+
+#[test]
+fn per_host_counts_a_host_however_it_is_spelled() {
+    let dir = Dir::new();
+    let (port, most) = counting_server(Duration::from_millis(150));
+    let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
+    for (i, host) in [
+        "127.0.0.1",
+        "localhost",
+        "127.1",
+        "LocalHost",
+        "0x7f.0.0.1",
+        "127.0.0.1.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        rows.push(vec![
+            format!("u{i}"),
+            format!("http://{host}:{port}/job/{i}"),
+        ]);
+    }
+    dir.create("in.csv", csv_of(rows));
+    let out = cmd(&dir, ["batch", "in.csv", "--jobs", "6", "--per-host", "1"])
+        .env("NO_PROXY", "*")
+        .run();
+    out.expect_code(0);
+    assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+#[test]
+fn a_url_in_many_rows_is_fetched_once_per_run() {
+    let site = Site::start();
+    site.serve("/job", html(POSTING_HTML));
+    let url = site.url("/job");
+    let dir = Dir::new();
+    let mut with_text = vec![vec!["id".to_string(), "description".into(), "url".into()]];
+    // Far apart, in different chunks of 256 rows, and twice in one chunk.
+    for i in 0..600 {
+        let (text, u) = if i % 299 == 0 || i == 1 {
+            (String::new(), url.clone())
+        } else {
+            (POSTING_BODY.to_string(), String::new())
+        };
+        with_text.push(vec![format!("r{i}"), text, u]);
+    }
+    dir.create("in.csv", csv_of(with_text));
+    let out = run(&dir, ["batch", "in.csv", "--format", "jsonl"]);
+    out.expect_code(0);
+    let records = out.json_lines();
+    assert_eq!(records.len(), 600);
+    for i in [0, 1, 299, 598] {
+        assert_eq!(records[i]["role"], "modeling", "row {i}");
+    }
+    assert_eq!(site.requests(), 1);
+}
+
+#[test]
+fn a_board_listing_over_the_page_limit_is_read() {
+    let site = Site::start();
+    let body = format!(
+        "<p>{}</p><h2>What you will do</h2><ul><li>Train and evaluate deep learning ranking models in PyTorch</li></ul>",
+        "We build search for warehouse robots. ".repeat(200)
+    );
+    let jobs: Vec<Value> = (0..800)
+        .map(|i| {
+            serde_json::json!({
+                "id": 1000 + i,
+                "title": format!("Machine Learning Engineer {i}"),
+                "absolute_url": format!("https://boards.greenhouse.io/acme/jobs/{}", 1000 + i),
+                "location": {"name": "Remote"},
+                "company_name": "Acme Robotics",
+                "content": body.replace('<', "&lt;").replace('>', "&gt;"),
+            })
+        })
+        .collect();
+    let listing = serde_json::json!({"jobs": jobs, "meta": {"total": 800}}).to_string();
+    assert!(listing.len() > 6_000_000, "{}", listing.len());
+    site.serve(
+        "/v1/boards/acme/jobs",
+        ResponseTemplate::new(200).set_body_raw(listing, "application/json"),
+    );
+    let dir = Dir::new();
+    let out = cmd(&dir, ["batch", "greenhouse:acme", "--format", "jsonl"])
+        .env("ROLEFIT_GREENHOUSE_API", &site.url(""))
+        .run();
+    out.expect_code(0);
+    assert_eq!(out.json_lines().len(), 800);
+}

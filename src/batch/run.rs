@@ -34,6 +34,9 @@ use crate::text::sanitize;
 /// and `--jobs` fetches busy, few enough that memory does not grow.
 const CHUNK: usize = 256;
 
+/// Pages kept for URLs that come again later in the run (see [`pool::Memo`]).
+const MEMO_BYTES: usize = 64 * 1024 * 1024;
+
 /// The run was stopped by Ctrl-C after writing whole rows; exit code 130.
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted: the rows written so far are complete")]
@@ -45,7 +48,12 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let strengths = &args.analysis.strengths;
     let color = args.analysis.color;
     let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
-    let cache = args.cache.as_deref().map(Cache::open).transpose()?;
+    let cache = args
+        .cache
+        .as_deref()
+        .map(|dir| Cache::open(dir, args.fetch.max_bytes))
+        .transpose()?;
+    let memo = pool::Memo::new(MEMO_BYTES);
     let limits = Politeness {
         jobs: args.jobs,
         per_host: args.per_host,
@@ -108,6 +116,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                         strengths.as_ref(),
                         &client,
                         cache.as_ref(),
+                        &memo,
                         limits,
                         interrupted,
                     )
@@ -241,6 +250,7 @@ fn process_chunk(
     strengths: Option<&Strengths>,
     client: &Client,
     cache: Option<&Cache>,
+    memo: &pool::Memo,
     limits: Politeness,
     stop: &AtomicBool,
 ) -> Vec<(Record, Option<u64>)> {
@@ -254,7 +264,7 @@ fn process_chunk(
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
-    let mut pages = pool::fetch_all(&urls, client, cache, limits, stop, &|i, page| {
+    let mut pages = pool::fetch_all(&urls, client, cache, memo, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), set, strengths);
         fetched
             .lock()
