@@ -732,3 +732,154 @@ fn a_board_listing_over_the_page_limit_is_read() {
     out.expect_code(0);
     assert_eq!(out.json_lines().len(), 800);
 }
+
+// ===========================================================================
+// Sources that are not regular files, and oversized configuration.
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_zero_as_a_posting_is_capped_like_stdin() {
+    let dir = Dir::new();
+    let out = run(&dir, ["analyze", "/dev/zero", "--format", "jsonl"]);
+    out.expect_code(1);
+    assert_eq!(
+        out.stderr,
+        "rolefit: /dev/zero: input is over the 64 MiB limit\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_with_no_writer_times_out() {
+    let dir = Dir::new();
+    let fifo = dir.path().join("posting.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let started = Instant::now();
+    let out = run(
+        &dir,
+        [
+            "analyze",
+            "posting.md",
+            "--format",
+            "jsonl",
+            "--timeout",
+            "2",
+        ],
+    );
+    out.expect_code(1);
+    assert_eq!(
+        out.stderr,
+        "rolefit: posting.md: not a regular file, and no end of input within 2 s (--timeout)\n"
+    );
+    assert!(started.elapsed() < Duration::from_secs(15));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_posting_from_process_substitution_is_read() {
+    // `<(cmd)`: a pipe under /dev/fd, written and closed by another process.
+    let dir = Dir::new();
+    let fifo = dir.path().join("p.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let writer = {
+        let fifo = fifo.clone();
+        thread::spawn(move || std::fs::write(fifo, POSTING_MD).unwrap())
+    };
+    let out = run(&dir, ["analyze", "p.md", "--format", "jsonl"]);
+    writer.join().unwrap();
+    out.expect_code(0);
+    assert_eq!(out.json_lines()[0]["role"], "modeling");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_profile_or_a_huge_pattern_file_is_refused_with_its_name() {
+    let dir = Dir::new();
+    dir.create("f.md", POSTING_MD);
+    let out = run(&dir, ["analyze", "f.md", "--profile", "/dev/zero"]);
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: /dev/zero: over the 1024 KiB limit for this file\n"
+    );
+    let mut big = String::from("role = \"backend\"\n");
+    while big.len() < 5_000_000 {
+        big.push_str("# padding padding padding padding padding padding padding\n");
+    }
+    dir.create("pats/backend.toml", &big);
+    let out = run(&dir, ["analyze", "f.md", "--patterns", "pats"]);
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: pats/backend.toml: over the 4096 KiB limit for this file\n"
+    );
+}
+
+// ===========================================================================
+// Pattern folders.
+
+#[test]
+fn a_regex_that_matches_the_empty_string_is_refused_with_file_and_line() {
+    for regex in ["'(ml)?'", "'\\b(llm|)\\b'", "'x*'", "'^'"] {
+        let dir = Dir::new();
+        dir.create(
+            "pats/backend.toml",
+            format!("role = \"backend\"\n\n[[pattern]]\nname = \"empty\"\nregex = {regex}\nweight = 1.0\n"),
+        );
+        let out = run(&dir, ["patterns", "check", "pats"]);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            "rolefit: pats/backend.toml:5: this regex can match the empty string, so it would \
+             match everywhere: make some part of it required\n",
+            "{regex}"
+        );
+        dir.create("f.md", POSTING_MD);
+        run(&dir, ["analyze", "f.md", "--patterns", "pats"]).expect_code(2);
+    }
+}
+
+#[test]
+fn patterns_check_reports_unknown_files_and_dangling_symlinks() {
+    let dir = Dir::new();
+    let modeling =
+        std::fs::read_to_string(util::repo_root().join("patterns/modeling.toml")).unwrap();
+    dir.create("pats/modelling.toml", &modeling);
+    let out = run(&dir, ["patterns", "check", "pats"]);
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: pats/modelling.toml: not a pattern file rolefit reads (did you mean modeling.toml?)\n\
+         rolefit: pats: not ok: 1 unknown file(s)\n"
+    );
+    assert_eq!(out.stdout, "");
+
+    #[cfg(unix)]
+    {
+        let dir = Dir::new();
+        dir.create_dir("pats");
+        std::os::unix::fs::symlink(
+            "/nonexistent/backend.toml",
+            dir.path().join("pats/backend.toml"),
+        )
+        .unwrap();
+        let out = run(&dir, ["patterns", "check", "pats"]);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            "rolefit: pats/backend.toml: a symlink to a file that does not exist\n"
+        );
+    }
+}

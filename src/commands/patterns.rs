@@ -10,6 +10,15 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
             let set = PatternSet::load_checked(pattern_files(dir.as_deref())?)?;
+            if let Some(d) = &dir {
+                let unknown = crate::load::unknown_files(d);
+                if !unknown.is_empty() {
+                    for problem in &unknown {
+                        eprintln!("rolefit: {}", crate::text::sanitize(problem));
+                    }
+                    anyhow::bail!("{}: not ok: {} unknown file(s)", d.display(), unknown.len());
+                }
+            }
             let (mut out, _, _) = open_output(None)?;
             let counts = counts(&set);
             let place = dir
