@@ -883,3 +883,228 @@ fn patterns_check_reports_unknown_files_and_dangling_symlinks() {
         );
     }
 }
+
+// ===========================================================================
+// Input text.
+
+#[track_caller]
+fn analyze_one(dir: &Dir, source: &str) -> (Output, Value) {
+    let out = run(dir, ["analyze", source, "--format", "jsonl", "--explain"]);
+    let records = out.json_lines();
+    assert_eq!(records.len(), 1, "{out:?}");
+    let r = records.into_iter().next().unwrap();
+    (out, r)
+}
+
+#[test]
+fn text_hidden_by_inline_style_is_not_evidence() {
+    let hidden_frontend = "<li>Build React and TypeScript user interfaces, Next.js pages, CSS design systems and accessible web frontends</li>"
+        .repeat(6);
+    for style in [
+        "display:none",
+        "DISPLAY: None !important",
+        "visibility: hidden",
+        "color:red; visibility:collapse",
+    ] {
+        let page = format!(
+            "<!DOCTYPE html><html><body><h1>Machine Learning Engineer, Ranking</h1>\
+             <h2>Responsibilities</h2><ul>\
+             <li>Train and evaluate deep learning ranking models in PyTorch</li>\
+             <li>Fine-tune embedding models for query and recipe retrieval</li></ul>\
+             <div style=\"{style}\"><h2>Frontend work</h2><ul>{hidden_frontend}</ul></div>\
+             </body></html>"
+        );
+        let dir = Dir::new();
+        dir.create("p.html", page);
+        let (out, r) = analyze_one(&dir, "p.html");
+        out.expect_code(0);
+        assert_eq!(r["role"], "modeling", "{style}");
+        let evidence = r["evidence"].to_string();
+        assert!(!evidence.contains("React"), "{style}: {evidence}");
+    }
+}
+
+#[test]
+fn an_html_page_saved_as_txt_or_md_is_read_as_html() {
+    for name in ["posting.txt", "posting.md"] {
+        let dir = Dir::new();
+        dir.create(name, format!("\n<!-- saved -->\n{POSTING_HTML}"));
+        let (out, r) = analyze_one(&dir, name);
+        out.expect_code(0);
+        assert_eq!(r["title"], "Machine Learning Engineer, Ranking", "{name}");
+        assert_eq!(r["role"], "modeling", "{name}");
+        assert!(!r.to_string().contains("<li>"), "{name}");
+    }
+}
+
+#[test]
+fn a_stub_json_ld_description_falls_back_to_the_page() {
+    for stub in ["See below", "<p>Apply now.</p>", "Details on this page."] {
+        let ld = serde_json::json!({
+            "@context": "https://schema.org", "@type": "JobPosting",
+            "title": "Machine Learning Engineer, Ranking",
+            "hiringOrganization": {"@type": "Organization", "name": "Northwind Labs"},
+            "description": stub,
+        });
+        let page = POSTING_HTML.replace(
+            "<head>",
+            &format!("<head><script type=\"application/ld+json\">{ld}</script>"),
+        );
+        let dir = Dir::new();
+        dir.create("p.html", page);
+        let (out, r) = analyze_one(&dir, "p.html");
+        out.expect_code(0);
+        assert_eq!(r["role"], "modeling", "{stub}: {out:?}");
+        assert_eq!(r["company"], "Northwind Labs");
+        assert!(r["evidence"].to_string().contains("PyTorch"), "{stub}");
+    }
+}
+
+#[test]
+fn a_short_csv_description_is_classified_not_refused() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([
+            ["id", "title", "description"],
+            ["a", "ML Engineer", "Train PyTorch ranking models."],
+            ["b", "", "React UI for our LLM chat assistant."],
+            ["c", "Anything", "   "],
+        ]),
+    );
+    let out = run(&dir, ["batch", "in.csv", "--format", "jsonl"]);
+    out.expect_code(1);
+    let r = out.json_lines();
+    assert_eq!(r[0]["status"], "ok", "{out:?}");
+    assert_eq!(r[0]["role"], "modeling");
+    assert!(
+        r[0]["confidence"].as_f64().unwrap() < 0.75,
+        "{}",
+        r[0]["confidence"]
+    );
+    assert_eq!(r[1]["status"], "ok", "{out:?}");
+    assert!(
+        r[1]["confidence"].as_f64().unwrap() < 0.5,
+        "{}",
+        r[1]["confidence"]
+    );
+    // Blank is still nothing to read, and said so without blaming JavaScript.
+    assert_eq!(
+        r[2]["error"],
+        "row 3, column description: empty, and the row has no URL"
+    );
+    assert!(!out.stderr.contains("JavaScript"), "{out:?}");
+}
+
+#[test]
+fn a_csv_in_utf16_cp949_or_cp1252_is_decoded() {
+    let korean = "id,제목,내용\nk1,머신러닝 엔지니어,PyTorch로 추천 모델을 학습하고 평가합니다. 모델 성능을 오프라인 지표로 검증합니다.\n";
+    let western = "id,title,description\nw1,Ingénieur ML,Train and evaluate PyTorch ranking models for our café recommendations — résumé required.\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(western.encode_utf16().flat_map(u16::to_le_bytes));
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("UTF-16LE", utf16, "w1", "Ingénieur ML"),
+        (
+            "CP949 (EUC-KR)",
+            encoding_rs::EUC_KR.encode(korean).0.into_owned(),
+            "k1",
+            "머신러닝 엔지니어",
+        ),
+        (
+            "Windows-1252",
+            encoding_rs::WINDOWS_1252.encode(western).0.into_owned(),
+            "w1",
+            "Ingénieur ML",
+        ),
+    ];
+    for (name, bytes, id, title) in cases {
+        let dir = Dir::new();
+        dir.create("in.csv", bytes);
+        let out = run(&dir, ["batch", "in.csv", "--format", "jsonl"]);
+        out.expect_code(0);
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: note: in.csv is not UTF-8; read as {name}\n")
+        );
+        let r = out.json_lines();
+        assert_eq!(r[0]["id"], id, "{name}");
+        assert_eq!(r[0]["title"], title, "{name}");
+        assert_eq!(r[0]["role"], "modeling", "{name}");
+    }
+}
+
+#[test]
+fn a_tsv_or_semicolon_file_named_csv_gets_a_delimiter_hint() {
+    for (sep, hint) in [
+        (
+            "\t",
+            "the header looks separated by tabs: use --delimiter '\\t'",
+        ),
+        (
+            ";",
+            "the header looks separated by semicolons: use --delimiter ';'",
+        ),
+    ] {
+        let dir = Dir::new();
+        dir.create(
+            "in.csv",
+            format!("id{sep}description\na{sep}{POSTING_BODY}\n"),
+        );
+        let out = run(&dir, ["batch", "in.csv"]);
+        out.expect_code(2);
+        assert!(out.stderr.trim_end().ends_with(hint), "{out:?}");
+        assert_eq!(out.stderr.lines().count(), 1);
+        // With the flag it reads.
+        let flag = if sep == "\t" { "\\t" } else { ";" };
+        run(&dir, ["batch", "in.csv", "--delimiter", flag]).expect_code(0);
+    }
+}
+
+#[test]
+fn json_lines_errors_give_the_line_of_the_file() {
+    let dir = Dir::new();
+    let good = serde_json::json!({"id": "a", "text": POSTING_BODY}).to_string();
+    dir.create("in.jsonl", format!("{good}\n\n\n{{\"id\": oops\n[1]\n"));
+    let out = run(&dir, ["batch", "in.jsonl", "--format", "jsonl"]);
+    out.expect_code(1);
+    let r = out.json_lines();
+    assert_eq!(
+        r[1]["error"],
+        "row 2 (line 4): not JSON (expected value at column 8)"
+    );
+    assert_eq!(r[2]["error"], "row 3 (line 5): not a JSON object");
+}
+
+#[test]
+fn a_meta_refresh_page_is_followed_once() {
+    let site = Site::start();
+    let hop = |to: &str| {
+        html(format!(
+            "<html><head><meta http-equiv=\"refresh\" content=\"0; url={to}\"></head><body>Moved.</body></html>"
+        ))
+    };
+    site.serve("/old", hop("/job"));
+    site.serve("/job", html(POSTING_HTML));
+    site.serve("/loop", hop("/loop2"));
+    site.serve("/loop2", hop("/loop"));
+    site.serve("/meta", hop("http://169.254.169.254/latest/"));
+    let dir = Dir::new();
+    let (out, r) = analyze_one(&dir, &site.url("/old"));
+    out.expect_code(0);
+    assert_eq!(r["title"], "Machine Learning Engineer, Ranking");
+    // Once: a refresh to a refresh is not followed again.
+    let (out, _) = analyze_one(&dir, &site.url("/loop"));
+    out.expect_code(1);
+    assert_eq!(
+        site.requested_paths()
+            .iter()
+            .filter(|p| p.starts_with("/loop"))
+            .count(),
+        2
+    );
+    // The rules of a redirect hold.
+    let url = site.url("/meta");
+    let (out, _) = analyze_one(&dir, &url);
+    out.expect_code(1);
+    assert!(out.stderr.contains("refused: a link-local"), "{out:?}");
+}

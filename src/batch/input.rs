@@ -204,7 +204,16 @@ impl<R: Read> CsvRows<R> {
                 message: "the file is empty (no header row)".into(),
             });
         }
-        let columns = Columns::find(&headers, names, file)?;
+        let columns = Columns::find(&headers, names, file).map_err(|e| {
+            // One column holding the whole header: another separator.
+            match (e, delimiter_hint(&headers, delimiter)) {
+                (InputError::File { file, message }, Some(hint)) => InputError::File {
+                    file,
+                    message: format!("{message}; {hint}"),
+                },
+                (e, _) => e,
+            }
+        })?;
         Ok(CsvRows {
             reader,
             headers,
@@ -256,7 +265,8 @@ impl<R: Read> CsvRows<R> {
                 Err(_) => {
                     row.error.get_or_insert_with(|| {
                         format!(
-                            "row {}, column {}: invalid UTF-8",
+                            "row {}, column {}: invalid UTF-8 (if the file is in another \
+                             encoding, convert it first: iconv -f CP949 -t UTF-8 in.csv > out.csv)",
                             row.number, self.headers[i]
                         )
                     });
@@ -275,6 +285,22 @@ impl<R: Read> CsvRows<R> {
         row.url = field(&mut row, c.url);
         finish(row, c.text.map(|i| self.headers[i].as_str()))
     }
+}
+
+/// When a header read as one column is plainly split by another character
+/// (a TSV or a semicolon file named `.csv`), what to use instead.
+fn delimiter_hint(headers: &[String], delimiter: u8) -> Option<String> {
+    let [only] = headers else {
+        return None;
+    };
+    [
+        (b'\t', "tabs", "--delimiter '\\t'"),
+        (b';', "semicolons", "--delimiter ';'"),
+        (b'|', "bars", "--delimiter '|'"),
+    ]
+    .into_iter()
+    .find(|&(d, _, _)| d != delimiter && only.as_bytes().contains(&d))
+    .map(|(_, name, flag)| format!("the header looks separated by {name}: use {flag}"))
 }
 
 /// Marks a row with nothing to read as an error.
@@ -372,6 +398,8 @@ pub struct JsonRows<R: Read> {
     lines: std::io::Lines<BufReader<R>>,
     names: ColumnNames,
     number: usize,
+    /// Lines read, blank ones included: where in the file a row is.
+    line: usize,
 }
 
 impl<R: Read> JsonRows<R> {
@@ -380,6 +408,7 @@ impl<R: Read> JsonRows<R> {
             lines: BufReader::new(input).lines(),
             names: names.clone(),
             number: 0,
+            line: 0,
         }
     }
 
@@ -392,11 +421,26 @@ impl<R: Read> JsonRows<R> {
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => obj,
             Ok(_) => {
-                row.error = Some(format!("row {}: not a JSON object", self.number));
+                row.error = Some(format!(
+                    "row {} (line {}): not a JSON object",
+                    self.number, self.line
+                ));
                 return row;
             }
             Err(e) => {
-                row.error = Some(format!("row {}: not JSON ({e})", self.number));
+                // serde counts lines within the one line it was given; the
+                // user needs the line of the file.
+                let what = e.to_string();
+                let what = match what.rfind(" at line ") {
+                    Some(i) => &what[..i],
+                    None => &what,
+                };
+                row.error = Some(format!(
+                    "row {} (line {}): not JSON ({what} at column {})",
+                    self.number,
+                    self.line,
+                    e.column()
+                ));
                 return row;
             }
         };
@@ -447,6 +491,7 @@ impl<R: Read> Iterator for JsonRows<R> {
         loop {
             let line = self.lines.next()?;
             self.number += 1;
+            self.line += 1;
             return Some(match line {
                 Ok(l) if l.trim().is_empty() => {
                     self.number -= 1;
@@ -457,8 +502,9 @@ impl<R: Read> Iterator for JsonRows<R> {
                     number: self.number,
                     id: self.number.to_string(),
                     error: Some(format!(
-                        "row {}: {}",
+                        "row {} (line {}): {}",
                         self.number,
+                        self.line,
                         crate::source::io_message(&e)
                     )),
                     ..Row::default()

@@ -347,10 +347,20 @@ fn process_row(
         }
     };
     match posting {
-        Ok(p) => (
-            Record::ok(row.id.clone(), source, &analyze(p, set, strengths)),
-            Some(key),
-        ),
+        Ok(p) => {
+            let mut a = analyze(p, set, strengths);
+            // A few words in a cell are little evidence: the shorter the
+            // description, the less sure the answer.
+            if let Some(text) = &row.text {
+                let chars = text.trim().chars().count();
+                if chars < extract::MIN_TEXT_CHARS {
+                    let c = &mut a.classification.confidence;
+                    *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round()
+                        / 100.0;
+                }
+            }
+            (Record::ok(row.id.clone(), source, &a), Some(key))
+        }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
             None,
@@ -484,6 +494,12 @@ fn open_rows(args: &BatchConfig) -> anyhow::Result<Box<dyn Iterator<Item = Row> 
         }
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
+    // A spreadsheet saved as UTF-16, CP949 or Windows-1252 is read as such.
+    let (input, encoding) = super::encoding::Utf8Reader::new(input)
+        .map_err(|e| anyhow::anyhow!("{name}: {}", crate::source::io_message(&e)))?;
+    if let Some(encoding) = encoding {
+        eprintln!("rolefit: note: {name} is not UTF-8; read as {encoding}");
+    }
     match args.input_format {
         InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &args.columns))),
         InputFormat::Csv => Ok(Box::new(CsvRows::new(

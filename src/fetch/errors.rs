@@ -46,6 +46,16 @@ pub(super) fn redirect_policy(max: usize, allow_private: bool) -> Policy {
     })
 }
 
+/// Whether a `<meta http-equiv="refresh">` from `from` to `next` may be
+/// followed: the rules of a redirect.
+pub(super) fn check_refresh(next: &Url, from: &str, allow_private: bool) -> Option<RedirectError> {
+    let previous: Vec<Url> = Url::parse(from).into_iter().collect();
+    check_redirect(next, &previous, usize::MAX - 1).or_else(|| {
+        (!allow_private && resolves_to_link_local(next))
+            .then(|| RedirectError::Private(next.to_string()))
+    })
+}
+
 /// Whether the URL's host is, or resolves to, a link-local address.
 fn resolves_to_link_local(url: &Url) -> bool {
     use std::net::{IpAddr, ToSocketAddrs};

@@ -10,6 +10,7 @@
 mod body;
 mod errors;
 mod redact;
+mod refresh;
 mod retry;
 
 pub use redact::{redact, redact_all};
@@ -232,8 +233,35 @@ impl Fetcher {
     }
 
     /// Fetches one URL, retrying transient failures within the time budget.
+    /// A page that only sends the browser on (`<meta http-equiv="refresh"
+    /// content="0; url=...">`) is followed once, with the same checks as a
+    /// redirect; errors still name the URL given.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Page)
+        let page = self.fetch(url, Want::Page)?;
+        let Body::Text {
+            text,
+            format: Format::Html,
+        } = &page.body
+        else {
+            return Ok(page);
+        };
+        let Some(target) = refresh::target(text, &page.url) else {
+            return Ok(page);
+        };
+        if let Some(refused) = errors::check_refresh(&target, &page.url, self.opts.allow_private) {
+            return Err(FetchError::failed(url, refused.to_string()));
+        }
+        self.fetch(target.as_str(), Want::Page)
+            .map_err(|e| match e {
+                FetchError::Status { status, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: HTTP {}", status_line(status)),
+                },
+                FetchError::Failed { message, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: {message}"),
+                },
+            })
     }
 
     /// Fetches JSON from an API (a job board's), with the same limits and

@@ -43,7 +43,7 @@ pub fn writer<'a>(
         OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
         OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
-        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain)),
+        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain, with_fit)),
     }
 }
 
