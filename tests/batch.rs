@@ -770,7 +770,7 @@ fn jsonl_line_of_invalid_utf8_is_its_error() {
         &out,
         &[
             ("7", ""),
-            ("2", "row 2: stream did not contain valid UTF-8"),
+            ("2", "row 2 (line 2): stream did not contain valid UTF-8"),
             ("j1", ""),
         ],
     );

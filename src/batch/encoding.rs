@@ -31,9 +31,17 @@ impl<R: Read> Utf8Reader<R> {
     /// Reads the head of `inner` to tell its encoding; returns the reader
     /// and the encoding's name when it is not UTF-8.
     pub fn new(mut inner: R) -> io::Result<(Utf8Reader<R>, Option<&'static str>)> {
-        let mut head = Vec::with_capacity(SNIFF);
-        (&mut inner).take(SNIFF as u64).read_to_end(&mut head)?;
-        let eof = head.len() < SNIFF;
+        // One read: a file gives its first 64 KiB, a pipe what has arrived,
+        // so rows that come slowly are not held back waiting for more.
+        let mut head = vec![0u8; SNIFF];
+        let n = loop {
+            match inner.read(&mut head) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        head.truncate(n);
+        let eof = n == 0;
         let encoding = sniff(&head, eof);
         let name = encoding.map(|e| match e.name() {
             "EUC-KR" => "CP949 (EUC-KR)",

@@ -265,8 +265,7 @@ impl<R: Read> CsvRows<R> {
                 Err(_) => {
                     row.error.get_or_insert_with(|| {
                         format!(
-                            "row {}, column {}: invalid UTF-8 (if the file is in another \
-                             encoding, convert it first: iconv -f CP949 -t UTF-8 in.csv > out.csv)",
+                            "row {}, column {}: invalid UTF-8",
                             row.number, self.headers[i]
                         )
                     });
@@ -601,7 +600,7 @@ mod tests {
             r[1].error
                 .as_deref()
                 .unwrap()
-                .starts_with("row 2: not JSON")
+                .starts_with("row 2 (line 2): not JSON")
         );
         assert_eq!(r[2].url.as_deref(), Some("https://x.example/1"));
     }

@@ -248,8 +248,10 @@ impl Fetcher {
         let Some(target) = refresh::target(text, &page.url) else {
             return Ok(page);
         };
-        if let Some(refused) = errors::check_refresh(&target, &page.url, self.opts.allow_private) {
-            return Err(FetchError::failed(url, refused.to_string()));
+        // A refresh that a redirect could not make (to file://, to a
+        // metadata address) is not taken: the page is read as it is.
+        if errors::check_refresh(&target, &page.url, self.opts.allow_private).is_some() {
+            return Ok(page);
         }
         self.fetch(target.as_str(), Want::Page)
             .map_err(|e| match e {
