@@ -449,7 +449,7 @@ fn a_cache_entry_that_is_not_a_good_regular_file_is_refetched_with_a_warning() {
             "{what}: {out:?}"
         );
         // The entry is a good one again, and no temporary file is left.
-        assert_eq!(names(&cache), [name.clone()], "{what}");
+        assert_eq!(names(&cache), std::slice::from_ref(&name), "{what}");
         assert!(
             std::fs::symlink_metadata(cache.join(&name))
                 .unwrap()

@@ -24,6 +24,13 @@ struct Queue<'a> {
     in_flight: HashMap<String, usize>,
 }
 
+/// Where a page may already be: the run's memo and the `--cache` folder.
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    pub cache: Option<&'a Cache>,
+    pub memo: &'a Memo,
+}
+
 /// Pages fetched earlier in the run, so that a URL in many rows, even far
 /// apart, is fetched once. Bounded in bytes so memory stays flat: past the
 /// budget the oldest pages are forgotten (and fetched again if asked for).
@@ -87,12 +94,12 @@ impl Memo {
 pub fn fetch_all(
     urls: &[(usize, &str)],
     client: &Client,
-    cache: Option<&Cache>,
-    memo: &Memo,
+    known: Known,
     limits: Politeness,
     stop: &AtomicBool,
     fetched: &(dyn Fn(usize, Result<Fetched, FetchError>) + Sync),
 ) -> HashMap<usize, Result<Fetched, FetchError>> {
+    let Known { cache, memo } = known;
     let mut results = HashMap::with_capacity(urls.len());
     let mut todo: Vec<(Vec<usize>, &str)> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();

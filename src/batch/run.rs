@@ -115,8 +115,10 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                         set,
                         strengths.as_ref(),
                         &client,
-                        cache.as_ref(),
-                        &memo,
+                        pool::Known {
+                            cache: cache.as_ref(),
+                            memo: &memo,
+                        },
                         limits,
                         interrupted,
                     )
@@ -249,8 +251,7 @@ fn process_chunk(
     set: &PatternSet,
     strengths: Option<&Strengths>,
     client: &Client,
-    cache: Option<&Cache>,
-    memo: &pool::Memo,
+    known: pool::Known,
     limits: Politeness,
     stop: &AtomicBool,
 ) -> Vec<(Record, Option<u64>)> {
@@ -264,7 +265,7 @@ fn process_chunk(
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
-    let mut pages = pool::fetch_all(&urls, client, cache, memo, limits, stop, &|i, page| {
+    let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), set, strengths);
         fetched
             .lock()
