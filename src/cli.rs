@@ -40,7 +40,8 @@ public JSON API instead of the page (see --board-url).
 Exit codes:
   0  every source was read and classified
   1  some sources failed (each is reported; the others are still written)
-  2  a usage error or bad configuration")]
+  2  a usage error or bad configuration (or an output that is an input)
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP): no output file was changed")]
     Analyze(AnalyzeArgs),
     /// Classify every posting of a CSV, TSV or JSON Lines file or of a job board, one output row per input row.
     #[command(after_help = "\
@@ -60,8 +61,10 @@ Exit codes:
   0  every row was processed
   1  some rows failed (every row is still written, errors included)
   2  usage or input error that stops the run (no such file, no text or URL
-     column, a board listing that cannot be read or lists nothing)
-  130  interrupted (Ctrl-C): the rows written so far are well-formed")]
+     column, a board listing that cannot be read or lists nothing, an output
+     that is the same file as an input or another output)
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP): the rows written so far are
+     well-formed")]
     Batch(BatchArgs),
     /// Check or list the pattern files.
     #[command(subcommand)]
@@ -250,6 +253,11 @@ pub struct FetchArgs {
     /// Refuse a page larger than this many bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
     pub max_bytes: u64,
+
+    /// Follow redirects to link-local and cloud metadata addresses
+    /// (169.254.0.0/16, fe80::/10), which are refused by default.
+    #[arg(long)]
+    pub allow_private: bool,
 
     /// Read a job board's API from URL instead of the public one (BOARD is
     /// greenhouse, lever, ashby or wanted); repeatable. Overrides the

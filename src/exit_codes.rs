@@ -10,7 +10,8 @@ pub enum ExitCode {
     SomeFailed,
     /// Usage or configuration error; nothing was processed.
     Usage,
-    /// Interrupted (Ctrl-C): the rows written so far are whole (128 + SIGINT).
+    /// Interrupted (Ctrl-C, SIGTERM or SIGHUP): the rows written so far are
+    /// whole (128 + SIGINT).
     Interrupted,
 }
 
@@ -37,7 +38,10 @@ impl ExitCode {
                 ExitCode::Interrupted
             }
             Err(e) => {
-                eprintln!("rolefit: {}", crate::text::sanitize(&format!("{e:#}")));
+                // A URL's user:password@ is never printed.
+                let message = format!("{e:#}");
+                let message = crate::fetch::redact_all(&message);
+                eprintln!("rolefit: {}", crate::text::sanitize(&message));
                 ExitCode::Usage
             }
         }

@@ -13,8 +13,10 @@ pub mod config;
 pub mod exit_codes;
 pub mod fetch;
 pub mod load;
+pub mod outfile;
 pub mod output;
 pub mod report;
+pub mod signal;
 pub mod source;
 pub mod summary;
 
@@ -47,6 +49,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code.code();
         }
     };
+    // SIGTERM and SIGHUP end a run as Ctrl-C does; an output not yet
+    // complete is never put in place.
+    signal::install();
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Batch(args) => commands::batch::run(args),

@@ -70,7 +70,13 @@ pub fn read(source: &Source, client: &Client) -> Result<Body, SourceError> {
                     MAX_FILE_BYTES / (1024 * 1024)
                 )));
             }
-            let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
+            let bytes = if meta.is_file() {
+                std::fs::read(path).map_err(|e| err(io_message(&e)))?
+            } else {
+                // /dev/zero, a FIFO, `<(cmd)`: no size to check up front, and
+                // maybe no end; capped like stdin, and given up on after --timeout.
+                read_stream(path, client.fetcher.options().timeout).map_err(err)?
+            };
             let text = decode::decode(&bytes, None).map_err(|e| err(e.to_string()))?;
             let format = Format::guess(path.to_str(), &text);
             Ok(Body::Text { text, format })
@@ -93,6 +99,34 @@ pub fn read(source: &Source, client: &Client) -> Result<Body, SourceError> {
             let format = Format::sniff(&text);
             Ok(Body::Text { text, format })
         }
+    }
+}
+
+/// A file that is not a regular one, read to its end on a thread of its
+/// own (opening a FIFO blocks until a writer comes), at most
+/// [`MAX_FILE_BYTES`], within `timeout`.
+fn read_stream(path: &std::path::Path, timeout: std::time::Duration) -> Result<Vec<u8>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::spawn(move || {
+        let read = std::fs::File::open(&owned).and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            Ok(bytes)
+        });
+        let _ = tx.send(read);
+    });
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(bytes)) if bytes.len() as u64 > MAX_FILE_BYTES => Err(format!(
+            "input is over the {} MiB limit",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )),
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(io_message(&e)),
+        Err(_) => Err(format!(
+            "not a regular file, and no end of input within {} s (--timeout)",
+            timeout.as_secs_f64()
+        )),
     }
 }
 

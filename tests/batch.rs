@@ -721,9 +721,9 @@ fn malformed_json_lines_are_those_rows_errors() {
         &out,
         &[
             ("7", ""),
-            ("2", "row 2: not JSON (expected value at line 1 column 8)"),
+            ("2", "row 2 (line 2): not JSON (expected value at column 8)"),
             ("j1", ""),
-            ("4", "row 4: not a JSON object"),
+            ("4", "row 4 (line 4): not a JSON object"),
             ("j2", ""),
             ("e", "row 6, column text: empty, and the row has no URL"),
         ],
@@ -747,7 +747,7 @@ fn jsonl_line_of_invalid_utf8_is_its_error() {
         &out,
         &[
             ("7", ""),
-            ("2", "row 2: stream did not contain valid UTF-8"),
+            ("2", "row 2 (line 2): stream did not contain valid UTF-8"),
             ("j1", ""),
         ],
     );

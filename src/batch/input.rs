@@ -184,7 +184,16 @@ impl<R: Read> CsvRows<R> {
                 message: "the file is empty (no header row)".into(),
             });
         }
-        let columns = Columns::find(&headers, names, file)?;
+        let columns = Columns::find(&headers, names, file).map_err(|e| {
+            // One column holding the whole header: another separator.
+            match (e, delimiter_hint(&headers, delimiter)) {
+                (InputError::File { file, message }, Some(hint)) => InputError::File {
+                    file,
+                    message: format!("{message}; {hint}"),
+                },
+                (e, _) => e,
+            }
+        })?;
         Ok(CsvRows {
             reader,
             headers,
@@ -255,6 +264,22 @@ impl<R: Read> CsvRows<R> {
         row.url = field(&mut row, c.url);
         finish(row, c.text.map(|i| self.headers[i].as_str()))
     }
+}
+
+/// When a header read as one column is plainly split by another character
+/// (a TSV or a semicolon file named `.csv`), what to use instead.
+fn delimiter_hint(headers: &[String], delimiter: u8) -> Option<String> {
+    let [only] = headers else {
+        return None;
+    };
+    [
+        (b'\t', "tabs", "--delimiter '\\t'"),
+        (b';', "semicolons", "--delimiter ';'"),
+        (b'|', "bars", "--delimiter '|'"),
+    ]
+    .into_iter()
+    .find(|&(d, _, _)| d != delimiter && only.as_bytes().contains(&d))
+    .map(|(_, name, flag)| format!("the header looks separated by {name}: use {flag}"))
 }
 
 /// Marks a row with nothing to read as an error.
@@ -352,6 +377,8 @@ pub struct JsonRows<R: Read> {
     lines: std::io::Lines<BufReader<R>>,
     names: ColumnNames,
     number: usize,
+    /// Lines read, blank ones included: where in the file a row is.
+    line: usize,
 }
 
 impl<R: Read> JsonRows<R> {
@@ -360,6 +387,7 @@ impl<R: Read> JsonRows<R> {
             lines: BufReader::new(input).lines(),
             names: names.clone(),
             number: 0,
+            line: 0,
         }
     }
 
@@ -372,11 +400,26 @@ impl<R: Read> JsonRows<R> {
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => obj,
             Ok(_) => {
-                row.error = Some(format!("row {}: not a JSON object", self.number));
+                row.error = Some(format!(
+                    "row {} (line {}): not a JSON object",
+                    self.number, self.line
+                ));
                 return row;
             }
             Err(e) => {
-                row.error = Some(format!("row {}: not JSON ({e})", self.number));
+                // serde counts lines within the one line it was given; the
+                // user needs the line of the file.
+                let what = e.to_string();
+                let what = match what.rfind(" at line ") {
+                    Some(i) => &what[..i],
+                    None => &what,
+                };
+                row.error = Some(format!(
+                    "row {} (line {}): not JSON ({what} at column {})",
+                    self.number,
+                    self.line,
+                    e.column()
+                ));
                 return row;
             }
         };
@@ -427,6 +470,7 @@ impl<R: Read> Iterator for JsonRows<R> {
         loop {
             let line = self.lines.next()?;
             self.number += 1;
+            self.line += 1;
             return Some(match line {
                 Ok(l) if l.trim().is_empty() => {
                     self.number -= 1;
@@ -437,8 +481,9 @@ impl<R: Read> Iterator for JsonRows<R> {
                     number: self.number,
                     id: self.number.to_string(),
                     error: Some(format!(
-                        "row {}: {}",
+                        "row {} (line {}): {}",
                         self.number,
+                        self.line,
                         crate::source::io_message(&e)
                     )),
                     ..Row::default()
@@ -535,7 +580,7 @@ mod tests {
             r[1].error
                 .as_deref()
                 .unwrap()
-                .starts_with("row 2: not JSON")
+                .starts_with("row 2 (line 2): not JSON")
         );
         assert_eq!(r[2].url.as_deref(), Some("https://x.example/1"));
     }

@@ -28,7 +28,7 @@ fn rows(listing: &Listing, client: &Client, cache: Option<&Cache>) -> anyhow::Re
     let page = match cache.and_then(|c| c.get(&api)) {
         Some(page) => page,
         None => {
-            let page = client.fetcher.get_json(&api).map_err(|e| {
+            let page = client.fetcher.get_listing(&api).map_err(|e| {
                 let hint = if e.status() == Some(404) {
                     " (no such board)"
                 } else {

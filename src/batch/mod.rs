@@ -2,6 +2,7 @@
 //! board), one output row per input row, in input order.
 
 pub mod cache;
+pub mod encoding;
 pub mod input;
 pub mod listing;
 pub mod pool;

@@ -8,8 +8,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -34,6 +34,9 @@ use crate::text::sanitize;
 /// and `--jobs` fetches busy, few enough that memory does not grow.
 const CHUNK: usize = 256;
 
+/// Pages kept for URLs that come again later in the run (see [`pool::Memo`]).
+const MEMO_BYTES: usize = 64 * 1024 * 1024;
+
 /// The run was stopped by Ctrl-C after writing whole rows; exit code 130.
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted: the rows written so far are complete")]
@@ -45,7 +48,12 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let strengths = &args.analysis.strengths;
     let color = args.analysis.color;
     let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
-    let cache = args.cache.as_deref().map(Cache::open).transpose()?;
+    let cache = args
+        .cache
+        .as_deref()
+        .map(|dir| Cache::open(dir, args.fetch.max_bytes))
+        .transpose()?;
+    let memo = pool::Memo::new(MEMO_BYTES);
     let limits = Politeness {
         jobs: args.jobs,
         per_host: args.per_host,
@@ -57,7 +65,14 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         };
     let rows = Reader::start(rows);
 
-    let (out, tty) = open_output(args.output.as_deref())?;
+    let (out, tty, out_pending) = open_output(args.output.as_deref())?;
+    // Every output file is opened (as a temporary file) before any work, and
+    // each is put in place only once all are written.
+    let summary_file = args
+        .summary_out
+        .as_deref()
+        .map(|p| crate::outfile::create(p).map(|f| (p, f)))
+        .transpose()?;
     let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
         w: writer(args.format, out, style, args.explain, strengths.is_some()),
@@ -75,7 +90,10 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         done: 0,
         failed: 0,
     };
-    let interrupted = ctrl_c_flag();
+    // Ctrl-C, SIGTERM or SIGHUP: stop after the rows being written, and
+    // keep them.
+    let _graceful = crate::signal::graceful();
+    let interrupted = crate::signal::stop_flag();
 
     // A chunk is processed (on every core) while the one before it is
     // written, so that writing does not leave the cores idle.
@@ -88,7 +106,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
             }
             sink.flush()?;
         }
-        let next = rows.next_chunk(&interrupted);
+        let next = rows.next_chunk(interrupted);
         let (written, records) = std::thread::scope(|scope| {
             let work = next.as_ref().map(|chunk| {
                 scope.spawn(|| {
@@ -97,9 +115,12 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                         set,
                         strengths.as_ref(),
                         &client,
-                        cache.as_ref(),
+                        pool::Known {
+                            cache: cache.as_ref(),
+                            memo: &memo,
+                        },
                         limits,
-                        &interrupted,
+                        interrupted,
                     )
                 })
             });
@@ -127,19 +148,28 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         ..
     } = sink;
     w.finish().map_err(write_error(output))?;
+    drop(w);
+    let summary_pending = match (&summary, summary_file) {
+        (Some(s), Some((path, (file, pending)))) => {
+            write_summary_file(s, path, file)?;
+            Some(pending)
+        }
+        _ => None,
+    };
     if let Some(rep) = report {
         rep.finish()?;
     }
+    out_pending.commit()?;
+    if let Some(p) = summary_pending {
+        p.commit()?;
+    }
     progress.finish_and_clear();
 
-    if let Some(s) = &summary {
-        if args.summary {
-            let mut err = std::io::stderr().lock();
-            crate::output::summary::write_text(s, &mut err, err_style)?;
-        }
-        if let Some(path) = &args.summary_out {
-            write_summary_file(s, path)?;
-        }
+    if let Some(s) = &summary
+        && args.summary
+    {
+        let mut err = std::io::stderr().lock();
+        crate::output::summary::write_text(s, &mut err, err_style)?;
     }
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
@@ -206,16 +236,11 @@ impl Sink<'_> {
     }
 }
 
-fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
-    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot write: {}",
-            path.display(),
-            crate::source::io_message(&e)
-        )
-    })?);
-    crate::output::summary::write_markdown(s, &mut f)?;
-    std::io::Write::flush(&mut f)?;
+fn write_summary_file(s: &Summary, path: &Path, file: std::fs::File) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(file);
+    crate::output::summary::write_markdown(s, &mut f)
+        .and_then(|()| std::io::Write::flush(&mut f))
+        .map_err(write_error(Some(path)))?;
     Ok(())
 }
 
@@ -226,7 +251,7 @@ fn process_chunk(
     set: &PatternSet,
     strengths: Option<&Strengths>,
     client: &Client,
-    cache: Option<&Cache>,
+    known: pool::Known,
     limits: Politeness,
     stop: &AtomicBool,
 ) -> Vec<(Record, Option<u64>)> {
@@ -240,7 +265,7 @@ fn process_chunk(
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
-    let mut pages = pool::fetch_all(&urls, client, cache, limits, stop, &|i, page| {
+    let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), set, strengths);
         fetched
             .lock()
@@ -323,10 +348,20 @@ fn process_row(
         }
     };
     match posting {
-        Ok(p) => (
-            Record::ok(row.id.clone(), source, &analyze(p, set, strengths)),
-            Some(key),
-        ),
+        Ok(p) => {
+            let mut a = analyze(p, set, strengths);
+            // A few words in a cell are little evidence: the shorter the
+            // description, the less sure the answer.
+            if let Some(text) = &row.text {
+                let chars = text.trim().chars().count();
+                if chars < extract::MIN_TEXT_CHARS {
+                    let c = &mut a.classification.confidence;
+                    *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round()
+                        / 100.0;
+                }
+            }
+            (Record::ok(row.id.clone(), source, &a), Some(key))
+        }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
             None,
@@ -460,6 +495,12 @@ fn open_rows(args: &BatchConfig) -> anyhow::Result<Box<dyn Iterator<Item = Row> 
         }
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
+    // A spreadsheet saved as UTF-16, CP949 or Windows-1252 is read as such.
+    let (input, encoding) = super::encoding::Utf8Reader::new(input)
+        .map_err(|e| anyhow::anyhow!("{name}: {}", crate::source::io_message(&e)))?;
+    if let Some(encoding) = encoding {
+        eprintln!("rolefit: note: {name} is not UTF-8; read as {encoding}");
+    }
     match args.input_format {
         InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &args.columns))),
         InputFormat::Csv => Ok(Box::new(CsvRows::new(
@@ -509,14 +550,4 @@ fn count_rows(args: &BatchConfig) -> Option<u64> {
         n += 1;
     }
     Some(n)
-}
-
-/// A flag Ctrl-C sets; the batch stops after the chunk it is writing.
-fn ctrl_c_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let f = flag.clone();
-    // Setting the handler fails only if one is already set (a second batch
-    // in one process, as in tests); the first handler's flag still works.
-    let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst));
-    flag
 }

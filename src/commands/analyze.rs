@@ -9,6 +9,7 @@ use crate::boards::Client;
 use crate::cli::AnalyzeArgs;
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::outfile::{Named, check_distinct};
 use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::output::{open_output, write_error};
@@ -19,6 +20,16 @@ use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
+    let mut inputs = super::config_inputs(&args.common, &args.profile);
+    for arg in &args.sources {
+        if let Source::File(path) = Source::parse(arg) {
+            inputs.push(Named::new("the input", path));
+        }
+    }
+    check_distinct(
+        &super::outputs(args.output.as_deref(), args.report.as_deref(), None),
+        &inputs,
+    )?;
     let crate::config::Analysis {
         set,
         strengths,
@@ -32,7 +43,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     if stdin_count > 1 {
         anyhow::bail!("- (stdin) can be given only once");
     }
-    let (out, tty) = open_output(args.output.as_deref())?;
+    let (out, tty, pending) = open_output(args.output.as_deref())?;
     let style = if args.output.is_some() && tty {
         Style::new(color, false)
     } else {
@@ -67,6 +78,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         }
     }
     w.finish().map_err(write_error(args.output.as_deref()))?;
+    drop(w);
+    pending.commit()?;
     if let Some(rep) = report {
         rep.finish()?;
     }

@@ -15,6 +15,7 @@ use crate::config::{Analysis, BatchConfig, ColumnNames, InputFormat};
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
 use crate::load::folder_files;
+use crate::outfile::Named;
 use crate::profile::Profile;
 use crate::rules::{PatternSet, SourceFile};
 
@@ -34,6 +35,18 @@ pub fn batch_config(args: BatchArgs) -> anyhow::Result<BatchConfig> {
     if args.jobs == 0 || args.per_host == 0 {
         anyhow::bail!("--jobs and --per-host must be at least 1");
     }
+    let mut inputs = config_inputs(&args.common, &args.profile);
+    if args.input != "-" {
+        inputs.push(Named::new("the input", &args.input));
+    }
+    crate::outfile::check_distinct(
+        &outputs(
+            args.output.as_deref(),
+            args.report.as_deref(),
+            args.summary_out.as_deref(),
+        ),
+        &inputs,
+    )?;
     let analysis = analysis(&args.common, &args.profile)?;
     let fetch = fetch_options(&args.fetch)?;
     let boards = board_urls(&args.fetch)?;
@@ -76,6 +89,37 @@ pub fn batch_config(args: BatchArgs) -> anyhow::Result<BatchConfig> {
     })
 }
 
+/// The files every classifying command reads besides its sources: the
+/// profile and the pattern files of `--patterns`, for
+/// [`crate::outfile::check_distinct`].
+pub fn config_inputs(common: &CommonArgs, profile: &ProfileArgs) -> Vec<Named> {
+    let mut inputs = Vec::new();
+    if let Some(p) = &profile.profile {
+        inputs.push(Named::new("the profile", p));
+    }
+    if let Some(dir) = &common.patterns {
+        for (name, _) in crate::rules::BUILTIN {
+            let path = dir.join(name);
+            if path.exists() {
+                inputs.push(Named::new("the pattern file", path));
+            }
+        }
+    }
+    inputs
+}
+
+/// The outputs a command was given, by flag.
+pub fn outputs(output: Option<&Path>, report: Option<&Path>, summary: Option<&Path>) -> Vec<Named> {
+    [
+        ("-o", output),
+        ("--report", report),
+        ("--summary-out", summary),
+    ]
+    .into_iter()
+    .filter_map(|(flag, p)| p.map(|p| Named::new(flag, p)))
+    .collect()
+}
+
 /// Fetch limits and board endpoints from the flags and the environment.
 pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
@@ -90,6 +134,7 @@ pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
         timeout: total,
         connect_timeout: total.min(Duration::from_secs(10)),
         max_bytes: args.max_bytes,
+        allow_private: args.allow_private,
         ..FetchOptions::default()
     })
 }

@@ -17,7 +17,7 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
         ProfileCommand::Init { file, force } => {
             let path = file.unwrap_or_else(|| "profile.toml".into());
             if path == Path::new("-") {
-                let (mut out, _) = open_output(None)?;
+                let (mut out, _, _) = open_output(None)?;
                 out.write_all(TEMPLATE.as_bytes())?;
                 out.flush()?;
                 return Ok(true);
@@ -28,8 +28,16 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
                     path.display()
                 );
             }
-            std::fs::write(&path, TEMPLATE)
+            let (mut f, pending) = crate::outfile::create(&path)?;
+            f.write_all(TEMPLATE.as_bytes())
+                .and_then(|()| f.flush())
                 .with_context(|| format!("{}: cannot write", path.display()))?;
+            drop(f);
+            if force {
+                pending.commit()?;
+            } else {
+                pending.commit_new()?;
+            }
             eprintln!(
                 "wrote {}: edit your strengths, then use --profile {}",
                 path.display(),
@@ -41,7 +49,7 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
             let set = load_patterns_from(patterns.as_deref())?;
             let profile = crate::load::profile(&file)?;
             let strengths = Strengths::new(&profile, &set.skills);
-            let (mut out, _) = open_output(None)?;
+            let (mut out, _, _) = open_output(None)?;
             if let Some(name) = &profile.name {
                 writeln!(out, "{}", crate::text::sanitize(name))?;
             }

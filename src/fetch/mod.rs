@@ -9,7 +9,11 @@
 
 mod body;
 mod errors;
+mod redact;
+mod refresh;
 mod retry;
+
+pub use redact::{redact, redact_all};
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -45,10 +49,16 @@ pub struct FetchOptions {
     pub connect_timeout: Duration,
     /// Largest body accepted (after decompression).
     pub max_bytes: u64,
+    /// Largest job board listing accepted: a board's list carries every
+    /// posting in full, so it is many pages long (800 postings are ~6 MB).
+    /// At least `max_bytes`.
+    pub max_listing_bytes: u64,
     /// Redirects followed before giving up.
     pub max_redirects: usize,
     /// Extra attempts after a 429, a 5xx or a reset connection.
     pub retries: u32,
+    /// Follow redirects to link-local and cloud metadata addresses.
+    pub allow_private: bool,
 }
 
 impl Default for FetchOptions {
@@ -57,8 +67,10 @@ impl Default for FetchOptions {
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
             max_bytes: 5 * 1024 * 1024,
+            max_listing_bytes: 64 * 1024 * 1024,
             max_redirects: 10,
             retries: 2,
+            allow_private: false,
         }
     }
 }
@@ -160,7 +172,10 @@ fn build_client(opts: &FetchOptions) -> Result<Client, String> {
         .connect_timeout(opts.connect_timeout)
         // Overridden per request by the time left; see `attempt`.
         .timeout(opts.timeout)
-        .redirect(errors::redirect_policy(opts.max_redirects))
+        .redirect(errors::redirect_policy(
+            opts.max_redirects,
+            opts.allow_private,
+        ))
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))
 }
@@ -181,6 +196,8 @@ fn status_line(status: u16) -> String {
 enum Want {
     Page,
     Json,
+    /// A board's list of every posting: JSON, with its own size limit.
+    Listing,
 }
 
 /// An HTTP client with rolefit's limits, shared across requests and threads.
@@ -216,14 +233,48 @@ impl Fetcher {
     }
 
     /// Fetches one URL, retrying transient failures within the time budget.
+    /// A page that only sends the browser on (`<meta http-equiv="refresh"
+    /// content="0; url=...">`) is followed once, with the same checks as a
+    /// redirect; errors still name the URL given.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Page)
+        let page = self.fetch(url, Want::Page)?;
+        let Body::Text {
+            text,
+            format: Format::Html,
+        } = &page.body
+        else {
+            return Ok(page);
+        };
+        let Some(target) = refresh::target(text, &page.url) else {
+            return Ok(page);
+        };
+        // A refresh that a redirect could not make (to file://, to a
+        // metadata address) is not taken: the page is read as it is.
+        if errors::check_refresh(&target, &page.url, self.opts.allow_private).is_some() {
+            return Ok(page);
+        }
+        self.fetch(target.as_str(), Want::Page)
+            .map_err(|e| match e {
+                FetchError::Status { status, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: HTTP {}", status_line(status)),
+                },
+                FetchError::Failed { message, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: {message}"),
+                },
+            })
     }
 
     /// Fetches JSON from an API (a job board's), with the same limits and
     /// retries as a page. The text is the body as sent; its format is `Text`.
     pub fn get_json(&self, url: &str) -> Result<Fetched, FetchError> {
         self.fetch(url, Want::Json)
+    }
+
+    /// Fetches a job board's listing: JSON, with the listing size limit.
+    pub fn get_listing(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Listing)
     }
 
     fn fetch(&self, url: &str, want: Want) -> Result<Fetched, FetchError> {
@@ -262,7 +313,7 @@ impl Fetcher {
         let left = deadline.saturating_duration_since(Instant::now());
         let client = self.client(url).map_err(|e| (e, Retry::Never))?;
         let mut request = client.get(parsed.clone()).timeout(left);
-        if want == Want::Json {
+        if want != Want::Page {
             request = request.header(ACCEPT, "application/json");
         }
         let response = request.send().map_err(|e| self.transport_error(url, &e))?;
@@ -286,10 +337,15 @@ impl Fetcher {
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let declared_format = match want {
             Want::Page => body::format_for(content_type.as_deref()).map_err(|e| e.to_string()),
-            Want::Json => body::json_for(content_type.as_deref()).map_err(|e| e.to_string()),
+            Want::Json | Want::Listing => {
+                body::json_for(content_type.as_deref()).map_err(|e| e.to_string())
+            }
         }
         .map_err(fail)?;
-        let max = self.opts.max_bytes;
+        let max = match want {
+            Want::Listing => self.opts.max_listing_bytes.max(self.opts.max_bytes),
+            Want::Page | Want::Json => self.opts.max_bytes,
+        };
         // reqwest drops Content-Length when it decompresses, so this only
         // catches honest plain bodies early; the capped read catches the rest.
         if response.content_length().is_some_and(|len| len > max) {

@@ -10,13 +10,13 @@ mod style;
 pub mod summary;
 mod table;
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 pub use csv::neutralize;
 pub use style::{ColorChoice, Style};
 
+use crate::outfile::Pending;
 use crate::report::Record;
 
 /// Writes records in one format.
@@ -45,7 +45,7 @@ pub fn writer<'a>(
         OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
         OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
-        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain)),
+        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain, with_fit)),
     }
 }
 
@@ -64,17 +64,23 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// Opens the output: a file, or stdout for none or `-`.
-pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool)> {
+/// Opens the output: a file, or stdout for none or `-`. A file is written
+/// to a temporary file beside it; [`Pending::commit`] puts it in place once
+/// the writer is flushed.
+pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool, Pending)> {
     match path {
         Some(p) if p != Path::new("-") => {
-            let f = File::create(p).map_err(write_error(path))?;
-            Ok((Box::new(BufWriter::new(f)), false))
+            let (f, pending) = crate::outfile::create(p)?;
+            Ok((Box::new(BufWriter::new(f)), false, pending))
         }
         _ => {
             use std::io::IsTerminal;
             let tty = io::stdout().is_terminal();
-            Ok((Box::new(BufWriter::new(io::stdout().lock())), tty))
+            Ok((
+                Box::new(BufWriter::new(io::stdout().lock())),
+                tty,
+                Pending::none(),
+            ))
         }
     }
 }

@@ -383,6 +383,17 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
 /// below 10, and a weight near the largest float would make scores infinite.
 const MAX_WEIGHT: f64 = 1000.0;
 
+/// Whether a regex can match the empty string (`x*`, `a|`, `^`): such a
+/// pattern would be evidence in every line. One that does not parse is left
+/// to the compiler to report.
+fn matches_empty(source: &str) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .build()
+        .parse(source)
+        .is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
+}
+
 /// Compiles a list of entries; `need_weight` says whether `weight` is required.
 fn compile_entries(
     f: &SourceFile,
@@ -422,6 +433,13 @@ fn compile_entries(
             (None, Some(re)) => {
                 let name = e.name.clone().unwrap_or_else(|| re.get_ref().clone());
                 let source = user_regex(re.get_ref(), e.case_sensitive);
+                if eager(f, check) && matches_empty(&source) {
+                    return Err(f.error_at(
+                        re.span().start,
+                        "this regex can match the empty string, so it would match \
+                         everywhere: make some part of it required",
+                    ));
+                }
                 (
                     source.clone(),
                     name,
