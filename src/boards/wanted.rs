@@ -74,6 +74,7 @@ pub fn posting(value: &Value) -> Result<Structured, String> {
             location,
             date_posted: None,
             employment_type: None,
+            seniority: None,
         },
         parts,
     })
