@@ -217,22 +217,28 @@ impl Fetcher {
 
     /// Fetches one URL, retrying transient failures within the time budget.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Page)
+        self.fetch(url, Want::Page, None)
     }
 
     /// Fetches JSON from an API (a job board's), with the same limits and
     /// retries as a page. The text is the body as sent; its format is `Text`.
     pub fn get_json(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Json)
+        self.fetch(url, Want::Json, None)
     }
 
-    fn fetch(&self, url: &str, want: Want) -> Result<Fetched, FetchError> {
+    /// POSTs a JSON `body` to an API that answers searches only that way
+    /// (Workday's), and reads the JSON answer like [`Fetcher::get_json`].
+    pub fn post_json(&self, url: &str, body: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Json, Some(body))
+    }
+
+    fn fetch(&self, url: &str, want: Want, body: Option<&str>) -> Result<Fetched, FetchError> {
         let parsed = Url::parse(url)
             .map_err(|e| FetchError::failed(url, format!("not a valid URL ({e})")))?;
         let deadline = deadline_after(self.opts.timeout);
         let mut attempt = 0;
         loop {
-            let (error, retry) = match self.attempt(url, &parsed, deadline, want) {
+            let (error, retry) = match self.attempt(url, &parsed, deadline, want, body) {
                 Ok(page) => return Ok(page),
                 Err(failure) => failure,
             };
@@ -256,12 +262,20 @@ impl Fetcher {
         parsed: &Url,
         deadline: Instant,
         want: Want,
+        body: Option<&str>,
     ) -> Result<Fetched, (FetchError, Retry)> {
         // The request-level timeout covers the body too (reqwest's blocking
         // client-level one is per read), so a server that drips bytes is cut off.
         let left = deadline.saturating_duration_since(Instant::now());
         let client = self.client(url).map_err(|e| (e, Retry::Never))?;
-        let mut request = client.get(parsed.clone()).timeout(left);
+        let mut request = match body {
+            Some(b) => client
+                .post(parsed.clone())
+                .header(CONTENT_TYPE, "application/json")
+                .body(b.to_string()),
+            None => client.get(parsed.clone()),
+        }
+        .timeout(left);
         if want == Want::Json {
             request = request.header(ACCEPT, "application/json");
         }
