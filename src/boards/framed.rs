@@ -49,7 +49,11 @@ pub fn recognize_saramin(url: &Url) -> Option<Result<PostingRef, String>> {
 pub fn recognize_jobkorea(url: &Url) -> Option<Result<PostingRef, String>> {
     let segments: Vec<String> = url
         .path_segments()
-        .map(|s| s.filter(|s| !s.is_empty()).map(str::to_ascii_lowercase).collect())
+        .map(|s| {
+            s.filter(|s| !s.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect()
+        })
         .unwrap_or_default();
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     match segments.as_slice() {

@@ -63,7 +63,11 @@ impl Listing {
                 "{input}: {} postings are read one by one ({}); `{}:` lists are not supported",
                 board.name(),
                 board.url_shape(),
-                if eu { format!("{key}-eu") } else { key.to_string() }
+                if eu {
+                    format!("{key}-eu")
+                } else {
+                    key.to_string()
+                }
             )));
         }
         let org = match board {
@@ -106,7 +110,11 @@ impl Listing {
     /// Reads the listing. A posting the board lists in a shape rolefit
     /// cannot read is that posting's error; a listing that cannot be read at
     /// all is the listing's.
-    pub fn read(&self, client: &Client, store: Option<&dyn Store>) -> Result<Vec<ListedJob>, String> {
+    pub fn read(
+        &self,
+        client: &Client,
+        store: Option<&dyn Store>,
+    ) -> Result<Vec<ListedJob>, String> {
         let reader = Reader { client, store };
         let base = client.urls.base_in(self.board, self.eu);
         let api = self.api_url(&client.urls);

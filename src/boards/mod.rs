@@ -376,7 +376,10 @@ impl Client {
         };
         let data = match board {
             Board::LinkedIn => {
-                return self.fetcher.get(&api).map_err(|e| fail(format!("{e}{}", hint(&e))));
+                return self
+                    .fetcher
+                    .get(&api)
+                    .map_err(|e| fail(format!("{e}{}", hint(&e))));
             }
             Board::Saramin | Board::JobKorea => {
                 framed::read(&self.fetcher, board, self.urls.base(board), &p.id, &hint)
@@ -475,7 +478,9 @@ mod tests {
         );
         assert_eq!(recognize("https://www.linkedin.com/company/acme"), None);
         assert_eq!(
-            recognize("https://www.saramin.co.kr/zf_user/jobs/relay/view?view_type=list&rec_idx=4812"),
+            recognize(
+                "https://www.saramin.co.kr/zf_user/jobs/relay/view?view_type=list&rec_idx=4812"
+            ),
             posting(Board::Saramin, "", "4812")
         );
         assert_eq!(
@@ -483,8 +488,14 @@ mod tests {
             posting(Board::JobKorea, "", "45123")
         );
         assert_eq!(
-            recognize("https://acme.wd5.myworkdayjobs.com/en-US/External/job/Seoul/ML-Engineer_R-104"),
-            posting(Board::Workday, "acme.wd5/External", "Seoul/ML-Engineer_R-104")
+            recognize(
+                "https://acme.wd5.myworkdayjobs.com/en-US/External/job/Seoul/ML-Engineer_R-104"
+            ),
+            posting(
+                Board::Workday,
+                "acme.wd5/External",
+                "Seoul/ML-Engineer_R-104"
+            )
         );
         assert_eq!(
             recognize("https://job-boards.eu.greenhouse.io/acme/jobs/12"),
@@ -529,7 +540,8 @@ mod tests {
     fn workday_paths_that_could_leave_the_site_are_refused() {
         let err = |url: &str| recognize(url).unwrap().unwrap_err();
         assert!(
-            err("https://acme.wd1.myworkdayjobs.com/External/job/a%2F..%2Fx").contains("not one rolefit can read")
+            err("https://acme.wd1.myworkdayjobs.com/External/job/a%2F..%2Fx")
+                .contains("not one rolefit can read")
         );
         assert_eq!(
             err("https://acme.wd1.myworkdayjobs.com/en-US/External"),
@@ -593,7 +605,10 @@ mod tests {
         assert!(Listing::parse("wanted:acme").unwrap().is_err());
         let urls = BoardUrls::default();
         let api = |s: &str| Listing::parse(s).unwrap().unwrap().api_url(&urls);
-        assert_eq!(api("wanted:812"), "https://www.wanted.co.kr/api/v4/companies/812/jobs");
+        assert_eq!(
+            api("wanted:812"),
+            "https://www.wanted.co.kr/api/v4/companies/812/jobs"
+        );
         assert_eq!(
             api("workday:acme.wd3/Careers"),
             "https://acme.wd3.myworkdayjobs.com/wday/cxs/acme/Careers/jobs"
@@ -602,7 +617,10 @@ mod tests {
             api("greenhouse-eu:acme"),
             "https://boards-api.eu.greenhouse.io/v1/boards/acme/jobs?content=true"
         );
-        assert_eq!(Listing::parse("lever-eu:acme").unwrap().unwrap().name(), "lever-eu:acme");
+        assert_eq!(
+            Listing::parse("lever-eu:acme").unwrap().unwrap().name(),
+            "lever-eu:acme"
+        );
         assert!(Listing::parse("workday:acme").unwrap().is_err());
         assert!(Listing::parse("linkedin:acme").unwrap().is_err());
     }

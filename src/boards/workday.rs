@@ -77,7 +77,9 @@ fn check_path(path: &str) -> Result<String, String> {
     if ok {
         Ok(path.to_string())
     } else {
-        Err(format!("the Workday posting path {path:?} is not one rolefit can read"))
+        Err(format!(
+            "the Workday posting path {path:?} is not one rolefit can read"
+        ))
     }
 }
 
@@ -168,7 +170,8 @@ pub(super) fn listing(reader: &Reader, base: &str, org: &str) -> Result<Vec<Entr
     let mut jobs: Vec<Object> = Vec::new();
     let mut total = None;
     for page in 0..MAX_PAGES {
-        let body = json!({"appliedFacets": {}, "limit": PAGE, "offset": page * PAGE, "searchText": ""});
+        let body =
+            json!({"appliedFacets": {}, "limit": PAGE, "offset": page * PAGE, "searchText": ""});
         let value = reader.json(&api, Some(&body.to_string()))?;
         let root = j::object(&value, "the list of jobs")?;
         let listed = j::array(root, "jobPostings", "the list of jobs")?;
@@ -192,7 +195,11 @@ pub(super) fn listing(reader: &Reader, base: &str, org: &str) -> Result<Vec<Entr
                 .and_then(|b| b.first())
                 .and_then(Value::as_str)
                 .map(str::to_string)
-                .or_else(|| path.as_deref().and_then(|p| p.rsplit('/').next()).map(str::to_string))
+                .or_else(|| {
+                    path.as_deref()
+                        .and_then(|p| p.rsplit('/').next())
+                        .map(str::to_string)
+                })
                 .unwrap_or_else(|| format!("{org}-{}", i + 1));
             let label = org.split('/').next().unwrap_or(org);
             let posting = path

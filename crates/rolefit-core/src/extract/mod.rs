@@ -121,7 +121,10 @@ pub enum ExtractError {
     TooDeep,
     /// A saved page of a site that frames the posting's text (Saramin, JobKorea).
     #[error("a saved {site} page without its posting text (the site loads it in a frame the saved page lacks); {}", .url.as_ref().map_or("analyze the posting's URL instead".to_string(), |u| format!("analyze {u} instead")))]
-    Framed { site: &'static str, url: Option<String> },
+    Framed {
+        site: &'static str,
+        url: Option<String>,
+    },
 }
 
 /// Below this many characters of body text there is no posting to read.

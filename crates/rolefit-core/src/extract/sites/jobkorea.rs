@@ -48,7 +48,11 @@ pub fn page(doc: &Html) -> Option<Result<PageFields, ExtractError>> {
 
 /// The element holding the posting's text in the detail document.
 pub fn detail_body(doc: &Html) -> Option<ElementRef<'_>> {
-    first(doc, &[".view-content", ".detailed-summary-contents", "article"]).or_else(|| {
+    first(
+        doc,
+        &[".view-content", ".detailed-summary-contents", "article"],
+    )
+    .or_else(|| {
         let sel = Selector::parse("body").expect("valid selector");
         doc.select(&sel)
             .next()

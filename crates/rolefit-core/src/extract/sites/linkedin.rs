@@ -138,10 +138,18 @@ fn criteria(doc: &Html, meta: &mut PostingMeta) {
 
 /// The signed-in view's insight lines, read for LinkedIn's own words.
 fn insights(doc: &Html, meta: &mut PostingMeta) {
-    let Some(line) = first_text(doc, INSIGHTS) else {
-        return;
-    };
-    for piece in line.split(['·', ',', '\u{2022}']).map(str::trim) {
+    let lines: Vec<String> = INSIGHTS
+        .iter()
+        .flat_map(|s| {
+            let sel = Selector::parse(s).expect("valid selector");
+            doc.select(&sel).map(text).collect::<Vec<_>>()
+        })
+        .collect();
+    for piece in lines
+        .iter()
+        .flat_map(|l| l.split(['·', ',', '\u{2022}']))
+        .map(str::trim)
+    {
         let find = |words: &[&'static str]| {
             words
                 .iter()
