@@ -21,12 +21,19 @@ use crate::text::clean_inline;
 /// A known site's page, read by that site's reader; `None` when no reader
 /// recognises the page.
 pub fn page(doc: &Html) -> Option<Result<PageFields, ExtractError>> {
-    linkedin::page(doc)
+    let read = linkedin::page(doc)
         .or_else(|| indeed::page(doc))
         .or_else(|| seek::page(doc))
         .map(Ok)
         .or_else(|| saramin::page(doc))
-        .or_else(|| jobkorea::page(doc))
+        .or_else(|| jobkorea::page(doc))?;
+    Some(read.map(|mut fields| {
+        if fields.meta.title.is_none() {
+            fields.meta.title =
+                content::meta(doc, "og:title").or_else(|| content::first_text(doc, "h1"));
+        }
+        fields
+    }))
 }
 
 /// A site whose posting text is served apart from the posting's page.

@@ -46,7 +46,7 @@ pub fn page(doc: &Html) -> Option<Result<PageFields, ExtractError>> {
     if !is_saramin(doc) {
         return None;
     }
-    match detail_body(doc) {
+    match first(doc, BODY) {
         Some(body) => Some(Ok(PageFields {
             meta: meta(doc),
             blocks: content::text_blocks(body),
@@ -61,7 +61,8 @@ pub fn page(doc: &Html) -> Option<Result<PageFields, ExtractError>> {
     }
 }
 
-/// The element holding the posting's text, when it holds some.
+/// The element holding the posting's text in the detail document, when it
+/// holds some: its own container, else the document's body.
 pub fn detail_body(doc: &Html) -> Option<ElementRef<'_>> {
     first(doc, BODY).or_else(|| {
         let sel = Selector::parse("body").expect("valid selector");
