@@ -721,3 +721,93 @@ fn board_url_flags_move_each_new_site() {
     out.expect_code(0);
     assert_eq!(out.json_lines()[0]["company"], "Acme Mobility");
 }
+
+// ---- errors name the link, the site and what was wrong ----
+
+#[test]
+fn errors_of_the_new_sites_name_the_link_and_the_site() {
+    let (dir, site) = (Dir::new(), Site::start());
+    site.serve(WD_PATH, ResponseTemplate::new(404));
+    site.serve(
+        "/zf_user/jobs/relay/view-detail",
+        html("<html><body><div class=\"user_content\"></div></body></html>"),
+    );
+    site.serve(
+        "/zf_user/jobs/view",
+        html(saramin_page("/zf_user/jobs/relay/view-detail?rec_idx=7")),
+    );
+    let line = |url: &str| {
+        let out = rolefit(&dir, &site, &["analyze", url]).run();
+        out.expect_code(1);
+        out.stderr
+    };
+    let wd = "https://acme.wd5.myworkdayjobs.com/External/job/Seoul-Korea/Title_R-1042";
+    assert_eq!(
+        line(wd),
+        format!(
+            "rolefit: {wd}: Workday: {}: HTTP 404 Not Found (no such posting: it may be closed, or the link is wrong)\n",
+            site.url(WD_PATH)
+        )
+    );
+    let sr = "https://www.saramin.co.kr/zf_user/jobs/view?rec_idx=7";
+    assert_eq!(
+        line(sr),
+        format!(
+            "rolefit: {sr}: Saramin: {}: the posting's text is empty\n",
+            site.url("/zf_user/jobs/relay/view-detail?rec_idx=7")
+        )
+    );
+    let out = rolefit(&dir, &site, &["batch", "workday:acme"]).run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: workday:acme: \"acme\" is not a Workday site: expected TENANT.wdN/SITE, as in https://TENANT.wdN.myworkdayjobs.com/SITE\n"
+    );
+    let out = rolefit(
+        &dir,
+        &site,
+        &["analyze", "https://www.jobkorea.co.kr/Recruit/GI_Read/12ab"],
+    )
+    .run();
+    out.expect_code(1);
+    assert_eq!(
+        out.stderr,
+        "rolefit: https://www.jobkorea.co.kr/Recruit/GI_Read/12ab: the JobKorea posting id \"12ab\" is not a number\n"
+    );
+}
+
+#[test]
+fn a_workday_job_listed_without_its_page_is_its_rows_error() {
+    let (dir, site) = (Dir::new(), Site::start());
+    let mut list = workday_list(2, &[("R-1", "ML Engineer"), ("R-2", "Backend Engineer")]);
+    list["jobPostings"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("externalPath");
+    site.mount(
+        Mock::given(method("POST"))
+            .and(path("/wday/cxs/acme/External/jobs"))
+            .respond_with(json_response(&list)),
+    );
+    site.serve(
+        "/wday/cxs/acme/External/job/Seoul-Korea/Title_R-1",
+        json_response(&workday_posting("R-1", "ML Engineer", WORKDAY_MODELING)),
+    );
+    let out = rolefit(
+        &dir,
+        &site,
+        &["batch", "workday:acme.wd5/External", "--format", "jsonl"],
+    )
+    .run();
+    out.expect_code(1);
+    let records = out.json_lines();
+    let status: Vec<&str> = records
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status, ["ok", "error"]);
+    assert_eq!(
+        records[1]["error"],
+        "row 2: workday:acme.wd5/External job R-2: Workday: the listed job has no `externalPath` (its page)"
+    );
+}

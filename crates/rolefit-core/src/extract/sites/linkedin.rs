@@ -237,4 +237,37 @@ mod tests {
         );
         assert!(page(&doc).is_none());
     }
+
+    /// The signed-in view before LinkedIn renamed its classes
+    /// `job-details-jobs-unified-top-card__*`.
+    #[test]
+    fn jobs_unified_top_card_classes_are_read() {
+        let doc = Html::parse_document(
+            r#"<html><head><title>Feed | LinkedIn</title></head><body>
+            <nav class="global-nav">Home Jobs Messaging</nav>
+            <div class="jobs-unified-top-card">
+              <h2 class="t-24 t-bold jobs-unified-top-card__job-title">Research Engineer</h2>
+              <div class="jobs-unified-top-card__primary-description">
+                <span class="jobs-unified-top-card__company-name"><a>Mirae Labs</a></span>
+                <span class="jobs-unified-top-card__bullet">Daejeon, South Korea</span>
+              </div>
+              <ul><li class="jobs-unified-top-card__job-insight"><span>Contract · Associate</span></li></ul>
+            </div>
+            <div class="jobs-description__content jobs-description-content">
+              <div class="jobs-box__html-content"><p>We study retrieval for language models and publish what we learn.</p></div>
+            </div></body></html>"#,
+        );
+        let f = page(&doc).unwrap();
+        assert_eq!(f.meta.title.as_deref(), Some("Research Engineer"));
+        assert_eq!(f.meta.company.as_deref(), Some("Mirae Labs"));
+        assert_eq!(f.meta.location.as_deref(), Some("Daejeon, South Korea"));
+        assert_eq!(f.meta.employment_type.as_deref(), Some("Contract"));
+        assert_eq!(f.meta.seniority.as_deref(), Some("Associate"));
+        assert_eq!(
+            f.blocks,
+            [crate::extract::Block::text(
+                "We study retrieval for language models and publish what we learn."
+            )]
+        );
+    }
 }
