@@ -46,6 +46,7 @@ const LOCATION: &[&str] = &[
     ".jobs-unified-top-card__bullet",
     ".job-details-jobs-unified-top-card__primary-description-container .tvm__text",
     ".job-details-jobs-unified-top-card__primary-description .tvm__text",
+    ".job-details-jobs-unified-top-card__tertiary-description-container .tvm__text",
 ];
 
 /// The description, innermost first: LinkedIn wraps it twice or three times.
@@ -59,11 +60,13 @@ const DESCRIPTION: &[&str] = &[
 ];
 
 /// The signed-in view states the employment type and seniority in its
-/// "insight" lines ("Full-time · Mid-Senior level").
+/// "insight" lines ("Full-time · Mid-Senior level"), or in newer pages as
+/// buttons of the job's preferences ("Hybrid", "Full-time").
 const INSIGHTS: &[&str] = &[
     ".job-details-jobs-unified-top-card__job-insight",
     ".jobs-unified-top-card__job-insight",
     ".job-details-preferences-and-skills",
+    ".job-details-fit-level-preferences button",
 ];
 
 /// LinkedIn's own fixed words for a job's level and its employment type,
@@ -150,10 +153,13 @@ fn insights(doc: &Html, meta: &mut PostingMeta) {
         .flat_map(|l| l.split(['·', ',', '\u{2022}']))
         .map(str::trim)
     {
+        // A button may say more than the word ("Matches your job
+        // preferences, job type is Full-time"): the word is looked for in it.
+        let lower = piece.to_lowercase();
         let find = |words: &[&'static str]| {
             words
                 .iter()
-                .find(|w| piece.eq_ignore_ascii_case(w))
+                .find(|w| lower.contains(&w.to_lowercase()))
                 .map(|w| w.to_string())
         };
         if meta.seniority.is_none() {
@@ -269,5 +275,29 @@ mod tests {
                 "We study retrieval for language models and publish what we learn."
             )]
         );
+    }
+
+    /// Newer signed-in pages: the place in the tertiary line, the job type
+    /// in a preference button that says more than the word.
+    #[test]
+    fn preference_buttons_and_the_tertiary_line_are_read() {
+        let doc = Html::parse_document(
+            r#"<html><head><title>(1) Data Engineer | Bora | LinkedIn</title></head><body>
+            <div class="job-details-jobs-unified-top-card__tertiary-description-container">
+              <span class="tvm__text tvm__text--low-emphasis">Incheon, South Korea</span>
+              <span class="tvm__text tvm__text--low-emphasis"> · 2 weeks ago</span></div>
+            <div class="job-details-fit-level-preferences">
+              <button><span>On-site</span></button>
+              <button><span class="visually-hidden">Matches your job preferences, job type is</span><strong>Part-time</strong></button>
+            </div>
+            <div class="jobs-description__content"><div id="job-details"><p>Build the pipelines that feed our models with clean data every day.</p></div></div>
+            </body></html>"#,
+        );
+        let f = page(&doc).unwrap();
+        assert_eq!(f.meta.title.as_deref(), Some("Data Engineer"));
+        assert_eq!(f.meta.company.as_deref(), Some("Bora"));
+        assert_eq!(f.meta.location.as_deref(), Some("Incheon, South Korea"));
+        assert_eq!(f.meta.employment_type.as_deref(), Some("Part-time"));
+        assert_eq!(f.meta.seniority, None);
     }
 }
