@@ -811,3 +811,38 @@ fn a_workday_job_listed_without_its_page_is_its_rows_error() {
         "row 2: workday:acme.wd5/External job R-2: Workday: the listed job has no `externalPath` (its page)"
     );
 }
+
+#[test]
+fn a_cached_workday_listing_and_its_postings_are_not_fetched_again() {
+    let (dir, site) = (Dir::new(), Site::start());
+    site.mount(
+        Mock::given(method("POST"))
+            .and(path("/wday/cxs/acme/External/jobs"))
+            .respond_with(json_response(&workday_list(
+                2,
+                &[("R-1", "ML Engineer"), ("R-2", "Platform Engineer")],
+            ))),
+    );
+    for (req, body) in [("R-1", WORKDAY_MODELING), ("R-2", WORKDAY_BACKEND)] {
+        site.serve(
+            &format!("/wday/cxs/acme/External/job/Seoul-Korea/Title_{req}"),
+            json_response(&workday_posting(req, req, body)),
+        );
+    }
+    let args = [
+        "batch",
+        "workday:acme.wd5/External",
+        "--cache",
+        "cache",
+        "--format",
+        "jsonl",
+    ];
+    let first = rolefit(&dir, &site, &args).run();
+    first.expect_code(0);
+    assert_eq!(site.requests(), 3);
+    site.reset();
+    let second = rolefit(&dir, &site, &args).run();
+    second.expect_code(0);
+    assert_eq!(site.requests(), 0, "{second:?}");
+    assert_eq!(first.stdout, second.stdout);
+}

@@ -1,7 +1,7 @@
 //! `rolefit batch greenhouse:COMPANY` (and `lever:`, `ashby:`, `wanted:`,
 //! `workday:`): every open posting on a company's board, as rows, each with
-//! its posting already read (see `boards::Listing`). Every answer is kept in
-//! `--cache` like a page.
+//! its posting already read, or its posting's URL to read like a CSV row's
+//! (see `boards::Listing`). Every answer is kept in `--cache` like a page.
 
 use super::cache::Cache;
 use super::input::Row;
@@ -37,8 +37,10 @@ fn rows(listing: &Listing, client: &Client, cache: Option<&Cache>) -> anyhow::Re
         .map(|(i, job)| {
             let number = i + 1;
             let (page, error) = match job.posting {
-                Ok(page) => (Some(page), None),
-                Err(e) => (
+                // Read from its URL with the other rows' URLs.
+                None => (None, None),
+                Some(Ok(page)) => (Some(page), None),
+                Some(Err(e)) => (
                     None,
                     Some(format!("row {number}: {name} job {}: {board}: {e}", job.id)),
                 ),

@@ -3,8 +3,10 @@
 //! (`greenhouse-eu:` and `lever-eu:` for the boards' European hosts).
 //!
 //! Greenhouse and Ashby list every posting in full in one answer; Lever in
-//! pages of [`LEVER_PAGE`]; Wanted and Workday list ids, and each posting is
-//! then read on its own. Every answer is kept in the [`Store`] when there is
+//! pages of [`LEVER_PAGE`]. Wanted and Workday list only ids and pages, so
+//! their postings are left for the caller to read from each posting's URL
+//! (batch reads them like the URLs of a CSV file: concurrently, politely,
+//! through its cache). Every answer is kept in the [`Store`] when there is
 //! one (batch's `--cache`), under its URL.
 
 use serde_json::Value;
@@ -40,7 +42,9 @@ pub struct ListedJob {
     pub id: String,
     /// The posting's own page, where people read it.
     pub url: String,
-    pub posting: Result<Fetched, String>,
+    /// The posting, or why the listing's entry for it cannot be read;
+    /// `None` when it is to be read from `url`.
+    pub posting: Option<Result<Fetched, String>>,
 }
 
 impl Listing {
@@ -144,7 +148,9 @@ impl Listing {
         Ok(entries
             .into_iter()
             .map(|e: Entry| ListedJob {
-                posting: e.posting.map(|data| board_page(api.clone(), data)),
+                posting: e
+                    .posting
+                    .map(|p| p.map(|data| board_page(api.clone(), data))),
                 id: e.id,
                 url: e.url,
             })
@@ -193,11 +199,5 @@ impl Reader<'_> {
             }
         };
         json::parse(&page.body.text(), url)
-    }
-
-    /// One posting of a listing, read on its own: its errors are its row's.
-    pub(super) fn posting(&self, url: &str) -> Result<Value, String> {
-        self.json(url, None)
-            .map_err(|e| e.replace(" (no such board)", " (no such posting)"))
     }
 }

@@ -291,11 +291,12 @@ fn board_page(url: String, data: Structured) -> Fetched {
 }
 
 /// One job of a board's list: its id, its own page, and its posting (or why
-/// it cannot be read).
+/// it cannot be read); `None` when the list holds no posting's text, so the
+/// posting is read from its page like any other posting URL.
 struct Entry {
     id: String,
     url: String,
-    posting: Result<Structured, String>,
+    posting: Option<Result<Structured, String>>,
 }
 
 /// The jobs of a board's list. Each job's id and page come from `id_key` and
@@ -320,7 +321,11 @@ fn entries<'a>(
             let posting = job
                 .ok_or_else(|| format!("expected the job as a JSON object, got {}", json::kind(v)))
                 .and_then(&read);
-            Entry { id, url, posting }
+            Entry {
+                id,
+                url,
+                posting: Some(posting),
+            }
         })
         .collect()
 }

@@ -82,13 +82,14 @@ pub fn posting(value: &Value) -> Result<Structured, String> {
 
 /// A company's open postings: `GET /api/v4/companies/{id}/jobs` answers
 /// `{"data": [{"id", "position", ...}], "links": {"next": PATH}}`, the
-/// postings without their text, so each is then read from `/api/v4/jobs/{id}`.
+/// postings without their text: each is then read from its own URL
+/// (`/wd/{id}`, which [`posting`] reads from `/api/v4/jobs/{id}`).
 pub(super) fn listing(
     reader: &super::listing::Reader,
     base: &str,
     api: &str,
 ) -> Result<Vec<super::Entry>, String> {
-    let mut ids = Vec::new();
+    let mut entries = Vec::new();
     let mut next = Some(api.to_string());
     for _ in 0..super::listing::MAX_PAGES {
         let Some(url) = next.take() else { break };
@@ -99,7 +100,11 @@ pub(super) fn listing(
                 .as_object()
                 .and_then(|j| json::text(j, "id"))
                 .ok_or_else(|| format!("a listed job has no `id`: {job}"))?;
-            ids.push(id);
+            entries.push(super::Entry {
+                url: format!("https://www.wanted.co.kr/wd/{id}"),
+                posting: None,
+                id,
+            });
         }
         next = root
             .get("links")
@@ -113,14 +118,5 @@ pub(super) fn listing(
                 }
             });
     }
-    Ok(ids
-        .into_iter()
-        .map(|id| super::Entry {
-            url: format!("https://www.wanted.co.kr/wd/{id}"),
-            posting: reader
-                .posting(&format!("{base}/api/v4/jobs/{id}"))
-                .and_then(|v| posting(&v)),
-            id,
-        })
-        .collect())
+    Ok(entries)
 }

@@ -7,7 +7,8 @@
 //! - the list, `POST /wday/cxs/TENANT/SITE/jobs` with `{"appliedFacets": {},
 //!   "limit": 20, "offset": N, "searchText": ""}`, answers `{"total",
 //!   "jobPostings": [{title, externalPath, locationsText, bulletFields}]}`,
-//!   20 at a time and without the text, so each posting is then read on its own.
+//!   20 at a time and without the text, so each posting is then read from
+//!   its own URL, like a posting URL in a CSV file.
 //!
 //! A posting URL names its site's host; a listing is `workday:TENANT.wdN/SITE`
 //! as the URL shows them (`wd1` when `.wdN` is left out).
@@ -103,17 +104,21 @@ pub fn check_listing(org: &str) -> Result<String, String> {
     Ok(format!("{label}/{site}"))
 }
 
+/// `TENANT.wdN` of a site's host; `wd1` when the name leaves it out.
+fn host_label(label: &str) -> String {
+    if label.contains('.') {
+        label.to_string()
+    } else {
+        format!("{label}.wd1")
+    }
+}
+
 /// `(base, tenant, site)` of a site: its own host unless the base was moved.
 fn parts<'a>(base: &str, org: &'a str) -> (String, &'a str, &'a str) {
     let (label, site) = org.split_once('/').unwrap_or((org, ""));
     let tenant = label.split('.').next().unwrap_or(label);
     let base = if base.is_empty() {
-        let label = if label.contains('.') {
-            label.to_string()
-        } else {
-            format!("{label}.wd1")
-        };
-        format!("https://{label}.myworkdayjobs.com")
+        format!("https://{}.myworkdayjobs.com", host_label(label))
     } else {
         base.to_string()
     };
@@ -163,10 +168,12 @@ pub fn posting(value: &Value, org: &str) -> Result<Structured, String> {
     })
 }
 
-/// Every posting of a site's list, each read on its own.
+/// Every posting of a site's list, by its page: the list holds no text, so
+/// each posting is read from its URL.
 pub(super) fn listing(reader: &Reader, base: &str, org: &str) -> Result<Vec<Entry>, String> {
     let api = listing_api(base, org);
-    let (base, tenant, site) = parts(base, org);
+    let (label, site) = org.split_once('/').unwrap_or((org, ""));
+    let host = format!("{}.myworkdayjobs.com", host_label(label));
     let mut jobs: Vec<Object> = Vec::new();
     let mut total = None;
     for page in 0..MAX_PAGES {
@@ -201,21 +208,22 @@ pub(super) fn listing(reader: &Reader, base: &str, org: &str) -> Result<Vec<Entr
                         .map(str::to_string)
                 })
                 .unwrap_or_else(|| format!("{org}-{}", i + 1));
-            let label = org.split('/').next().unwrap_or(org);
-            let posting = path
+            let page = path
                 .as_deref()
                 .ok_or_else(|| "the listed job has no `externalPath` (its page)".to_string())
-                .and_then(|p| {
-                    let p = p.strip_prefix("/job/").unwrap_or(p);
-                    check_path(p)?;
-                    reader.posting(&format!("{base}/wday/cxs/{tenant}/{site}/job/{p}"))
-                })
-                .and_then(|v| posting(&v, org));
-            let url = format!(
-                "https://{label}.myworkdayjobs.com/{site}{}",
-                path.as_deref().unwrap_or("")
-            );
-            Entry { id, url, posting }
+                .and_then(|p| check_path(p.strip_prefix("/job/").unwrap_or(p)));
+            match page {
+                Ok(p) => Entry {
+                    id,
+                    url: format!("https://{host}/{site}/job/{p}"),
+                    posting: None,
+                },
+                Err(e) => Entry {
+                    id,
+                    url: format!("https://{host}/{site}"),
+                    posting: Some(Err(e)),
+                },
+            }
         })
         .collect())
 }
