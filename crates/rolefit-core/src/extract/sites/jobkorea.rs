@@ -61,7 +61,9 @@ pub fn detail_body(doc: &Html) -> Option<ElementRef<'_>> {
 }
 
 /// Title, company, place and employment type from a posting's page. The
-/// title is the `.sumTit` heading without the company's name in front of it.
+/// title is the `.sumTit` heading without the company's name in front of
+/// it; the document's title ("Company 채용 - Title | 잡코리아") fills what the
+/// header lacks.
 pub fn meta(doc: &Html) -> PostingMeta {
     let company = first_text(doc, &[".coName", ".sumTit .coName"]);
     let title = first(doc, &[".sumTit .hd_3", ".sumTit h3", ".sumTit h1"]).map(|h| {
@@ -74,11 +76,42 @@ pub fn meta(doc: &Html) -> PostingMeta {
             .map_or(full.clone(), str::to_string)
     });
     let summary = definitions(doc, ".tbList");
+    let (doc_company, doc_title) = content::first_text(doc, "title")
+        .as_deref()
+        .and_then(from_title)
+        .unzip();
     PostingMeta {
-        title,
-        company,
+        title: title.or(doc_title),
+        company: company.or(doc_company),
         location: definition(&summary, &["근무지역", "지역"]),
         employment_type: definition(&summary, &["고용형태"]),
         ..PostingMeta::default()
+    }
+}
+
+/// `(company, title)` of "Company 채용 - Title | 잡코리아".
+fn from_title(full: &str) -> Option<(String, String)> {
+    let rest = full.trim().strip_suffix("| 잡코리아")?.trim_end();
+    let (company, title) = rest.split_once(" - ")?;
+    let company = company.trim().trim_end_matches("채용").trim();
+    let title = title.trim();
+    (!company.is_empty() && !title.is_empty()).then(|| (company.to_string(), title.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_title_names_company_and_title() {
+        assert_eq!(
+            from_title("다온테크 채용 - 프론트엔드 개발자 (AI 챗봇) | 잡코리아"),
+            Some(("다온테크".into(), "프론트엔드 개발자 (AI 챗봇)".into()))
+        );
+        assert_eq!(from_title("잡코리아"), None);
+        let doc = Html::parse_document("<title>가나다 채용 - ML 엔지니어 | 잡코리아</title>");
+        let m = meta(&doc);
+        assert_eq!(m.title.as_deref(), Some("ML 엔지니어"));
+        assert_eq!(m.company.as_deref(), Some("가나다"));
     }
 }

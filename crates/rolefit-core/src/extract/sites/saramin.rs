@@ -73,14 +73,60 @@ pub fn detail_body(doc: &Html) -> Option<ElementRef<'_>> {
     })
 }
 
-/// Title, company, place and employment type from a posting's page.
+/// Title, company, place and employment type from a posting's page; the
+/// document's title ("[Company] Title(D-14) - 사람인") fills what the header lacks.
 pub fn meta(doc: &Html) -> PostingMeta {
     let summary = definitions(doc, ".jv_summary");
+    let (company, title) = content::first_text(doc, "title")
+        .as_deref()
+        .and_then(from_title)
+        .unzip();
     PostingMeta {
-        title: first_text(doc, TITLE),
-        company: first_text(doc, COMPANY),
+        title: first_text(doc, TITLE).or(title),
+        company: first_text(doc, COMPANY).or(company),
         location: definition(&summary, &["근무지역", "근무지"]),
         employment_type: definition(&summary, &["근무형태", "고용형태"]),
         ..PostingMeta::default()
+    }
+}
+
+/// `(company, title)` of "[Company] Title(D-14) - 사람인".
+fn from_title(full: &str) -> Option<(String, String)> {
+    let rest = full.trim().strip_suffix("- 사람인")?.trim_end();
+    let (company, title) = rest.strip_prefix('[')?.split_once(']')?;
+    // The deadline Saramin appends: "(D-14)", "(~12.31)", "(상시)".
+    let title = match title.trim().rsplit_once('(') {
+        Some((t, tail))
+            if tail.starts_with("D-") || tail.starts_with('~') || tail.starts_with("상시") =>
+        {
+            t
+        }
+        _ => title,
+    };
+    let (company, title) = (company.trim(), title.trim());
+    (!company.is_empty() && !title.is_empty()).then(|| (company.to_string(), title.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_title_names_company_and_title() {
+        assert_eq!(
+            from_title("[누리소프트] AI 백엔드 개발자 (LLM 서빙)(D-14) - 사람인"),
+            Some(("누리소프트".into(), "AI 백엔드 개발자 (LLM 서빙)".into()))
+        );
+        assert_eq!(
+            from_title("[가나다] 데이터 엔지니어 - 사람인"),
+            Some(("가나다".into(), "데이터 엔지니어".into()))
+        );
+        assert_eq!(from_title("채용정보 - 사람인"), None);
+        let doc = Html::parse_document(
+            "<title>[가나다] 데이터 엔지니어(~12.31) - 사람인</title><div class=jv_header></div>",
+        );
+        let m = meta(&doc);
+        assert_eq!(m.title.as_deref(), Some("데이터 엔지니어"));
+        assert_eq!(m.company.as_deref(), Some("가나다"));
     }
 }
