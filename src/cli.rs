@@ -34,8 +34,10 @@ Examples:
   curl -s https://careers.example/jobs/42 | rolefit analyze - --explain
   rolefit analyze https://boards.greenhouse.io/acme/jobs/4012345
 
-Posting URLs of Greenhouse, Lever, Ashby and Wanted are read from the board's
-public JSON API instead of the page (see --board-url).
+Posting URLs of Greenhouse, Lever, Ashby, Workday and Wanted are read from
+the board's public JSON instead of the page; LinkedIn job URLs as the public
+guest page; Saramin and JobKorea URLs through the document the page frames
+(see --board-url).
 
 Exit codes:
   0  every source was read and classified
@@ -144,7 +146,8 @@ pub struct ProfileArgs {
 pub struct BatchArgs {
     /// The input file (CSV, TSV by extension, or JSON Lines), - for stdin, or
     /// every open posting of a company on a job board: greenhouse:COMPANY,
-    /// lever:COMPANY or ashby:ORG.
+    /// lever:COMPANY, ashby:ORG, workday:TENANT.wdN/SITE or wanted:COMPANY_ID
+    /// (greenhouse-eu: and lever-eu: for the European hosts).
     #[arg(value_name = "FILE")]
     pub input: String,
 
@@ -259,10 +262,10 @@ pub struct FetchArgs {
     #[arg(long)]
     pub allow_private: bool,
 
-    /// Read a job board's API from URL instead of the public one (BOARD is
-    /// greenhouse, lever, ashby or wanted); repeatable. Overrides the
-    /// ROLEFIT_GREENHOUSE_API, ROLEFIT_LEVER_API, ROLEFIT_ASHBY_API and
-    /// ROLEFIT_WANTED_API environment variables. For tests and mirrors.
+    /// Read a job board or site from URL instead of its public host (BOARD
+    /// is greenhouse, lever, ashby, wanted, workday, linkedin, saramin or
+    /// jobkorea); repeatable. Overrides the ROLEFIT_<BOARD>_API environment
+    /// variables (ROLEFIT_GREENHOUSE_API...). For tests and mirrors.
     #[arg(long = "board-url", value_name = "BOARD=URL", value_parser = crate::boards::parse_board_url)]
     pub board_urls: Vec<(crate::boards::Board, String)>,
 }

@@ -237,7 +237,7 @@ impl Fetcher {
     /// content="0; url=...">`) is followed once, with the same checks as a
     /// redirect; errors still name the URL given.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let page = self.fetch(url, Want::Page)?;
+        let page = self.fetch(url, Want::Page, None)?;
         let Body::Text {
             text,
             format: Format::Html,
@@ -253,7 +253,7 @@ impl Fetcher {
         if errors::check_refresh(&target, &page.url, self.opts.allow_private).is_some() {
             return Ok(page);
         }
-        self.fetch(target.as_str(), Want::Page)
+        self.fetch(target.as_str(), Want::Page, None)
             .map_err(|e| match e {
                 FetchError::Status { status, .. } => FetchError::Failed {
                     url: url.to_string(),
@@ -269,21 +269,27 @@ impl Fetcher {
     /// Fetches JSON from an API (a job board's), with the same limits and
     /// retries as a page. The text is the body as sent; its format is `Text`.
     pub fn get_json(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Json)
+        self.fetch(url, Want::Json, None)
     }
 
     /// Fetches a job board's listing: JSON, with the listing size limit.
     pub fn get_listing(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Listing)
+        self.fetch(url, Want::Listing, None)
     }
 
-    fn fetch(&self, url: &str, want: Want) -> Result<Fetched, FetchError> {
+    /// POSTs a JSON `body` to an API that answers searches only that way
+    /// (Workday's), and reads the JSON answer like [`Fetcher::get_json`].
+    pub fn post_json(&self, url: &str, body: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Json, Some(body))
+    }
+
+    fn fetch(&self, url: &str, want: Want, body: Option<&str>) -> Result<Fetched, FetchError> {
         let parsed = Url::parse(url)
             .map_err(|e| FetchError::failed(url, format!("not a valid URL ({e})")))?;
         let deadline = deadline_after(self.opts.timeout);
         let mut attempt = 0;
         loop {
-            let (error, retry) = match self.attempt(url, &parsed, deadline, want) {
+            let (error, retry) = match self.attempt(url, &parsed, deadline, want, body) {
                 Ok(page) => return Ok(page),
                 Err(failure) => failure,
             };
@@ -307,12 +313,20 @@ impl Fetcher {
         parsed: &Url,
         deadline: Instant,
         want: Want,
+        body: Option<&str>,
     ) -> Result<Fetched, (FetchError, Retry)> {
         // The request-level timeout covers the body too (reqwest's blocking
         // client-level one is per read), so a server that drips bytes is cut off.
         let left = deadline.saturating_duration_since(Instant::now());
         let client = self.client(url).map_err(|e| (e, Retry::Never))?;
-        let mut request = client.get(parsed.clone()).timeout(left);
+        let mut request = match body {
+            Some(b) => client
+                .post(parsed.clone())
+                .header(CONTENT_TYPE, "application/json")
+                .body(b.to_string()),
+            None => client.get(parsed.clone()),
+        }
+        .timeout(left);
         if want != Want::Page {
             request = request.header(ACCEPT, "application/json");
         }

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod markdown;
 pub mod next_data;
 pub mod sections;
+pub mod sites;
 pub mod structured;
 
 pub use crate::model::{Lang, Line, Posting, PostingMeta, Section, SectionKind};
@@ -141,6 +142,12 @@ pub enum ExtractError {
         html::MAX_DEPTH
     )]
     TooDeep,
+    /// A saved page of a site that frames the posting's text (Saramin, JobKorea).
+    #[error("a saved {site} page without its posting text (the site loads it in a frame the saved page lacks); {}", .url.as_ref().map_or("analyze the posting's URL instead".to_string(), |u| format!("analyze {u} instead")))]
+    Framed {
+        site: &'static str,
+        url: Option<String>,
+    },
 }
 
 /// Below this many characters of body text there is no posting to read (a
@@ -157,7 +164,10 @@ pub fn extract(
     let fields = match format {
         Format::Html => {
             let doc = html::parse_document(text).map_err(|_| ExtractError::TooDeep)?;
-            let fields = from_html(&doc);
+            let fields = match sites::page(&doc) {
+                Some(site) => (site?, 0),
+                None => from_html(&doc),
+            };
             // A JavaScript shell shows nothing; a Next.js one still carries
             // the page's data in `__NEXT_DATA__`.
             if body_chars(&fields.0.blocks) < MIN_TEXT_CHARS
