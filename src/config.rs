@@ -13,6 +13,7 @@ use crate::boards::BoardUrls;
 use crate::cli::{BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
+use crate::i18n::{Locale, Messages};
 use crate::load::folder_files;
 use crate::output::{ColorChoice, OutputFormat};
 use crate::profile::Profile;
@@ -24,16 +25,23 @@ pub struct Analysis {
     pub set: PatternSet,
     pub strengths: Option<Strengths>,
     pub color: ColorChoice,
+    /// The language of the words people read.
+    pub msg: Messages,
 }
 
 impl Analysis {
-    pub fn from_args(common: &CommonArgs, profile: &ProfileArgs) -> anyhow::Result<Analysis> {
+    pub fn from_args(
+        common: &CommonArgs,
+        profile: &ProfileArgs,
+        msg: Messages,
+    ) -> anyhow::Result<Analysis> {
         let set = load_patterns_from(common.patterns.as_deref())?;
         let strengths = load_strengths(profile, &set)?;
         Ok(Analysis {
             set,
             strengths,
             color: common.color,
+            msg,
         })
     }
 }
@@ -62,11 +70,11 @@ pub struct BatchConfig {
 }
 
 impl BatchConfig {
-    pub fn from_args(args: BatchArgs) -> anyhow::Result<BatchConfig> {
+    pub fn from_args(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
         if args.jobs == 0 || args.per_host == 0 {
             anyhow::bail!("--jobs and --per-host must be at least 1");
         }
-        let analysis = Analysis::from_args(&args.common, &args.profile)?;
+        let analysis = Analysis::from_args(&args.common, &args.profile, msg)?;
         let fetch = fetch_options(&args.fetch)?;
         let boards = board_urls(&args.fetch)?;
         let lower = args.input.to_ascii_lowercase();
@@ -107,6 +115,16 @@ impl BatchConfig {
             analysis,
         })
     }
+}
+
+/// The language: `--lang`, else the environment (`ROLEFIT_LANG`, then the
+/// locale), else English.
+pub fn messages(lang: Option<Locale>) -> anyhow::Result<Messages> {
+    let locale = match lang {
+        Some(l) => l,
+        None => Locale::from_env().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    Ok(Messages::new(locale))
 }
 
 /// Fetch limits and board endpoints from the flags and the environment.

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod fetch;
+pub mod i18n;
 pub mod load;
 pub mod output;
 pub mod report;
@@ -48,13 +49,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    let msg = match config::messages(cli.lang) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("rolefit: {e:#}");
+            return EXIT_USAGE;
+        }
+    };
     let result = match cli.command {
-        Command::Analyze(args) => commands::analyze::run(args),
+        Command::Analyze(args) => commands::analyze::run(args, msg),
         Command::Batch(args) => {
-            config::BatchConfig::from_args(args).and_then(|c| batch::run::run(&c))
+            config::BatchConfig::from_args(args, msg).and_then(|c| batch::run::run(&c))
         }
         Command::Patterns(cmd) => commands::patterns::run(cmd),
-        Command::Profile(cmd) => commands::profile::run(cmd),
+        Command::Profile(cmd) => commands::profile::run(cmd, msg),
     };
     match result {
         Ok(true) => EXIT_OK,
@@ -65,7 +73,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             EXIT_INTERRUPTED
         }
         Err(e) => {
-            eprintln!("rolefit: {}", text::sanitize(&format!("{e:#}")));
+            let line = i18n::errors::render(&e, msg);
+            eprintln!("rolefit: {}", text::sanitize(&line));
             EXIT_USAGE
         }
     }

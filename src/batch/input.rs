@@ -64,6 +64,12 @@ pub struct Columns {
 pub enum InputError {
     #[error("{file}: {message}")]
     File { file: String, message: String },
+    /// The header names neither a text nor a URL column (a message people
+    /// meet often, so it is typed for translation).
+    #[error(
+        "{file}: no text or URL column (looked for description, text, content, body, url, link; the header has: {headers}); use --text-column or --url-column"
+    )]
+    NoTextColumn { file: String, headers: String },
 }
 
 fn normalize_header(h: &str) -> String {
@@ -110,12 +116,9 @@ impl Columns {
             url: pick(&names.url, "--url-column", &k.url)?,
         };
         if cols.text.is_none() && cols.url.is_none() {
-            return Err(InputError::File {
+            return Err(InputError::NoTextColumn {
                 file: file.to_string(),
-                message: format!(
-                    "no text or URL column (looked for description, text, content, body, url, link; the header has: {}); use --text-column or --url-column",
-                    list_headers(headers)
-                ),
+                headers: list_headers(headers),
             });
         }
         Ok(cols)

@@ -44,6 +44,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let set = &args.analysis.set;
     let strengths = &args.analysis.strengths;
     let color = args.analysis.color;
+    let msg = args.analysis.msg;
     let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
     let cache = args.cache.as_deref().map(Cache::open).transpose()?;
     let limits = Politeness {
@@ -60,17 +61,25 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let (out, tty) = open_output(args.output.as_deref())?;
     let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
-        w: writer(args.format, out, style, args.explain, strengths.is_some()),
+        w: writer(
+            args.format,
+            out,
+            style,
+            args.explain,
+            strengths.is_some(),
+            msg,
+        ),
         output: args.output.as_deref(),
         summary: (args.summary || args.summary_out.is_some())
             .then(|| Summary::new(strengths.as_ref())),
         report: args
             .report
             .as_deref()
-            .map(|p| Report::create(p, strengths.as_ref()))
+            .map(|p| Report::create(p, strengths.as_ref(), msg))
             .transpose()?,
         err_style: Style::for_stderr(color),
         progress: progress_bar(args),
+        msg,
         seen: HashMap::new(),
         done: 0,
         failed: 0,
@@ -135,10 +144,10 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     if let Some(s) = &summary {
         if args.summary {
             let mut err = std::io::stderr().lock();
-            crate::output::summary::write_text(s, &mut err, err_style)?;
+            crate::output::summary::write_text(s, &mut err, err_style, msg)?;
         }
         if let Some(path) = &args.summary_out {
-            write_summary_file(s, path)?;
+            write_summary_file(s, path, msg)?;
         }
     }
     if interrupted.load(Ordering::SeqCst) {
@@ -158,6 +167,7 @@ struct Sink<'a> {
     summary: Option<Summary>,
     report: Option<Report>,
     err_style: Style,
+    msg: crate::i18n::Messages,
     progress: ProgressBar,
     /// The id of the first row of each text, to mark duplicates.
     seen: HashMap<u64, String>,
@@ -182,7 +192,10 @@ impl Sink<'_> {
                 let line = format!(
                     "{}: {}",
                     self.err_style.red("rolefit"),
-                    sanitize(record.error.as_deref().unwrap_or(""))
+                    sanitize(&crate::i18n::errors::line(
+                        record.error.as_deref().unwrap_or(""),
+                        self.msg
+                    ))
                 );
                 self.progress.suspend(|| eprintln!("{line}"));
             }
@@ -196,7 +209,8 @@ impl Sink<'_> {
             self.done += 1;
         }
         self.progress.set_position(self.done);
-        self.progress.set_message(format!("{} errors", self.failed));
+        let failed = crate::tr!(self.msg, "progress-errors", n = self.failed);
+        self.progress.set_message(failed);
         Ok(())
     }
 
@@ -206,7 +220,7 @@ impl Sink<'_> {
     }
 }
 
-fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
+fn write_summary_file(s: &Summary, path: &Path, msg: crate::i18n::Messages) -> anyhow::Result<()> {
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot write: {}",
@@ -214,7 +228,7 @@ fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
             crate::source::io_message(&e)
         )
     })?);
-    crate::output::summary::write_markdown(s, &mut f)?;
+    crate::output::summary::write_markdown(s, &mut f, msg)?;
     std::io::Write::flush(&mut f)?;
     Ok(())
 }
@@ -483,12 +497,13 @@ fn progress_bar(args: &BatchConfig) -> ProgressBar {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
     };
+    let rows = crate::tr!(args.analysis.msg, "progress-rows");
     let template = if total.is_some() {
-        "{bar:30} {pos}/{len} rows  {per_sec}  ETA {eta}  {msg}"
+        format!("{{bar:30}} {{pos}}/{{len}} {rows}  {{per_sec}}  ETA {{eta}}  {{msg}}")
     } else {
-        "{spinner} {pos} rows  {per_sec}  {msg}"
+        format!("{{spinner}} {{pos}} {rows}  {{per_sec}}  {{msg}}")
     };
-    if let Ok(style) = ProgressStyle::with_template(template) {
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar

@@ -10,6 +10,7 @@ use crate::cli::AnalyzeArgs;
 use crate::config::{self, open_output, write_error};
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::i18n::Messages;
 use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::report::Record;
@@ -18,12 +19,13 @@ use crate::source::{self, Source};
 use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
-pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
+pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     let config::Analysis {
         set,
         strengths,
         color,
-    } = config::Analysis::from_args(&args.common, &args.profile)?;
+        msg,
+    } = config::Analysis::from_args(&args.common, &args.profile, msg)?;
     let client = Client::new(
         Fetcher::new(config::fetch_options(&args.fetch)?)?,
         config::board_urls(&args.fetch)?,
@@ -38,11 +40,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     } else {
         Style::new(color, tty)
     };
-    let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
+    let mut w = writer(
+        args.format,
+        out,
+        style,
+        args.explain,
+        strengths.is_some(),
+        msg,
+    );
     let mut report = args
         .report
         .as_deref()
-        .map(|p| Report::create(p, strengths.as_ref()))
+        .map(|p| Report::create(p, strengths.as_ref(), msg))
         .transpose()?;
     let err_style = Style::for_stderr(color);
 
@@ -58,7 +67,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
             eprintln!(
                 "{}: {}",
                 err_style.red("rolefit"),
-                sanitize(r.error.as_deref().unwrap_or(""))
+                sanitize(&crate::i18n::errors::line(
+                    r.error.as_deref().unwrap_or(""),
+                    msg
+                ))
             );
         }
         w.write(r).map_err(write_error(args.output.as_deref()))?;

@@ -26,7 +26,7 @@ fn hit(signal: Signal, pattern: &str, matched: &str, line: usize, weight: f64) -
 fn page(records: &[Record], me: Option<&Strengths>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.html");
-    let mut report = Report::create(&path, me).unwrap();
+    let mut report = Report::create(&path, me, Messages::default()).unwrap();
     for r in records {
         report.add(r).unwrap();
     }
@@ -295,9 +295,13 @@ fn a_posting_shows_its_strongest_lines_and_says_how_many_are_left_out() {
 
 #[test]
 fn an_unwritable_path_fails_at_once_with_its_name() {
-    let err = Report::create(Path::new("/nonexistent-dir/r.html"), None)
-        .err()
-        .unwrap();
+    let err = Report::create(
+        Path::new("/nonexistent-dir/r.html"),
+        None,
+        Messages::default(),
+    )
+    .err()
+    .unwrap();
     assert!(
         format!("{err:#}").starts_with("/nonexistent-dir/r.html: cannot write"),
         "{err:#}"
@@ -307,12 +311,12 @@ fn an_unwritable_path_fails_at_once_with_its_name() {
 #[test]
 fn the_temporary_rows_file_is_removed() {
     let dir = tempfile::tempdir().unwrap();
-    let report = Report::create(&dir.path().join("r.html"), None).unwrap();
+    let report = Report::create(&dir.path().join("r.html"), None, Messages::default()).unwrap();
     let part = report.rows.path.clone();
     assert!(part.exists());
     report.finish().unwrap();
     assert!(!part.exists());
-    let dropped = Report::create(&dir.path().join("s.html"), None).unwrap();
+    let dropped = Report::create(&dir.path().join("s.html"), None, Messages::default()).unwrap();
     let part = dropped.rows.path.clone();
     drop(dropped);
     assert!(!part.exists());
