@@ -225,3 +225,4 @@ err-no-text-column = { $file }: no text or URL column (looked for description, t
 err-bad-profile = { $file }: { $detail }
 err-bad-profile-at = { $file }:{ $line }: { $detail }
 err-bad-strengths = --strengths: { $detail }
+err-row = row { $n }

@@ -83,23 +83,38 @@ pub fn line(text: &str, m: Messages) -> String {
     if m.locale() == Locale::En {
         return text.to_string();
     }
+    // "row 12: ..." names a batch row.
+    if let Some((n, rest)) = text
+        .strip_prefix("row ")
+        .and_then(|t| t.split_once(": "))
+        .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let row = m.args("err-row", &[("n", n.into())]);
+        return format!("{row}: {}", ending(rest, m));
+    }
+    ending(text, m)
+}
+
+/// `text` with its known ending translated: the whole text, or what
+/// follows its last place ("PATH: ").
+fn ending(text: &str, m: Messages) -> String {
+    // With ": " in front, a message that is only the ending is found too.
+    let padded = format!(": {text}");
     for (en, id) in KNOWN {
         let (pre, post) = en.split_once("{}").unwrap_or((en, ""));
-        let Some(at) = text.find(&format!(": {pre}")) else {
+        let Some(at) = padded.find(&format!(": {pre}")) else {
             continue;
         };
-        let start = at + 2 + pre.len();
-        let rest = &text[start..];
-        if en.contains("{}") {
-            if let Some(detail) = rest.strip_suffix(post) {
-                return format!(
-                    "{}{}",
-                    &text[..at + 2],
-                    m.args(id, &[("detail", detail.into())])
-                );
-            }
-        } else if rest.is_empty() {
-            return format!("{}{}", &text[..at + 2], m.get(id));
+        let place = &padded[2.min(at + 2)..at + 2];
+        let rest = &padded[at + 2 + pre.len()..];
+        let said = if en.contains("{}") {
+            rest.strip_suffix(post)
+                .map(|detail| m.args(id, &[("detail", detail.into())]))
+        } else {
+            rest.is_empty().then(|| m.get(id))
+        };
+        if let Some(said) = said {
+            return format!("{place}{said}");
         }
     }
     text.to_string()
@@ -125,10 +140,14 @@ mod tests {
         );
         assert_eq!(
             line("row 3: https://x.example/1: connection refused", ko()),
-            "row 3: https://x.example/1: 연결이 거부되었습니다 (서버에 닿을 수 없음)"
+            "3행: https://x.example/1: 연결이 거부되었습니다 (서버에 닿을 수 없음)"
         );
         // Unknown messages and English stay as they are.
         assert_eq!(line("x: something else", ko()), "x: something else");
+        assert_eq!(
+            line("row 7: nothing to read", ko()),
+            "7행: 읽을 내용이 없습니다"
+        );
         let en = Messages::new(Locale::En);
         assert_eq!(line("a: no such file", en), "a: no such file");
         // An ending that only starts like a known one is not touched.

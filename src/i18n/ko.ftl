@@ -205,3 +205,4 @@ err-no-text-column = { $file }: 본문(텍스트)이나 URL 열이 없습니다 
 err-bad-profile = { $file }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-profile-at = { $file }:{ $line }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-strengths = --strengths: 강점을 읽을 수 없습니다: { $detail }
+err-row = { $n }행
