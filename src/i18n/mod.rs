@@ -11,6 +11,29 @@
 //! assert_eq!(tr!(m, "table-fit-more", n = 3), "(외 3개)");
 //! ```
 //!
+//! ## Adding a message
+//!
+//! 1. Add `my-message = ...` to **both** `en.ftl` and `ko.ftl` (a test fails
+//!    when one lacks it, or when the two take different arguments).
+//!    Arguments are `{ $name }`; a number can pick a plural form:
+//!
+//!    ```text
+//!    advice-lead-with = Your strongest match here is { $skill }: lead with it.
+//!    advice-gap = { $n ->
+//!        [one] One required skill is missing: { $skills }.
+//!       *[other] { $n } required skills are missing: { $skills }.
+//!    }
+//!    ```
+//!
+//! 2. Say it with `tr!(m, "my-message", skill = name, n = list.len())`:
+//!    the id must be a literal (a test checks every `tr!` id against both
+//!    files), the argument names are Rust identifiers (`$skill` is `skill`),
+//!    and values are anything `Into<FluentValue>`: `&str`, `String`, integers
+//!    and floats (numbers select plural forms; format a float yourself when
+//!    its digits matter, and pass the string).
+//! 3. Never put words for people in a string literal in `src/output/` or
+//!    `src/summary/sections.rs`: a test reads those files and fails.
+//!
 //! The language changes words, never data: JSON, JSON Lines and CSV keys and
 //! values stay English (the machine contract); tables, Markdown, the summary,
 //! the report, the profile template and common errors follow the language.
