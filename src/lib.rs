@@ -61,7 +61,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Batch(args) => {
             config::BatchConfig::from_args(args, msg).and_then(|c| batch::run::run(&c))
         }
-        Command::Patterns(cmd) => commands::patterns::run(cmd),
+        Command::Patterns(cmd) => commands::patterns::run(cmd, msg),
         Command::Profile(cmd) => commands::profile::run(cmd, msg),
     };
     match result {

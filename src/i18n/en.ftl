@@ -226,3 +226,13 @@ err-bad-profile = { $file }: { $detail }
 err-bad-profile-at = { $file }:{ $line }: { $detail }
 err-bad-strengths = --strengths: { $detail }
 err-row = row { $n }
+
+## patterns check / list
+
+patterns-builtin = built-in patterns
+patterns-ok = { $place }: ok ({ $counts })
+patterns-counts = { $roles } role patterns, { $ai } AI signals, { $functions } job functions, { $negation } negation cues, { $headings } section headings, { $skills } skills
+patterns-ai = ai (general AI signal)
+patterns-functions = function (non-AI job functions)
+patterns-negation = negation cues
+patterns-heading = section heading: { $section }

@@ -206,3 +206,13 @@ err-bad-profile = { $file }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-profile-at = { $file }:{ $line }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-strengths = --strengths: 강점을 읽을 수 없습니다: { $detail }
 err-row = { $n }행
+
+## patterns check / list
+
+patterns-builtin = 내장 패턴
+patterns-ok = { $place }: 이상 없음 ({ $counts })
+patterns-counts = 직무 패턴 { $roles }개, AI 신호 { $ai }개, 직무 기능 { $functions }개, 부정 표현 { $negation }개, 섹션 제목 { $headings }개, 기술 { $skills }개
+patterns-ai = AI 일반 신호
+patterns-functions = 비AI 직무 기능
+patterns-negation = 부정 표현
+patterns-heading = 섹션 제목: { $section }
