@@ -69,7 +69,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(false) => EXIT_SOME_FAILED,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) if e.downcast_ref::<batch::run::Interrupted>().is_some() => {
-            eprintln!("rolefit: {e}");
+            eprintln!("rolefit: {}", tr!(msg, "err-interrupted"));
             EXIT_INTERRUPTED
         }
         Err(e) => {

@@ -178,8 +178,9 @@ report-skills-caption-yours = Skills in demand: postings that require each, agai
 report-legend-yours = in your strengths
 report-legend-gap = not in your strengths
 report-market-hint = The whole market summary (roles, skills by role, degree, years, evidence asked for, and with strengths your fit and what to learn next) is
-report-market-hint-link = below the postings.
-report-postings-hint = In input order. Click a column heading to sort (this needs JavaScript); open "Why" to see the lines that decided a posting's role, its hits marked.
+report-market-hint-link = below the postings
+report-market-hint-after = .
+report-postings-hint = In input order. Click a column heading to sort (this needs JavaScript); open *Why* to see the lines that decided a posting's role, its hits marked.
 report-col-posting = Posting
 report-col-role = Role
 report-col-confidence = Confidence
@@ -193,8 +194,15 @@ report-why = Why { $role }: { $n ->
 }
 report-where = { $section }, line { $line }
 report-no-match = No pattern matched this posting.
-report-more-lines = { $n } more lines
-report-hidden-lines = { $n } more lines with weaker hits are not shown here; every hit is in
+report-more-lines = { $n ->
+    [one] { $n } more line
+   *[other] { $n } more lines
+}
+report-hidden-lines = { $n ->
+    [one] { $n } more line with weaker hits is not shown here;
+   *[other] { $n } more lines with weaker hits are not shown here;
+}
+report-hidden-lines-after = {" "}has every hit.
 report-your-fit = Your fit: { $score }/100
 
 ## profile init / show
@@ -236,3 +244,4 @@ patterns-ai = ai (general AI signal)
 patterns-functions = function (non-AI job functions)
 patterns-negation = negation cues
 patterns-heading = section heading: { $section }
+err-interrupted = interrupted: the rows written so far are complete

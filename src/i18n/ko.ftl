@@ -162,8 +162,9 @@ report-skills-caption-yours = 수요가 많은 기술: 각 기술을 필수로 �
 report-legend-yours = 나의 강점에 있음
 report-legend-gap = 나의 강점에 없음
 report-market-hint = 채용 시장 요약 전체(직무, 직무별 기술, 학력, 경력, 요구하는 실적, 강점을 주었다면 나의 적합도와 다음에 배울 것)는
-report-market-hint-link = 공고 목록 아래에 있습니다.
-report-postings-hint = 입력 순서입니다. 열 제목을 누르면 정렬합니다(JavaScript 필요). "판단 근거"를 열면 직무를 정한 줄과 일치한 말을 표시해 보여 줍니다.
+report-market-hint-link = 공고 목록 아래에
+report-market-hint-after = {" "}있습니다.
+report-postings-hint = 입력 순서입니다. 열 제목을 누르면 정렬합니다(JavaScript 필요). *판단 근거*를 열면 직무를 정한 줄과 일치한 말을 표시해 보여 줍니다.
 report-col-posting = 공고
 report-col-role = 직무
 report-col-confidence = 확신도
@@ -175,7 +176,8 @@ report-why = 판단 근거 — { $role }: 근거 { $n }개
 report-where = { $section }, { $line }행
 report-no-match = 이 공고에 일치한 패턴이 없습니다.
 report-more-lines = { $n }줄 더 보기
-report-hidden-lines = 근거가 약한 { $n }줄은 여기서 생략합니다. 모든 근거는 다음에 있습니다:
+report-hidden-lines = 근거가 약한 { $n }줄은 여기서 생략합니다. 모든 근거는
+report-hidden-lines-after = 에 있습니다.
 report-your-fit = 나의 적합도: { $score }/100
 
 ## profile init / show
@@ -216,3 +218,4 @@ patterns-ai = AI 일반 신호
 patterns-functions = 비AI 직무 기능
 patterns-negation = 부정 표현
 patterns-heading = 섹션 제목: { $section }
+err-interrupted = 중단했습니다: 지금까지 쓴 행은 온전합니다

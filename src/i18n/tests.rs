@@ -146,6 +146,10 @@ fn error_endings_are_the_english_the_code_writes() {
         crate::source::io_message(&std::io::Error::from(std::io::ErrorKind::NotFound)),
         "no such file"
     );
+    assert_eq!(
+        tr!(en, "err-interrupted"),
+        crate::batch::run::Interrupted.to_string()
+    );
 }
 
 // ---- the code asks only for ids that exist, and says nothing outside them
@@ -300,7 +304,7 @@ const NOT_FOR_TRANSLATION: &[&str] = &[
     "s-{} negated",
     "s-{} deciding",
     // A flag, the same in every language.
-    "<p class=\"hint\">{} <code>--format json</code></p>",
+    "<p class=\"hint\">{} <code>--format json</code>{}</p>",
 ];
 
 /// Whether a literal holds words for a person: after markup, format

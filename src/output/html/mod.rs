@@ -392,9 +392,10 @@ impl Report {
         }
         let _ = writeln!(
             s,
-            "<p class=\"hint\">{} <a href=\"#summary\">{}</a></p>\n</section>",
+            "<p class=\"hint\">{} <a href=\"#summary\">{}</a>{}</p>\n</section>",
             esc(&tr!(m, "report-market-hint")),
-            esc(&tr!(m, "report-market-hint-link"))
+            esc(&tr!(m, "report-market-hint-link")),
+            escape::escape_only(&tr!(m, "report-market-hint-after"))
         );
         s
     }
@@ -409,7 +410,7 @@ impl Report {
              <th><button type=\"button\" data-key=\"role\" data-type=\"text\">{}</button></th>\
              <th class=\"num\"><button type=\"button\" data-key=\"confidence\" data-type=\"num\" data-dir=\"desc\">{}</button></th>",
             esc(&tr!(m, "report-postings")),
-            esc(&tr!(m, "report-postings-hint")),
+            italics(&esc(&tr!(m, "report-postings-hint"))),
             esc(&tr!(m, "report-col-posting")),
             esc(&tr!(m, "report-col-role")),
             esc(&tr!(m, "report-col-confidence")),
@@ -440,6 +441,20 @@ fn legend(m: Messages) -> String {
     }
     s.push_str("</p>\n");
     s
+}
+
+/// Escaped text with its `*words*` in `<i>` (for messages that name a
+/// control on the page).
+fn italics(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('*').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<i>{part}</i>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Escaped text with its `` `code` `` spans as `<code>` (for messages that

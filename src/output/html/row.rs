@@ -242,8 +242,9 @@ fn why(r: &Record, m: Messages) -> String {
                 let hidden = tr!(m, "report-hidden-lines", n = lines.len() - shown);
                 let _ = write!(
                     s,
-                    r#"<p class="hint">{} <code>--format json</code></p>"#,
-                    esc(&hidden)
+                    r#"<p class="hint">{} <code>--format json</code>{}</p>"#,
+                    esc(&hidden),
+                    escape_only(&tr!(m, "report-hidden-lines-after"))
                 );
             }
             s.push_str("</details>");
