@@ -342,3 +342,26 @@ fn attr<'a>(s: &'a str, name: &str) -> &'a str {
     };
     &s[from..from + s[from..].find('"').unwrap()]
 }
+
+#[test]
+fn a_korean_page_has_korean_words_and_keeps_english_keys() {
+    use crate::i18n::Locale;
+    let mut r = posting("backend");
+    r.meta.date_posted = Some("2026-12-04".into());
+    let me = strengths(&["Go"], &[], &[Role::Backend]);
+    let ko = Messages::new(Locale::Ko);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ko.html");
+    let mut report = Report::create(&path, Some(&me), ko).unwrap();
+    report.add(&r).unwrap();
+    report.finish().unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains(r#"<html lang="ko">"#));
+    assert!(html.contains("<h1>rolefit 보고서</h1>"));
+    assert!(html.contains("2026년 12월 4일 게시"), "the date in Korean");
+    assert!(html.contains(r#"<span class="chip r-backend">백엔드</span>"#));
+    assert!(html.contains(r#"data-role="backend""#), "keys stay English");
+    let en = page(&[r], Some(&me));
+    assert!(en.contains(r#"<html lang="en">"#));
+    assert!(en.contains("posted 4 Dec 2026"));
+}
