@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 
+use escape::{code_spans, italics};
 pub use escape::{esc, href, num};
 
 use crate::fit::Strengths;
@@ -441,34 +442,6 @@ fn legend(m: Messages) -> String {
     }
     s.push_str("</p>\n");
     s
-}
-
-/// Escaped text with its `*words*` in `<i>` (for messages that name a
-/// control on the page).
-fn italics(escaped: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in escaped.split('*').enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(out, "<i>{part}</i>");
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
-}
-
-/// Escaped text with its `` `code` `` spans as `<code>` (for messages that
-/// name flags).
-fn code_spans(escaped: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in escaped.split('`').enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(out, "<code>{part}</code>");
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 /// `count` as a whole percentage of `of`.
