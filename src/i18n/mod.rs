@@ -99,7 +99,7 @@ impl Locale {
         let lang = s.split(['_', '-', '.', '@']).next().unwrap_or("");
         match lang {
             "en" => Some(Locale::En),
-            "ko" | "kr" => Some(Locale::Ko),
+            "ko" => Some(Locale::Ko),
             _ => None,
         }
     }
