@@ -376,6 +376,19 @@ What to learn next
     }
 
     #[test]
+    fn korean_snapshots() {
+        let ko = Locale::Ko;
+        insta::assert_snapshot!("summary_text_ko", text_in(&small(), ko));
+        insta::assert_snapshot!("summary_markdown_ko", markdown_in(&small(), ko));
+        insta::assert_snapshot!("summary_profile_text_ko", text_in(&with_profile(), ko));
+        insta::assert_snapshot!(
+            "summary_profile_markdown_ko",
+            markdown_in(&with_profile(), ko)
+        );
+        insta::assert_snapshot!("summary_profile_markdown_en", markdown_of(&with_profile()));
+    }
+
+    #[test]
     fn untrusted_names_are_made_safe() {
         let mut s = Summary::new(None);
         let r = skills(
