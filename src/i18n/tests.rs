@@ -375,3 +375,27 @@ fn the_word_test_catches_words_and_lets_markup_pass() {
         literals("let a = \"x\\\"y\"; // \"no\"\nlet b = r#\"<b class=\"x\">\"#; let c = '\"';");
     assert_eq!(lits, ["x y", "<b class=\"x\">"]);
 }
+
+#[test]
+fn every_message_formats_without_errors_given_its_arguments() {
+    for (locale, ftl) in [(Locale::En, EN_FTL), (Locale::Ko, KO_FTL)] {
+        let bundle = &bundles()[locale.index()];
+        for (id, vars) in messages(ftl) {
+            let pattern = bundle
+                .get_message(&id)
+                .and_then(|m| m.value())
+                .unwrap_or_else(|| panic!("{id} has no value"));
+            for n in [1, 2] {
+                let mut args = FluentArgs::new();
+                for v in &vars {
+                    args.set(v.as_str(), n);
+                }
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{}: {id}: {errors:?}", locale.code());
+                assert!(!text.trim().is_empty() || id.ends_with("-after"), "{id}");
+                assert!(!text.contains('{'), "{}: {id}: {text}", locale.code());
+            }
+        }
+    }
+}
