@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::InputFormat;
+use crate::i18n::Locale;
 use crate::output::{ColorChoice, OutputFormat};
 
 const EXIT_CODES: &str = "\
@@ -21,6 +22,13 @@ Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// The language of what rolefit says to you (tables, Markdown, summary,
+    /// report, profile template, errors): en or ko. Default: ROLEFIT_LANG,
+    /// else LC_ALL / LC_MESSAGES / LANG (ko_KR.UTF-8 is Korean), else en.
+    /// JSON, JSON Lines and CSV stay English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Locale>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::boards::BoardUrls;
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
+use crate::i18n::Messages;
 use crate::output::{ColorChoice, OutputFormat};
 use crate::rules::{HeaderNames, PatternSet};
 
@@ -17,6 +18,8 @@ pub struct Analysis {
     pub set: PatternSet,
     pub strengths: Option<Strengths>,
     pub color: ColorChoice,
+    /// The language of the words people read.
+    pub msg: Messages,
 }
 
 /// `rolefit batch`, resolved.

@@ -1,6 +1,9 @@
 //! The exit codes, and the one place a command's outcome becomes one (fd:
 //! `src/exit_codes.rs`). `--help` and the README list the same codes.
 
+use crate::i18n::Messages;
+use crate::tr;
+
 /// How a run ended, as the process reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
@@ -28,20 +31,20 @@ impl ExitCode {
     /// The code of a command's outcome: `Ok(all_ok)`, or the error that
     /// stopped it, which is printed here as one line. A closed stdout
     /// (`rolefit ... | head`) is not an error.
-    pub fn of(result: anyhow::Result<bool>) -> ExitCode {
+    pub fn of(result: anyhow::Result<bool>, msg: Messages) -> ExitCode {
         match result {
             Ok(true) => ExitCode::Ok,
             Ok(false) => ExitCode::SomeFailed,
             Err(e) if is_broken_pipe(&e) => ExitCode::Ok,
             Err(e) if e.downcast_ref::<crate::batch::run::Interrupted>().is_some() => {
-                eprintln!("rolefit: {e}");
+                eprintln!("rolefit: {}", tr!(msg, "err-interrupted"));
                 ExitCode::Interrupted
             }
             Err(e) => {
-                // A URL's user:password@ is never printed.
-                let message = format!("{e:#}");
-                let message = crate::fetch::redact_all(&message);
-                eprintln!("rolefit: {}", crate::text::sanitize(&message));
+                // In the user's language; a URL's user:password@ is never printed.
+                let line = crate::i18n::errors::render(&e, msg);
+                let line = crate::fetch::redact_all(&line);
+                eprintln!("rolefit: {}", crate::text::sanitize(&line));
                 ExitCode::Usage
             }
         }

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod exit_codes;
 pub mod fetch;
+pub mod i18n;
 pub mod load;
 pub mod outfile;
 pub mod output;
@@ -49,14 +50,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code.code();
         }
     };
+    let msg = match commands::messages(cli.lang) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("rolefit: {e:#}");
+            return ExitCode::Usage.code();
+        }
+    };
     // SIGTERM and SIGHUP end a run as Ctrl-C does; an output not yet
     // complete is never put in place.
     signal::install();
     let result = match cli.command {
-        Command::Analyze(args) => commands::analyze::run(args),
-        Command::Batch(args) => commands::batch::run(args),
-        Command::Patterns(cmd) => commands::patterns::run(cmd),
-        Command::Profile(cmd) => commands::profile::run(cmd),
+        Command::Analyze(args) => commands::analyze::run(args, msg),
+        Command::Batch(args) => commands::batch::run(args, msg),
+        Command::Patterns(cmd) => commands::patterns::run(cmd, msg),
+        Command::Profile(cmd) => commands::profile::run(cmd, msg),
     };
-    ExitCode::of(result).code()
+    ExitCode::of(result, msg).code()
 }

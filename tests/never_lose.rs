@@ -862,7 +862,7 @@ fn patterns_check_reports_unknown_files_and_dangling_symlinks() {
     assert_eq!(
         out.stderr,
         "rolefit: pats/modelling.toml: not a pattern file rolefit reads (did you mean modeling.toml?)\n\
-         rolefit: pats: not ok: 1 unknown file(s)\n"
+         rolefit: pats: not ok: 1 unknown file\n"
     );
     assert_eq!(out.stdout, "");
 

@@ -305,3 +305,128 @@ fn report_renders_in_headless_chromium() {
     // A blank page compresses to a few kilobytes; this one has charts and text.
     assert!(png.len() > 50_000, "{} bytes: a blank page?", png.len());
 }
+
+/// The words of a report that are not data: headings, captions, table
+/// headers, the cards' labels, the navigation and the role chart's labels.
+fn report_words(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = String::new();
+    let lang = select(&doc, "html")[0]
+        .attr("lang")
+        .unwrap_or("")
+        .to_string();
+    out.push_str(&format!("lang: {lang}\n"));
+    for css in [
+        "head title",
+        "h1",
+        "nav a",
+        ".stats span",
+        "figcaption",
+        "svg#chart-roles text.label",
+        "h2",
+        "#postings-table th",
+        ".cards h3",
+        ".cards th",
+    ] {
+        let texts: Vec<String> = select(&doc, css)
+            .iter()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect();
+        out.push_str(&format!("{css}: {}\n", texts.join(" | ")));
+    }
+    out
+}
+
+#[test]
+fn report_words_in_both_languages() {
+    let dir = Dir::new();
+    samples_csv(&dir);
+    for lang in ["en", "ko"] {
+        dir.command(["batch", "postings.csv", "--strengths", STRENGTHS])
+            .args(["--report", "report.html", "-o", "roles.csv", "--lang", lang])
+            .run()
+            .expect_code(1);
+        let html = dir.read("report.html");
+        insta::assert_snapshot!(format!("report_words_{lang}"), report_words(&html));
+    }
+}
+
+#[test]
+fn korean_report_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = Dir::new();
+    samples_csv(&dir);
+    dir.command(["batch", "postings.csv", "--strengths", STRENGTHS])
+        .args(["--report", "report.html", "-o", "roles.csv", "--lang", "ko"])
+        .run()
+        .expect_code(1);
+    let url = format!("file://{}", dir.path().join("report.html").display());
+    let profile = dir.create_dir("chromium-profile");
+    let budget = "--virtual-time-budget=5000";
+    let dom = run_chromium(&browser, &profile, &url, &[budget, "--dump-dom"]);
+    let doc = Html::parse_document(&dom);
+    let root = select(&doc, "html")[0];
+    assert_eq!(root.attr("lang"), Some("ko"));
+    assert_eq!(
+        root.attr("class"),
+        Some("js"),
+        "the sort script did not run"
+    );
+    let text = |css: &str| -> Vec<String> {
+        select(&doc, css)
+            .iter()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    };
+    assert_eq!(text("h1"), ["rolefit 보고서"]);
+    assert_eq!(text("h2"), ["채용 시장", "공고", "채용 시장 요약"]);
+    assert_eq!(
+        text("#postings-table th"),
+        [
+            "#",
+            "공고",
+            "직무",
+            "확신도",
+            "적합도",
+            "기술: ✓ 보유, ✗ 부족 (필수)"
+        ]
+    );
+    assert_eq!(
+        text("svg#chart-roles text.label"),
+        ["모델링", "백엔드", "프론트엔드", "리서치", "AI 아님"]
+    );
+    // The data keys stay English: CSS and sorting use them.
+    let keys: Vec<&str> = select(&doc, "svg#chart-roles rect.bar")
+        .iter()
+        .map(|r| r.attr("data-key").unwrap())
+        .collect();
+    assert_eq!(keys, ROLES);
+    // Sorting works the same in Korean.
+    let dom = run_chromium(
+        &browser,
+        &profile,
+        &format!("{url}#sort=fit"),
+        &[budget, "--dump-dom"],
+    );
+    let sorted = Html::parse_document(&dom);
+    assert_eq!(
+        select(&sorted, "#postings-table")[0].attr("data-sorted"),
+        Some("fit-desc")
+    );
+    // A screenshot with the Korean font stack, kept as a CI artifact.
+    let shot = target_dir().join("report-screenshot-ko.png");
+    let _ = std::fs::remove_file(&shot);
+    run_chromium(
+        &browser,
+        &profile,
+        &url,
+        &[
+            budget,
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2000",
+        ],
+    );
+    let png = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(png.len() > 50_000, "{} bytes: a blank page?", png.len());
+}

@@ -44,6 +44,18 @@ pub struct Columns {
 pub enum InputError {
     #[error("{file}: {message}")]
     File { file: String, message: String },
+    /// The header names neither a text nor a URL column (a message people
+    /// meet often, so it is typed for translation).
+    #[error(
+        "{file}: no text or URL column (looked for description, text, content, body, url, link; the header has: {headers}); use --text-column or --url-column{hint}"
+    )]
+    NoTextColumn {
+        file: String,
+        headers: String,
+        /// `; ` and a hint about `--delimiter` when the header looks split
+        /// by another separator, else empty.
+        hint: String,
+    },
 }
 
 fn normalize_header(h: &str) -> String {
@@ -90,12 +102,10 @@ impl Columns {
             url: pick(&names.url, "--url-column", &k.url)?,
         };
         if cols.text.is_none() && cols.url.is_none() {
-            return Err(InputError::File {
+            return Err(InputError::NoTextColumn {
                 file: file.to_string(),
-                message: format!(
-                    "no text or URL column (looked for description, text, content, body, url, link; the header has: {}); use --text-column or --url-column",
-                    list_headers(headers)
-                ),
+                headers: list_headers(headers),
+                hint: String::new(),
             });
         }
         Ok(cols)
@@ -191,6 +201,13 @@ impl<R: Read> CsvRows<R> {
                     file,
                     message: format!("{message}; {hint}"),
                 },
+                (InputError::NoTextColumn { file, headers, .. }, Some(hint)) => {
+                    InputError::NoTextColumn {
+                        file,
+                        headers,
+                        hint: format!("; {hint}"),
+                    }
+                }
                 (e, _) => e,
             }
         })?;

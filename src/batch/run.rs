@@ -47,6 +47,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let set = &args.analysis.set;
     let strengths = &args.analysis.strengths;
     let color = args.analysis.color;
+    let msg = args.analysis.msg;
     let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
     let cache = args
         .cache
@@ -75,17 +76,25 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         .transpose()?;
     let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
-        w: writer(args.format, out, style, args.explain, strengths.is_some()),
+        w: writer(
+            args.format,
+            out,
+            style,
+            args.explain,
+            strengths.is_some(),
+            msg,
+        ),
         output: args.output.as_deref(),
         summary: (args.summary || args.summary_out.is_some())
             .then(|| Summary::new(strengths.as_ref())),
         report: args
             .report
             .as_deref()
-            .map(|p| Report::create(p, strengths.as_ref()))
+            .map(|p| Report::create(p, strengths.as_ref(), msg))
             .transpose()?,
         err_style: Style::for_stderr(color),
         progress: progress_bar(args),
+        msg,
         seen: HashMap::new(),
         done: 0,
         failed: 0,
@@ -151,7 +160,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     drop(w);
     let summary_pending = match (&summary, summary_file) {
         (Some(s), Some((path, (file, pending)))) => {
-            write_summary_file(s, path, file)?;
+            write_summary_file(s, path, file, msg)?;
             Some(pending)
         }
         _ => None,
@@ -169,7 +178,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         && args.summary
     {
         let mut err = std::io::stderr().lock();
-        crate::output::summary::write_text(s, &mut err, err_style)?;
+        crate::output::summary::write_text(s, &mut err, err_style, msg)?;
     }
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
@@ -188,6 +197,7 @@ struct Sink<'a> {
     summary: Option<Summary>,
     report: Option<Report>,
     err_style: Style,
+    msg: crate::i18n::Messages,
     progress: ProgressBar,
     /// The id of the first row of each text, to mark duplicates.
     seen: HashMap<u64, String>,
@@ -212,7 +222,10 @@ impl Sink<'_> {
                 let line = format!(
                     "{}: {}",
                     self.err_style.red("rolefit"),
-                    sanitize(record.error.as_deref().unwrap_or(""))
+                    sanitize(&crate::i18n::errors::line(
+                        record.error.as_deref().unwrap_or(""),
+                        self.msg
+                    ))
                 );
                 self.progress.suspend(|| eprintln!("{line}"));
             }
@@ -226,7 +239,8 @@ impl Sink<'_> {
             self.done += 1;
         }
         self.progress.set_position(self.done);
-        self.progress.set_message(format!("{} errors", self.failed));
+        let failed = crate::tr!(self.msg, "progress-errors", n = self.failed);
+        self.progress.set_message(failed);
         Ok(())
     }
 
@@ -236,9 +250,14 @@ impl Sink<'_> {
     }
 }
 
-fn write_summary_file(s: &Summary, path: &Path, file: std::fs::File) -> anyhow::Result<()> {
+fn write_summary_file(
+    s: &Summary,
+    path: &Path,
+    file: std::fs::File,
+    msg: crate::i18n::Messages,
+) -> anyhow::Result<()> {
     let mut f = std::io::BufWriter::new(file);
-    crate::output::summary::write_markdown(s, &mut f)
+    crate::output::summary::write_markdown(s, &mut f, msg)
         .and_then(|()| std::io::Write::flush(&mut f))
         .map_err(write_error(Some(path)))?;
     Ok(())
@@ -524,12 +543,13 @@ fn progress_bar(args: &BatchConfig) -> ProgressBar {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
     };
+    let rows = crate::tr!(args.analysis.msg, "progress-rows");
     let template = if total.is_some() {
-        "{bar:30} {pos}/{len} rows  {per_sec}  ETA {eta}  {msg}"
+        format!("{{bar:30}} {{pos}}/{{len}} {rows}  {{per_sec}}  ETA {{eta}}  {{msg}}")
     } else {
-        "{spinner} {pos} rows  {per_sec}  {msg}"
+        format!("{{spinner}} {{pos}} {rows}  {{per_sec}}  {{msg}}")
     };
-    if let Ok(style) = ProgressStyle::with_template(template) {
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar

@@ -9,6 +9,7 @@ use crate::boards::Client;
 use crate::cli::AnalyzeArgs;
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::i18n::Messages;
 use crate::outfile::{Named, check_distinct};
 use crate::output::html::Report;
 use crate::output::{Style, writer};
@@ -19,7 +20,7 @@ use crate::source::{self, Source};
 use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
-pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
+pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     let mut inputs = super::config_inputs(&args.common, &args.profile);
     for arg in &args.sources {
         if let Source::File(path) = Source::parse(arg) {
@@ -34,7 +35,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         set,
         strengths,
         color,
-    } = super::analysis(&args.common, &args.profile)?;
+        msg,
+    } = super::analysis(&args.common, &args.profile, msg)?;
     let client = Client::new(
         Fetcher::new(super::fetch_options(&args.fetch)?)?,
         super::board_urls(&args.fetch)?,
@@ -49,11 +51,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     } else {
         Style::new(color, tty)
     };
-    let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
+    let mut w = writer(
+        args.format,
+        out,
+        style,
+        args.explain,
+        strengths.is_some(),
+        msg,
+    );
     let mut report = args
         .report
         .as_deref()
-        .map(|p| Report::create(p, strengths.as_ref()))
+        .map(|p| Report::create(p, strengths.as_ref(), msg))
         .transpose()?;
     let err_style = Style::for_stderr(color);
 
@@ -69,7 +78,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
             eprintln!(
                 "{}: {}",
                 err_style.red("rolefit"),
-                sanitize(r.error.as_deref().unwrap_or(""))
+                sanitize(&crate::i18n::errors::line(
+                    r.error.as_deref().unwrap_or(""),
+                    msg
+                ))
             );
         }
         w.write(r).map_err(write_error(args.output.as_deref()))?;

@@ -14,24 +14,40 @@ use crate::cli::{BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
 use crate::config::{Analysis, BatchConfig, ColumnNames, InputFormat};
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
+use crate::i18n::{Locale, Messages};
 use crate::load::folder_files;
 use crate::outfile::Named;
 use crate::profile::Profile;
 use crate::rules::{PatternSet, SourceFile};
 
-/// The patterns, strengths and colours a classifying command asked for.
-pub fn analysis(common: &CommonArgs, profile: &ProfileArgs) -> anyhow::Result<Analysis> {
+/// The language: `--lang`, else the environment (`ROLEFIT_LANG`, then the
+/// locale), else English.
+pub fn messages(lang: Option<Locale>) -> anyhow::Result<Messages> {
+    let locale = match lang {
+        Some(l) => l,
+        None => Locale::from_env().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    Ok(Messages::new(locale))
+}
+
+/// The patterns, strengths, colours and language a classifying command asked for.
+pub fn analysis(
+    common: &CommonArgs,
+    profile: &ProfileArgs,
+    msg: Messages,
+) -> anyhow::Result<Analysis> {
     let set = load_patterns_from(common.patterns.as_deref())?;
     let strengths = load_strengths(profile, &set)?;
     Ok(Analysis {
         set,
         strengths,
         color: common.color,
+        msg,
     })
 }
 
 /// `rolefit batch`'s arguments, resolved.
-pub fn batch_config(args: BatchArgs) -> anyhow::Result<BatchConfig> {
+pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
     if args.jobs == 0 || args.per_host == 0 {
         anyhow::bail!("--jobs and --per-host must be at least 1");
     }
@@ -47,7 +63,7 @@ pub fn batch_config(args: BatchArgs) -> anyhow::Result<BatchConfig> {
         ),
         &inputs,
     )?;
-    let analysis = analysis(&args.common, &args.profile)?;
+    let analysis = analysis(&args.common, &args.profile, msg)?;
     let fetch = fetch_options(&args.fetch)?;
     let boards = board_urls(&args.fetch)?;
     let lower = args.input.to_ascii_lowercase();

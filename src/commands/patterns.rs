@@ -4,10 +4,12 @@ use std::io::Write;
 
 use super::{load_patterns_from, pattern_files};
 use crate::cli::PatternsCommand;
+use crate::i18n::Messages;
 use crate::output::open_output;
 use crate::rules::{Matcher, PatternSet};
+use crate::tr;
 
-pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
+pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
             let set = PatternSet::load_checked(pattern_files(dir.as_deref())?)?;
@@ -17,16 +19,28 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
                     for problem in &unknown {
                         eprintln!("rolefit: {}", crate::text::sanitize(problem));
                     }
-                    anyhow::bail!("{}: not ok: {} unknown file(s)", d.display(), unknown.len());
+                    anyhow::bail!(
+                        "{}",
+                        tr!(
+                            m,
+                            "patterns-unknown-files",
+                            place = d.display().to_string(),
+                            n = unknown.len()
+                        )
+                    );
                 }
             }
             let (mut out, _, _) = open_output(None)?;
-            let counts = counts(&set);
+            let counts = counts(&set, m);
             let place = dir
                 .as_ref()
                 .map(|d| d.display().to_string())
-                .unwrap_or_else(|| "built-in patterns".into());
-            writeln!(out, "{place}: ok ({counts})")?;
+                .unwrap_or_else(|| tr!(m, "patterns-builtin"));
+            writeln!(
+                out,
+                "{}",
+                tr!(m, "patterns-ok", place = place, counts = counts)
+            )?;
             out.flush()?;
             Ok(true)
         }
@@ -34,17 +48,14 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
             let set = load_patterns_from(patterns.as_deref())?;
             let (mut out, _, _) = open_output(None)?;
             for r in &set.roles {
-                list(&mut out, r.role.name(), &r.matcher)?;
+                list(&mut out, &m.role(r.role), &r.matcher)?;
             }
-            list(&mut out, "ai (general AI signal)", &set.ai)?;
-            list(&mut out, "function (non-AI job functions)", &set.functions)?;
-            list(&mut out, "negation cues", &set.negation.cues)?;
+            list(&mut out, &tr!(m, "patterns-ai"), &set.ai)?;
+            list(&mut out, &tr!(m, "patterns-functions"), &set.functions)?;
+            list(&mut out, &tr!(m, "patterns-negation"), &set.negation.cues)?;
             for k in &set.sections.kinds {
-                list(
-                    &mut out,
-                    &format!("section heading: {}", k.kind.name()),
-                    &k.matcher,
-                )?;
+                let title = tr!(m, "patterns-heading", section = m.section(k.kind));
+                list(&mut out, &title, &k.matcher)?;
             }
             out.flush()?;
             Ok(true)
@@ -52,15 +63,18 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     }
 }
 
-fn counts(set: &PatternSet) -> String {
+fn counts(set: &PatternSet, m: Messages) -> String {
     let roles: usize = set.roles.iter().map(|r| r.matcher.len()).sum();
     let headings: usize = set.sections.kinds.iter().map(|k| k.matcher.len()).sum();
-    format!(
-        "{roles} role patterns, {} AI signals, {} job functions, {} negation cues, {headings} section headings, {} skills",
-        set.ai.len(),
-        set.functions.len(),
-        set.negation.cues.len(),
-        set.skills.len()
+    tr!(
+        m,
+        "patterns-counts",
+        roles = roles,
+        ai = set.ai.len(),
+        functions = set.functions.len(),
+        negation = set.negation.cues.len(),
+        headings = headings,
+        skills = set.skills.len()
     )
 }
 

@@ -8,41 +8,45 @@ use anyhow::Context;
 use super::load_patterns_from;
 use crate::cli::ProfileCommand;
 use crate::fit::Strengths;
+use crate::i18n::{Locale, Messages};
 use crate::output::open_output;
-use crate::profile::TEMPLATE;
 use crate::role::Role;
+use crate::tr;
 
-pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
+/// The profile template in the user's language; the Korean one has Korean
+/// example strengths (rolefit reads strengths in either language).
+pub fn template(m: Messages) -> &'static str {
+    match m.locale() {
+        Locale::En => crate::profile::TEMPLATE,
+        Locale::Ko => include_str!("../i18n/profile.ko.toml"),
+    }
+}
+
+pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
     match cmd {
         ProfileCommand::Init { file, force } => {
             let path = file.unwrap_or_else(|| "profile.toml".into());
             if path == Path::new("-") {
                 let (mut out, _, _) = open_output(None)?;
-                out.write_all(TEMPLATE.as_bytes())?;
+                out.write_all(template(m).as_bytes())?;
                 out.flush()?;
                 return Ok(true);
             }
+            let shown = path.display().to_string();
             if path.exists() && !force {
-                anyhow::bail!(
-                    "{}: already exists (use --force to overwrite)",
-                    path.display()
-                );
+                anyhow::bail!("{}", tr!(m, "profile-exists", path = shown.as_str()));
             }
             let (mut f, pending) = crate::outfile::create(&path)?;
-            f.write_all(TEMPLATE.as_bytes())
+            f.write_all(template(m).as_bytes())
                 .and_then(|()| f.flush())
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+                .with_context(|| tr!(m, "cannot-write", path = shown.as_str()))?;
             drop(f);
             if force {
                 pending.commit()?;
             } else {
                 pending.commit_new()?;
             }
-            eprintln!(
-                "wrote {}: edit your strengths, then use --profile {}",
-                path.display(),
-                path.display()
-            );
+            eprintln!("{}", tr!(m, "profile-wrote", path = shown.as_str()));
             Ok(true)
         }
         ProfileCommand::Show { file, patterns } => {
@@ -55,16 +59,22 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
             }
             for s in &strengths.items {
                 let found = if s.literal {
-                    "(no known skill: matched word for word)".to_string()
+                    tr!(m, "profile-literal")
                 } else {
                     s.skills.join(", ")
                 };
                 writeln!(out, "  {}  ->  {}", crate::text::sanitize(&s.text), found)?;
             }
-            writeln!(out, "points to: {}", describe_roles(&strengths))?;
+            let roles = describe_roles(&strengths, m);
+            writeln!(out, "{}", tr!(m, "profile-points-to", roles = roles))?;
             if !strengths.preferred_roles.is_empty() {
-                let names: Vec<&str> = strengths.preferred_roles.iter().map(|r| r.name()).collect();
-                writeln!(out, "preferred: {}", names.join(", "))?;
+                let names: Vec<String> = strengths
+                    .preferred_roles
+                    .iter()
+                    .map(|r| m.role(*r))
+                    .collect();
+                let names = names.join(", ");
+                writeln!(out, "{}", tr!(m, "profile-preferred", roles = names))?;
             }
             out.flush()?;
             Ok(true)
@@ -73,16 +83,16 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
 }
 
 /// "research 0.55, modeling 0.35" for the roles the strengths point to.
-pub fn describe_roles(s: &Strengths) -> String {
+pub fn describe_roles(s: &Strengths, m: Messages) -> String {
     let mut roles: Vec<Role> = Role::ALL.to_vec();
     roles.sort_by(|a, b| s.role_shares[b.index()].total_cmp(&s.role_shares[a.index()]));
     let parts: Vec<String> = roles
         .iter()
         .filter(|r| s.role_shares[r.index()] > 0.0)
-        .map(|r| format!("{} {:.2}", r.name(), s.role_shares[r.index()]))
+        .map(|r| format!("{} {:.2}", m.role(*r), s.role_shares[r.index()]))
         .collect();
     if parts.is_empty() {
-        "no role (no known skills)".to_string()
+        tr!(m, "profile-no-role")
     } else {
         parts.join(", ")
     }

@@ -1,29 +1,40 @@
 //! A Markdown report: a summary table of all postings, then a section each.
+//! The table goes out row by row; the sections wait in a temporary file
+//! until the table is complete, so memory stays flat however many rows.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 
 use super::RecordWriter;
+use crate::i18n::Messages;
 use crate::report::Record;
 use crate::role::Role;
 use crate::text::sanitize;
+use crate::tr;
 
 pub struct MarkdownWriter<'a> {
     out: Box<dyn Write + 'a>,
     explain: bool,
     /// Whether the table has a fit column (a profile was given).
     with_fit: bool,
+    msg: Messages,
     started: bool,
     /// The postings' sections, written after the table.
     sections: Option<BufWriter<File>>,
 }
 
 impl<'a> MarkdownWriter<'a> {
-    pub fn new(out: Box<dyn Write + 'a>, explain: bool, with_fit: bool) -> MarkdownWriter<'a> {
+    pub fn new(
+        out: Box<dyn Write + 'a>,
+        explain: bool,
+        with_fit: bool,
+        msg: Messages,
+    ) -> MarkdownWriter<'a> {
         MarkdownWriter {
             out,
             explain,
             with_fit,
+            msg,
             started: false,
             sections: None,
         }
@@ -43,21 +54,21 @@ fn cell(s: &str) -> String {
 
 impl MarkdownWriter<'_> {
     fn header(&mut self) -> io::Result<()> {
-        let out = &mut self.out;
-        writeln!(out, "# rolefit report\n")?;
+        let (out, m) = (&mut self.out, self.msg);
+        writeln!(out, "# {}\n", tr!(m, "md-title"))?;
+        let mut head = vec![
+            tr!(m, "md-col-id"),
+            tr!(m, "md-col-title"),
+            tr!(m, "md-col-company"),
+            tr!(m, "table-role"),
+            tr!(m, "table-secondary"),
+            tr!(m, "table-confidence"),
+        ];
         if self.with_fit {
-            writeln!(
-                out,
-                "| id | title | company | role | secondary | confidence | fit |"
-            )?;
-            writeln!(out, "|---|---|---|---|---|---|---|")?;
-        } else {
-            writeln!(
-                out,
-                "| id | title | company | role | secondary | confidence |"
-            )?;
-            writeln!(out, "|---|---|---|---|---|---|")?;
+            head.push(tr!(m, "table-fit"));
         }
+        writeln!(out, "| {} |", head.join(" | "))?;
+        writeln!(out, "|{}", "---|".repeat(head.len()))?;
         Ok(())
     }
 }
@@ -70,7 +81,7 @@ impl RecordWriter for MarkdownWriter<'_> {
             self.header()?;
             self.started = true;
         }
-        let with_fit = self.with_fit;
+        let (with_fit, m) = (self.with_fit, self.msg);
         let out = &mut self.out;
         if r.is_ok() {
             writeln!(
@@ -79,8 +90,8 @@ impl RecordWriter for MarkdownWriter<'_> {
                 cell(&r.id),
                 cell(r.meta.title.as_deref().unwrap_or("")),
                 cell(r.meta.company.as_deref().unwrap_or("")),
-                r.role_name(),
-                r.secondary.map_or("", Role::name),
+                m.label(r.ai_role()),
+                r.secondary.map(|s| m.role(s)).unwrap_or_default(),
                 r.confidence.unwrap_or(0.0),
                 match (&r.fit, with_fit) {
                     (Some(f), _) => format!(" {} |", f.score),
@@ -92,13 +103,17 @@ impl RecordWriter for MarkdownWriter<'_> {
                 self.sections = Some(BufWriter::new(tempfile::tempfile()?));
             }
             let sections = self.sections.as_mut().expect("just made");
-            section(sections, r, self.explain)?;
+            section(sections, r, self.explain, m)?;
         } else {
             writeln!(
                 out,
-                "| {} | error: {} | | | | |{}",
+                "| {} | {}: {} | | | | |{}",
                 cell(&r.id),
-                cell(r.error.as_deref().unwrap_or("")),
+                tr!(m, "error"),
+                cell(&crate::i18n::errors::line(
+                    r.error.as_deref().unwrap_or(""),
+                    m
+                )),
                 if with_fit { " |" } else { "" }
             )?;
         }
@@ -120,60 +135,66 @@ impl RecordWriter for MarkdownWriter<'_> {
 }
 
 /// A posting's own section: source, role, scores, fit and evidence.
-fn section(out: &mut dyn Write, r: &Record, explain: bool) -> io::Result<()> {
+fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::Result<()> {
     writeln!(
         out,
         "\n## {}\n",
         cell(r.meta.title.as_deref().unwrap_or(&r.id))
     )?;
-    writeln!(out, "- source: `{}`", sanitize(&r.source).replace('`', "'"))?;
+    let source = sanitize(&r.source).replace('`', "'");
+    writeln!(out, "- {}: `{source}`", tr!(m, "md-source"))?;
     if let Some(c) = &r.meta.company {
-        writeln!(out, "- company: {}", cell(c))?;
+        writeln!(out, "- {}: {}", tr!(m, "md-col-company"), cell(c))?;
     }
-    writeln!(out, "- role: **{}**", r.role_name())?;
+    let role = m.label(r.ai_role());
+    writeln!(out, "- {}: **{role}**", tr!(m, "table-role"))?;
     if let Some(s) = r.secondary {
-        writeln!(out, "- secondary: {s}")?;
+        writeln!(out, "- {}: {}", tr!(m, "table-secondary"), m.role(s))?;
     }
     if let Some(scores) = &r.scores {
         let parts: Vec<String> = Role::ALL
             .iter()
-            .map(|&x| format!("{} {:.1}", x.name(), scores.get(x)))
+            .map(|&x| format!("{} {:.1}", m.role(x), scores.get(x)))
             .collect();
-        writeln!(out, "- scores: {}", parts.join(", "))?;
+        writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }
     if let Some(fit) = &r.fit {
-        writeln!(out, "- fit: **{}/100**", fit.score)?;
+        writeln!(out, "- {}: **{}/100**", tr!(m, "table-fit"), fit.score)?;
         let list = |v: Vec<&str>| v.iter().map(|x| cell(x)).collect::<Vec<_>>().join(", ");
         if !fit.matched.is_empty() {
             writeln!(
                 out,
-                "- matches: {}",
-                list(fit.matched.iter().map(|m| m.skill.as_str()).collect())
+                "- {}: {}",
+                tr!(m, "fit-matches"),
+                list(fit.matched.iter().map(|x| x.skill.as_str()).collect())
             )?;
         }
         if !fit.missing_required.is_empty() {
             writeln!(
                 out,
-                "- missing (required): {}",
+                "- {}: {}",
+                tr!(m, "fit-missing-required"),
                 list(fit.missing_required.iter().map(String::as_str).collect())
             )?;
         }
         if !fit.missing_preferred.is_empty() {
             writeln!(
                 out,
-                "- missing (preferred): {}",
+                "- {}: {}",
+                tr!(m, "fit-missing-preferred"),
                 list(fit.missing_preferred.iter().map(String::as_str).collect())
             )?;
         }
         if !fit.edge.is_empty() {
             writeln!(
                 out,
-                "- your edge: {}",
+                "- {}: {}",
+                tr!(m, "fit-edge"),
                 list(fit.edge.iter().map(String::as_str).collect())
             )?;
         }
         for a in &fit.advice {
-            writeln!(out, "- advice: {}", cell(a))?;
+            writeln!(out, "- {}: {}", tr!(m, "md-advice"), cell(a))?;
         }
     }
     let limit = if explain { usize::MAX } else { 8 };
@@ -184,20 +205,18 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool) -> io::Result<()> {
         .take(limit)
         .collect();
     if !shown.is_empty() {
-        writeln!(
-            out,
-            "\n| signal | pattern | match | section | line | weight |"
-        )?;
+        writeln!(out, "\n| {} |", tr!(m, "md-evidence-head"))?;
         writeln!(out, "|---|---|---|---|---|---|")?;
+        let negated = format!(" ({})", tr!(m, "explain-negated"));
         for e in shown {
             writeln!(
                 out,
                 "| {}{} | {} | {} | {} | {} | {:.2} |",
-                e.signal.name(),
-                if e.negated { " (negated)" } else { "" },
+                m.signal(e.signal),
+                if e.negated { negated.as_str() } else { "" },
                 cell(&e.pattern),
                 cell(&e.matched),
-                e.section.name(),
+                m.section(e.section),
                 e.line,
                 e.weight
             )?;
@@ -228,7 +247,12 @@ mod tests {
     #[test]
     fn rows_go_out_as_they_come_not_at_the_end() {
         let buf = Rc::new(RefCell::new(Vec::new()));
-        let mut w = MarkdownWriter::new(Box::new(Shared(buf.clone())), false, false);
+        let mut w = MarkdownWriter::new(
+            Box::new(Shared(buf.clone())),
+            false,
+            false,
+            Messages::new(crate::i18n::Locale::En),
+        );
         for i in 0..3 {
             w.write(&Record::error(format!("r{i}"), "x".into(), "boom".into()))
                 .unwrap();

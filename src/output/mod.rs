@@ -9,6 +9,7 @@ mod markdown;
 mod style;
 pub mod summary;
 mod table;
+pub mod width;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -16,6 +17,7 @@ use std::path::Path;
 pub use csv::neutralize;
 pub use style::{ColorChoice, Style};
 
+use crate::i18n::Messages;
 use crate::outfile::Pending;
 use crate::report::Record;
 
@@ -32,20 +34,22 @@ pub trait RecordWriter {
     }
 }
 
-/// The writer for a format.
+/// The writer for a format. `msg` is the language of the formats people
+/// read (table, Markdown); JSON and CSV are data and stay English.
 pub fn writer<'a>(
     format: OutputFormat,
     out: Box<dyn Write + 'a>,
     style: Style,
     explain: bool,
     with_fit: bool,
+    msg: Messages,
 ) -> Box<dyn RecordWriter + 'a> {
     match format {
         OutputFormat::Csv => Box::new(csv::CsvWriter::new(out, with_fit)),
-        OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
+        OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain, msg)),
         OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
-        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain, with_fit)),
+        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain, with_fit, msg)),
     }
 }
 

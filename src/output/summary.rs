@@ -3,20 +3,23 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::Messages;
 use crate::output::Style;
+use crate::output::width::{pad, truncate, width};
 use crate::summary::Summary;
 use crate::summary::sections::{self, Part, Row, Table};
 use crate::text::sanitize;
+use crate::tr;
 
 /// The summary for a terminal: headings, aligned numbers and bars, colored
 /// when `style` says so. Text from postings is sanitized.
-pub fn write_text(s: &Summary, out: &mut dyn Write, style: Style) -> io::Result<()> {
-    text(&sections::build(s), out, style)
+pub fn write_text(s: &Summary, out: &mut dyn Write, style: Style, m: Messages) -> io::Result<()> {
+    text(&sections::build(s, m), out, style)
 }
 
 /// The same content as Markdown, with tables and bars as text.
-pub fn write_markdown(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    markdown(&sections::build(s), out)
+pub fn write_markdown(s: &Summary, out: &mut dyn Write, m: Messages) -> io::Result<()> {
+    markdown(&sections::build(s, m), out, m)
 }
 
 /// Bars are this many cells at their longest.
@@ -54,11 +57,11 @@ fn text_table(t: &Table, out: &mut dyn Write, st: Style) -> io::Result<()> {
     let count_w = count_w.unwrap_or(1);
     let max = t.rows.iter().map(|r| r.count).max().unwrap_or(0);
     for (row, label) in t.rows.iter().zip(&labels) {
-        let mut line = format!("  {label}{}", " ".repeat(label_w - width(label)));
+        let mut line = format!("  {}", pad(label, label_w));
         if t.bars {
             let b = bar(row.count, max);
-            let pad = " ".repeat(BAR_WIDTH - b.chars().count());
-            line.push_str(&format!("  {}{pad}", st.green(&b)));
+            let fill = " ".repeat(BAR_WIDTH - b.chars().count());
+            line.push_str(&format!("  {}{fill}", st.green(&b)));
         }
         line.push_str(&format!("  {:>count_w$}", row.count));
         if let Some(of) = t.of {
@@ -76,7 +79,7 @@ fn text_table(t: &Table, out: &mut dyn Write, st: Style) -> io::Result<()> {
 }
 
 /// The Markdown rendering, for `--summary-out`.
-fn markdown(parts: &[Part], out: &mut dyn Write) -> io::Result<()> {
+fn markdown(parts: &[Part], out: &mut dyn Write, m: Messages) -> io::Result<()> {
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -85,20 +88,20 @@ fn markdown(parts: &[Part], out: &mut dyn Write) -> io::Result<()> {
             Part::Heading(h) if i == 0 => writeln!(out, "# {h}")?,
             Part::Heading(h) => writeln!(out, "## {h}")?,
             Part::Text(t) => writeln!(out, "{}", cell(t))?,
-            Part::Table(t) => markdown_table(t, out)?,
+            Part::Table(t) => markdown_table(t, out, m)?,
         }
     }
     Ok(())
 }
 
-fn markdown_table(t: &Table, out: &mut dyn Write) -> io::Result<()> {
-    let mut header = format!("| {} | postings |", t.label);
+fn markdown_table(t: &Table, out: &mut dyn Write, m: Messages) -> io::Result<()> {
+    let mut header = format!("| {} | {} |", t.label, tr!(m, "summary-col-postings"));
     let mut rule = String::from("|---|---|");
     if t.of.is_some() {
-        header.push_str(" share |");
+        header.push_str(&format!(" {} |", tr!(m, "summary-col-share")));
         rule.push_str("---:|");
     }
-    if let Some(note) = t.note {
+    if let Some(note) = &t.note {
         header.push_str(&format!(" {note} |"));
         rule.push_str("---|");
     }
@@ -156,52 +159,10 @@ pub fn share(count: usize, of: usize) -> String {
     format!("{}%", (count * 100 + of / 2) / of)
 }
 
-/// Terminal cells a string takes: East Asian wide characters (Hangul, CJK)
-/// take two. Enough for skill names without a dependency for it.
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD)
-}
-
-/// `s` cut to at most `max` cells, ending in `…` when cut.
-fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = if is_wide(c) { 2 } else { 1 };
-        if used + w > max - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
     use crate::report::Record;
     use crate::requirements::{DegreeLevel, Need};
     use crate::role::Role;
@@ -256,14 +217,22 @@ mod tests {
     }
 
     fn text_of(s: &Summary) -> String {
+        text_in(s, Locale::En)
+    }
+
+    fn text_in(s: &Summary, l: Locale) -> String {
         let mut out = Vec::new();
-        write_text(s, &mut out, Style { color: false }).unwrap();
+        write_text(s, &mut out, Style { color: false }, Messages::new(l)).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     fn markdown_of(s: &Summary) -> String {
+        markdown_in(s, Locale::En)
+    }
+
+    fn markdown_in(s: &Summary, l: Locale) -> String {
         let mut out = Vec::new();
-        write_markdown(s, &mut out).unwrap();
+        write_markdown(s, &mut out, Messages::new(l)).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -407,6 +376,19 @@ What to learn next
     }
 
     #[test]
+    fn korean_snapshots() {
+        let ko = Locale::Ko;
+        insta::assert_snapshot!("summary_text_ko", text_in(&small(), ko));
+        insta::assert_snapshot!("summary_markdown_ko", markdown_in(&small(), ko));
+        insta::assert_snapshot!("summary_profile_text_ko", text_in(&with_profile(), ko));
+        insta::assert_snapshot!(
+            "summary_profile_markdown_ko",
+            markdown_in(&with_profile(), ko)
+        );
+        insta::assert_snapshot!("summary_profile_markdown_en", markdown_of(&with_profile()));
+    }
+
+    #[test]
     fn untrusted_names_are_made_safe() {
         let mut s = Summary::new(None);
         let r = skills(
@@ -468,7 +450,13 @@ What to learn next
             "Market summary\n  0 rows: 0 ok, 0 errors.\n"
         );
         let mut out = Vec::new();
-        write_text(&small(), &mut out, Style { color: true }).unwrap();
+        write_text(
+            &small(),
+            &mut out,
+            Style { color: true },
+            Messages::default(),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("\u{1b}[1mMarket summary\u{1b}[0m\n"));
         assert!(text.contains("\u{1b}[32m████████████████████\u{1b}[0m"));

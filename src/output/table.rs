@@ -3,58 +3,75 @@
 
 use std::io::{self, Write};
 
+use super::width::{pad, truncate, width};
 use super::{RecordWriter, Style};
 use crate::classify::{Evidence, Signal};
 use crate::fit::Fit;
+use crate::i18n::{Messages, errors};
 use crate::report::Record;
-use crate::requirements::{DegreeLevel, Need, Requirements};
+use crate::requirements::{Need, Requirements};
 use crate::role::Role;
 use crate::text::sanitize;
+use crate::tr;
 
 const BAR_WIDTH: usize = 20;
 const TOP_EVIDENCE: usize = 5;
+/// The pattern column of `--explain`, in terminal cells.
+const PATTERN_CELLS: usize = 28;
 
 pub struct TableWriter<'a> {
     out: Box<dyn Write + 'a>,
     style: Style,
     explain: bool,
+    msg: Messages,
     count: usize,
 }
 
 impl<'a> TableWriter<'a> {
-    pub fn new(out: Box<dyn Write + 'a>, style: Style, explain: bool) -> TableWriter<'a> {
+    pub fn new(
+        out: Box<dyn Write + 'a>,
+        style: Style,
+        explain: bool,
+        msg: Messages,
+    ) -> TableWriter<'a> {
         TableWriter {
             out,
             style,
             explain,
+            msg,
             count: 0,
         }
     }
 
     fn card(&mut self, r: &Record) -> io::Result<()> {
-        let st = self.style;
+        let (st, m) = (self.style, self.msg);
         let title = r
             .meta
             .title
             .as_deref()
             .map(sanitize)
-            .unwrap_or_else(|| "(untitled)".into());
+            .unwrap_or_else(|| tr!(m, "table-untitled"));
         let company = r.meta.company.as_deref().map(sanitize);
         writeln!(self.out, "{}", st.bold(&sanitize(&r.id)))?;
         match company {
             Some(c) => writeln!(self.out, "  {title} · {c}")?,
             None => writeln!(self.out, "  {title}")?,
         }
-        let role = r.role_name();
-        let mut line = format!("  role: {}", st.bold(&st.green(role)));
+        let role = m.label(r.ai_role());
+        let mut line = format!("  {}: {}", tr!(m, "table-role"), st.bold(&st.green(&role)));
         if let Some(s) = r.secondary {
-            line.push_str(&format!("  secondary: {}", st.green(s.name())));
+            let name = m.role(s);
+            line.push_str(&format!(
+                "  {}: {}",
+                tr!(m, "table-secondary"),
+                st.green(&name)
+            ));
         }
         if let Some(c) = r.confidence {
-            line.push_str(&format!("  confidence: {c:.2}"));
+            line.push_str(&format!("  {}: {c:.2}", tr!(m, "table-confidence")));
         }
         if let Some(lang) = r.lang {
-            line.push_str(&format!("  lang: {}", lang.code()));
+            line.push_str(&format!("  {}: {}", tr!(m, "table-lang"), m.lang(lang)));
         }
         writeln!(self.out, "{line}")?;
         if let Some(scores) = &r.scores {
@@ -62,7 +79,9 @@ impl<'a> TableWriter<'a> {
                 .iter()
                 .map(|&x| scores.get(x))
                 .fold(0.0f64, f64::max);
-            for role in Role::ALL {
+            let names = Role::ALL.map(|x| m.role(x));
+            let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).max(9);
+            for (role, name) in Role::ALL.into_iter().zip(&names) {
                 let v = scores.get(role);
                 let filled = if max > 0.0 {
                     ((v / max) * BAR_WIDTH as f64).round() as usize
@@ -75,7 +94,7 @@ impl<'a> TableWriter<'a> {
                 } else {
                     st.dim(&bar)
                 };
-                writeln!(self.out, "    {:<9} {bar} {v:>6.1}", role.name())?;
+                writeln!(self.out, "    {} {bar} {v:>6.1}", pad(name, name_w))?;
             }
         }
         if let Some(fit) = &r.fit {
@@ -96,15 +115,20 @@ impl<'a> TableWriter<'a> {
                 .take(TOP_EVIDENCE)
                 .map(|e| {
                     format!(
-                        "\"{}\" ({} l.{})",
+                        "\"{}\" ({} {})",
                         sanitize(&e.matched),
-                        e.section.name(),
-                        e.line
+                        m.section(e.section),
+                        m.line(e.line)
                     )
                 })
                 .collect();
             if !top.is_empty() {
-                writeln!(self.out, "  evidence: {}", top.join(", "))?;
+                writeln!(
+                    self.out,
+                    "  {}: {}",
+                    tr!(m, "table-evidence"),
+                    top.join(", ")
+                )?;
             }
         }
         Ok(())
@@ -112,7 +136,7 @@ impl<'a> TableWriter<'a> {
 
     /// The fit, compactly; with --explain, every part of it.
     fn fit(&mut self, fit: &Fit) -> io::Result<()> {
-        let st = self.style;
+        let (st, m) = (self.style, self.msg);
         let score = format!("{}/100", fit.score);
         let score = if fit.score >= 60 {
             st.green(&score)
@@ -121,11 +145,11 @@ impl<'a> TableWriter<'a> {
         } else {
             st.red(&score)
         };
-        writeln!(self.out, "  fit: {}", st.bold(&score))?;
+        writeln!(self.out, "  {}: {}", tr!(m, "table-fit"), st.bold(&score))?;
         let names = |v: &[String], n: usize| -> String {
             let shown: Vec<String> = v.iter().take(n).map(|s| sanitize(s)).collect();
             let more = if v.len() > n {
-                format!(" (+{} more)", v.len() - n)
+                format!(" {}", tr!(m, "table-fit-more", n = v.len() - n))
             } else {
                 String::new()
             };
@@ -134,24 +158,28 @@ impl<'a> TableWriter<'a> {
         let matched: Vec<String> = fit.matched.iter().map(|m| m.skill.clone()).collect();
         let limit = if self.explain { usize::MAX } else { 6 };
         if !matched.is_empty() {
-            writeln!(self.out, "    matches: {}", names(&matched, limit))?;
+            let what = tr!(m, "fit-matches");
+            writeln!(self.out, "    {what}: {}", names(&matched, limit))?;
         }
         if !fit.missing_required.is_empty() {
+            let what = tr!(m, "fit-missing-required");
             writeln!(
                 self.out,
-                "    missing (required): {}",
+                "    {what}: {}",
                 names(&fit.missing_required, limit)
             )?;
         }
         if self.explain && !fit.missing_preferred.is_empty() {
+            let what = tr!(m, "fit-missing-preferred");
             writeln!(
                 self.out,
-                "    missing (preferred): {}",
+                "    {what}: {}",
                 names(&fit.missing_preferred, limit)
             )?;
         }
         if !fit.edge.is_empty() {
-            writeln!(self.out, "    your edge: {}", names(&fit.edge, 3))?;
+            let what = tr!(m, "fit-edge");
+            writeln!(self.out, "    {what}: {}", names(&fit.edge, 3))?;
         }
         let advice = if self.explain { fit.advice.len() } else { 1 };
         for a in fit.advice.iter().take(advice) {
@@ -161,22 +189,24 @@ impl<'a> TableWriter<'a> {
             let e = &fit.explain;
             let pct = |x: Option<f64>| {
                 x.map(|v| format!("{:.0}%", v * 100.0))
-                    .unwrap_or_else(|| "n/a".into())
+                    .unwrap_or_else(|| tr!(m, "not-applicable"))
             };
-            writeln!(
-                self.out,
-                "    role fit {:.0}%, required skills covered {}, preferred covered {}",
-                e.role_fit * 100.0,
-                pct(e.required_coverage),
-                pct(e.preferred_coverage)
-            )?;
+            let line = tr!(
+                m,
+                "table-fit-parts",
+                role = format!("{:.0}%", e.role_fit * 100.0),
+                required = pct(e.required_coverage),
+                preferred = pct(e.preferred_coverage)
+            );
+            writeln!(self.out, "    {line}")?;
             for p in &e.penalties {
                 writeln!(self.out, "    {}", sanitize(p))?;
             }
             if !e.literal_matches.is_empty() {
+                let what = tr!(m, "fit-literal");
                 writeln!(
                     self.out,
-                    "    matched word for word: {}",
+                    "    {what}: {}",
                     names(&e.literal_matches, usize::MAX)
                 )?;
             }
@@ -186,64 +216,58 @@ impl<'a> TableWriter<'a> {
 
     /// What the posting asks for.
     fn requirements(&mut self, req: &Requirements) -> io::Result<()> {
-        let st = self.style;
-        writeln!(self.out, "  {}", st.cyan("asks for"))?;
+        let (st, m) = (self.style, self.msg);
+        writeln!(self.out, "  {}", st.cyan(&tr!(m, "req-asks-for")))?;
         for need in [Need::Required, Need::Preferred] {
             let names = req.skill_names(need);
             if !names.is_empty() {
-                let label = if need == Need::Required {
-                    "required"
-                } else {
-                    "preferred"
-                };
+                let label = m.need(need);
                 writeln!(self.out, "    {label}: {}", sanitize(&names.join(", ")))?;
             }
         }
         if let Some(y) = &req.years {
             let what = if y.any {
-                "any (new grads welcome)".to_string()
+                tr!(m, "req-years-any")
             } else {
-                format!("{}+ years", y.min)
+                tr!(m, "req-years-min", n = y.min)
             };
-            writeln!(
-                self.out,
-                "    experience: {what} ({:?}, l.{})",
-                y.need, y.line
-            )?;
+            let line = tr!(
+                m,
+                "req-experience",
+                what = what,
+                need = m.need(y.need),
+                line = m.line(y.line)
+            );
+            writeln!(self.out, "    {line}")?;
         }
         if let Some(d) = &req.degree {
             let what = if d.not_required {
-                "not required".to_string()
+                tr!(m, "req-degree-not-required")
+            } else if d.equivalent_ok {
+                let (level, need) = (m.degree_level(d.level), m.need(d.need));
+                tr!(m, "req-degree-equivalent", level = level, need = need)
             } else {
-                let level = match d.level {
-                    Some(DegreeLevel::Doctorate) => "PhD",
-                    Some(DegreeLevel::Master) => "MS",
-                    _ => "BS",
-                };
-                let eq = if d.equivalent_ok {
-                    ", or equivalent experience"
-                } else {
-                    ""
-                };
-                format!("{level} {:?}{eq}", d.need).to_lowercase()
+                let (level, need) = (m.degree_level(d.level), m.need(d.need));
+                tr!(m, "req-degree-level", level = level, need = need)
             };
-            writeln!(self.out, "    degree: {what} (l.{})", d.line)?;
+            let line = tr!(m, "req-degree", what = what, line = m.line(d.line));
+            writeln!(self.out, "    {line}")?;
         }
         let evidence = [
-            ("publications", req.publications),
-            ("competitions", req.competitions),
-            ("large-scale services", req.large_scale),
+            (tr!(m, "evidence-publications"), req.publications),
+            (tr!(m, "evidence-competitions"), req.competitions),
+            (tr!(m, "evidence-large-scale"), req.large_scale),
         ];
         for (name, need) in evidence {
             if let Some(n) = need {
-                writeln!(self.out, "    {name}: {}", format!("{n:?}").to_lowercase())?;
+                writeln!(self.out, "    {name}: {}", m.need(n))?;
             }
         }
         Ok(())
     }
 
     fn explain_evidence(&mut self, r: &Record) -> io::Result<()> {
-        let st = self.style;
+        let (st, m) = (self.style, self.msg);
         let groups = [
             Signal::Modeling,
             Signal::Backend,
@@ -253,7 +277,8 @@ impl<'a> TableWriter<'a> {
             Signal::Function,
         ];
         if let Some(ai) = r.ai_signal {
-            writeln!(self.out, "  ai signal in the job's own sections: {ai:.1}")?;
+            let line = tr!(m, "explain-ai-signal", score = format!("{ai:.1}"));
+            writeln!(self.out, "  {line}")?;
         }
         for g in groups {
             let hits: Vec<&Evidence> = r.evidence.iter().filter(|e| e.signal == g).collect();
@@ -263,19 +288,28 @@ impl<'a> TableWriter<'a> {
             writeln!(
                 self.out,
                 "  {}",
-                st.cyan(&format!("{} ({} hits)", g.name(), hits.len()))
+                st.cyan(&tr!(
+                    m,
+                    "explain-hits",
+                    signal = m.signal(g),
+                    n = hits.len()
+                ))
             )?;
             for e in hits {
                 let text = format!(
-                    "    {:>5.2}  {:<28} \"{}\"  {} l.{}",
+                    "    {:>5.2}  {} \"{}\"  {} {}",
                     e.weight,
-                    truncate(&sanitize(&e.pattern), 28),
+                    pad(
+                        &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
+                        PATTERN_CELLS
+                    ),
                     sanitize(&e.matched),
-                    e.section.name(),
-                    e.line
+                    m.section(e.section),
+                    m.line(e.line)
                 );
                 if e.negated {
-                    writeln!(self.out, "{}", st.dim(&format!("{text}  (negated)")))?;
+                    let negated = tr!(m, "explain-negated");
+                    writeln!(self.out, "{}", st.dim(&format!("{text}  ({negated})")))?;
                 } else {
                     writeln!(self.out, "{text}")?;
                 }
@@ -285,24 +319,15 @@ impl<'a> TableWriter<'a> {
             .sections
             .iter()
             .map(|s| match &s.heading {
-                Some(h) => format!("{} \"{}\"", s.kind.name(), truncate(&sanitize(h), 30)),
-                None => s.kind.name().to_string(),
+                Some(h) => format!("{} \"{}\"", m.section(s.kind), truncate(&sanitize(h), 30)),
+                None => m.section(s.kind),
             })
             .collect();
         if !sections.is_empty() {
-            writeln!(self.out, "  sections: {}", sections.join(" | "))?;
+            let what = tr!(m, "explain-sections");
+            writeln!(self.out, "  {what}: {}", sections.join(" | "))?;
         }
         Ok(())
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 
@@ -320,8 +345,8 @@ impl RecordWriter for TableWriter<'_> {
             writeln!(
                 self.out,
                 "  {}: {}",
-                st.red("error"),
-                sanitize(r.error.as_deref().unwrap_or(""))
+                st.red(&tr!(self.msg, "error")),
+                sanitize(&errors::line(r.error.as_deref().unwrap_or(""), self.msg))
             )
         }
     }

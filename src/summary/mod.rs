@@ -26,14 +26,17 @@ const NONE_SLOT: usize = 4;
 const GOOD_FIT: u32 = 60;
 
 /// Years-of-experience buckets, by the lowest number of years asked.
-const YEAR_BUCKETS: [&str; 6] = ["any / new grad", "0-2", "3-5", "6-9", "10+", "not stated"];
+/// any / new grad, 0-2, 3-5, 6-9, 10+, not stated (named in the catalogue).
+const YEAR_BUCKETS: usize = 6;
 /// Fit score bands, 20 points wide.
 const FIT_BANDS: [&str; 5] = ["0-19", "20-39", "40-59", "60-79", "80-100"];
 /// Degree levels; the last is a degree of no stated level.
-const DEGREE_LEVELS: [&str; 4] = ["BS", "MS", "PhD", "unspecified"];
+/// BS, MS, PhD, unspecified (named in the catalogue).
+const DEGREE_LEVELS: usize = 4;
 /// The evidence the lecture's point 4 says counts, in the order of the
 /// `publications`, `competitions` and `large_scale` fields of `Requirements`.
-const EVIDENCE: [&str; 3] = ["publications", "competitions", "large-scale experience"];
+/// Publications, competitions, large-scale experience.
+const EVIDENCE: usize = 3;
 
 /// The market summary of a batch: counts of what the postings ask for.
 #[derive(Debug)]
@@ -49,9 +52,9 @@ pub struct Summary {
     required: Tally,
     required_by_role: [Tally; 4],
     degree: DegreeCounts,
-    years: [usize; YEAR_BUCKETS.len()],
+    years: [usize; YEAR_BUCKETS],
     /// Publications, competitions, large-scale experience.
-    evidence: [Demand; EVIDENCE.len()],
+    evidence: [Demand; EVIDENCE],
     profile: Option<ProfileCounts>,
 }
 
@@ -68,8 +71,8 @@ impl Summary {
             required: Tally::default(),
             required_by_role: Default::default(),
             degree: DegreeCounts::default(),
-            years: [0; YEAR_BUCKETS.len()],
-            evidence: [Demand::default(); EVIDENCE.len()],
+            years: [0; YEAR_BUCKETS],
+            evidence: [Demand::default(); EVIDENCE],
             profile: strengths.map(ProfileCounts::new),
         }
     }

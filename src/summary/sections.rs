@@ -6,7 +6,10 @@ use super::{
     DEGREE_LEVELS, Demand, EVIDENCE, FIT_BANDS, GOOD_FIT, ProfileCounts, Summary, Tally,
     YEAR_BUCKETS,
 };
+use crate::i18n::Messages;
+use crate::model::Lang;
 use crate::role::Role;
+use crate::tr;
 
 const TOP_SKILLS: usize = 15;
 const TOP_SKILLS_PER_ROLE: usize = 8;
@@ -15,7 +18,7 @@ const TOP_TO_LEARN: usize = 10;
 /// One part of the summary.
 #[derive(Debug)]
 pub enum Part {
-    Heading(&'static str),
+    Heading(String),
     Text(String),
     Table(Table),
 }
@@ -24,9 +27,9 @@ pub enum Part {
 #[derive(Debug)]
 pub struct Table {
     /// The header of the label column.
-    pub label: &'static str,
+    pub label: String,
     /// The header of the note column, when the rows have notes.
-    pub note: Option<&'static str>,
+    pub note: Option<String>,
     pub bars: bool,
     /// The number of postings shares are taken of; no share column if None.
     pub of: Option<usize>,
@@ -48,57 +51,58 @@ fn row(label: impl Into<String>, count: usize) -> Row {
     }
 }
 
-/// The whole summary, in reading order.
-pub fn build(s: &Summary) -> Vec<Part> {
-    let mut parts = vec![Part::Heading("Market summary"), Part::Text(overview(s))];
+/// The whole summary, in reading order, in the language of `m`.
+pub fn build(s: &Summary, m: Messages) -> Vec<Part> {
+    let mut parts = vec![
+        Part::Heading(tr!(m, "summary-title")),
+        Part::Text(overview(s, m)),
+    ];
     if s.ok == 0 {
         return parts;
     }
-    roles(s, &mut parts);
-    skills(s, &mut parts);
-    degree(s, &mut parts);
-    years(s, &mut parts);
-    evidence(s, &mut parts);
+    roles(s, m, &mut parts);
+    skills(s, m, &mut parts);
+    degree(s, m, &mut parts);
+    years(s, m, &mut parts);
+    evidence(s, m, &mut parts);
     if let Some(p) = &s.profile {
-        fit(p, &mut parts);
-        strengths(s.ok, p, &mut parts);
-        to_learn(p, &mut parts);
+        fit(p, m, &mut parts);
+        strengths(s.ok, p, m, &mut parts);
+        to_learn(p, m, &mut parts);
     }
     parts
 }
 
-fn overview(s: &Summary) -> String {
-    let mut langs = format!("en {}, ko {}", s.langs[0], s.langs[1]);
+fn overview(s: &Summary, m: Messages) -> String {
+    let mut langs = format!(
+        "{} {}, {} {}",
+        m.lang(Lang::En),
+        s.langs[0],
+        m.lang(Lang::Ko),
+        s.langs[1]
+    );
     if s.langs[2] > 0 {
-        langs.push_str(&format!(", other {}", s.langs[2]));
+        langs.push_str(&format!(", {} {}", tr!(m, "lang-other"), s.langs[2]));
     }
-    let text = format!(
-        "{}: {} ok, {}.",
-        plural(s.rows, "row"),
-        s.ok,
-        plural(s.errors, "error")
+    let text = tr!(
+        m,
+        "summary-overview",
+        rows = s.rows,
+        ok = s.ok,
+        errors = s.errors
     );
     if s.ok == 0 {
         text
     } else {
-        format!("{text} Languages: {langs}.")
+        tr!(m, "summary-overview-langs", text = text, langs = langs)
     }
 }
 
-/// "1 row", "2 rows".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn roles(s: &Summary, parts: &mut Vec<Part>) {
-    let names = Role::ALL.iter().map(|r| r.name()).chain(["none"]);
-    parts.push(Part::Heading("Roles"));
+fn roles(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
+    let names = Role::ALL.iter().map(|r| m.role(*r)).chain([m.label(None)]);
+    parts.push(Part::Heading(tr!(m, "summary-roles")));
     parts.push(Part::Table(Table {
-        label: "role",
+        label: tr!(m, "table-role"),
         note: None,
         bars: true,
         of: Some(s.ok),
@@ -106,18 +110,16 @@ fn roles(s: &Summary, parts: &mut Vec<Part>) {
     }));
 }
 
-fn skills(s: &Summary, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("Most required skills"));
+fn skills(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-skills")));
     let top = s.required.top(TOP_SKILLS);
     if top.is_empty() {
-        parts.push(Part::Text("No posting requires a technical skill.".into()));
+        parts.push(Part::Text(tr!(m, "summary-no-skills")));
         return;
     }
-    parts.push(Part::Text(format!(
-        "Technical skills the postings require, each counted once per posting (top {TOP_SKILLS})."
-    )));
+    parts.push(Part::Text(tr!(m, "summary-skills-note", n = TOP_SKILLS)));
     parts.push(Part::Table(Table {
-        label: "skill",
+        label: tr!(m, "summary-col-skill"),
         note: None,
         bars: true,
         of: Some(s.ok),
@@ -127,16 +129,16 @@ fn skills(s: &Summary, parts: &mut Vec<Part>) {
         .iter()
         .filter(|r| s.roles[r.index()] > 0)
         .map(|r| Row {
-            label: r.name().to_string(),
+            label: m.role(*r),
             count: s.roles[r.index()],
             note: listing(&s.required_by_role[r.index()], TOP_SKILLS_PER_ROLE),
         })
         .collect();
     if !by_role.is_empty() {
-        parts.push(Part::Heading("Most required skills by role"));
+        parts.push(Part::Heading(tr!(m, "summary-skills-by-role")));
         parts.push(Part::Table(Table {
-            label: "role",
-            note: Some("top required skills (postings)"),
+            label: tr!(m, "table-role"),
+            note: Some(tr!(m, "summary-col-top-skills")),
             bars: false,
             of: None,
             rows: by_role,
@@ -157,38 +159,46 @@ fn listing(t: &Tally, n: usize) -> String {
     items.join(", ")
 }
 
-fn degree(s: &Summary, parts: &mut Vec<Part>) {
+fn degree(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
     let d = &s.degree;
     let (hard, soft) = (d.hard.iter().sum::<usize>(), d.soft.iter().sum::<usize>());
-    parts.push(Part::Heading("Degree"));
-    parts.push(Part::Text(format!(
-        "{hard} of {} postings hard-require a degree; {soft} only prefer one or accept \
-         equivalent experience. \"Preferred\" is not a requirement.",
-        s.ok
+    parts.push(Part::Heading(tr!(m, "summary-degree")));
+    parts.push(Part::Text(tr!(
+        m,
+        "summary-degree-note",
+        hard = hard,
+        ok = s.ok,
+        soft = soft
     )));
     parts.push(Part::Table(Table {
-        label: "degree",
-        note: Some("levels"),
+        label: tr!(m, "summary-col-degree"),
+        note: Some(tr!(m, "summary-col-levels")),
         bars: true,
         of: Some(s.ok),
         rows: vec![
             Row {
-                note: levels(&d.hard),
-                ..row("hard-required", hard)
+                note: levels(&d.hard, m),
+                ..row(tr!(m, "summary-degree-hard"), hard)
             },
             Row {
-                note: levels(&d.soft),
-                ..row("preferred only", soft)
+                note: levels(&d.soft, m),
+                ..row(tr!(m, "summary-degree-soft"), soft)
             },
-            row("not required", d.not_required),
-            row("not mentioned", d.unstated),
+            row(tr!(m, "req-degree-not-required"), d.not_required),
+            row(tr!(m, "summary-not-mentioned"), d.unstated),
         ],
     }));
 }
 
 /// "BS 2, PhD 1": the levels with a count.
-fn levels(counts: &[usize; 4]) -> String {
-    let items: Vec<String> = DEGREE_LEVELS
+fn levels(counts: &[usize; DEGREE_LEVELS], m: Messages) -> String {
+    let names = [
+        tr!(m, "degree-bs"),
+        tr!(m, "degree-ms"),
+        tr!(m, "degree-phd"),
+        tr!(m, "summary-degree-unspecified"),
+    ];
+    let items: Vec<String> = names
         .iter()
         .zip(counts)
         .filter(|(_, c)| **c > 0)
@@ -197,56 +207,73 @@ fn levels(counts: &[usize; 4]) -> String {
     items.join(", ")
 }
 
-fn years(s: &Summary, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("Years of experience"));
+fn years(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-years")));
+    let names: [String; YEAR_BUCKETS] = [
+        tr!(m, "req-years-any-short"),
+        tr!(m, "summary-years-range", from = 0, to = 2),
+        tr!(m, "summary-years-range", from = 3, to = 5),
+        tr!(m, "summary-years-range", from = 6, to = 9),
+        tr!(m, "summary-years-over", n = 10),
+        tr!(m, "summary-not-stated"),
+    ];
     parts.push(Part::Table(Table {
-        label: "years",
+        label: tr!(m, "summary-col-years"),
         note: None,
         bars: true,
         of: Some(s.ok),
-        rows: YEAR_BUCKETS
-            .iter()
+        rows: names
+            .into_iter()
             .zip(s.years)
-            .map(|(b, c)| row(*b, c))
+            .map(|(b, c)| row(b, c))
             .collect(),
     }));
 }
 
 /// "2 required, 1 preferred": how the postings that ask for something ask.
-fn need_note(d: Demand) -> String {
-    format!(
-        "{} required, {} preferred",
-        d.required,
-        d.postings - d.required
+fn need_note(d: Demand, m: Messages) -> String {
+    tr!(
+        m,
+        "summary-need-note",
+        required = d.required,
+        preferred = d.postings - d.required
     )
 }
 
-fn evidence(s: &Summary, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("Evidence asked for"));
+fn evidence(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-evidence")));
+    let names: [String; EVIDENCE] = [
+        tr!(m, "evidence-publications"),
+        tr!(m, "evidence-competitions"),
+        tr!(m, "summary-evidence-large-scale"),
+    ];
     parts.push(Part::Table(Table {
-        label: "evidence",
-        note: Some("need"),
+        label: tr!(m, "summary-col-evidence"),
+        note: Some(tr!(m, "summary-col-need")),
         bars: true,
         of: Some(s.ok),
-        rows: EVIDENCE
-            .iter()
+        rows: names
+            .into_iter()
             .zip(s.evidence)
             .map(|(e, d)| Row {
-                note: need_note(d),
-                ..row(*e, d.postings)
+                note: need_note(d, m),
+                ..row(e, d.postings)
             })
             .collect(),
     }));
 }
 
-fn fit(p: &ProfileCounts, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("Your fit"));
-    parts.push(Part::Text(format!(
-        "{} of {} scored postings fit well (score {GOOD_FIT} or more).",
-        p.fits_well, p.scored
+fn fit(p: &ProfileCounts, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-fit")));
+    parts.push(Part::Text(tr!(
+        m,
+        "summary-fit-note",
+        well = p.fits_well,
+        scored = p.scored,
+        good = GOOD_FIT
     )));
     parts.push(Part::Table(Table {
-        label: "score",
+        label: tr!(m, "summary-col-score"),
         note: None,
         bars: true,
         of: Some(p.scored),
@@ -258,49 +285,47 @@ fn fit(p: &ProfileCounts, parts: &mut Vec<Part>) {
     }));
 }
 
-fn strengths(ok: usize, p: &ProfileCounts, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("Your strengths in demand"));
+fn strengths(ok: usize, p: &ProfileCounts, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-strengths")));
     if p.strengths.0.is_empty() {
-        parts.push(Part::Text(
-            "None of your strengths names a skill rolefit knows.".into(),
-        ));
+        parts.push(Part::Text(tr!(m, "summary-strengths-none")));
         return;
     }
-    parts.push(Part::Text(
-        "Postings that ask for each of your skills, required or preferred.".into(),
-    ));
-    parts.push(demand_table(&p.strengths, usize::MAX, ok));
+    parts.push(Part::Text(tr!(m, "summary-strengths-note")));
+    parts.push(demand_table(&p.strengths, usize::MAX, ok, m));
 }
 
-fn to_learn(p: &ProfileCounts, parts: &mut Vec<Part>) {
-    parts.push(Part::Heading("What to learn next"));
-    let roles: Vec<&str> = p.roles.iter().map(|r| r.name()).collect();
+fn to_learn(p: &ProfileCounts, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-to-learn")));
+    let roles: Vec<String> = p.roles.iter().map(|r| m.role(*r)).collect();
     let whose = match p.roles_from {
-        RolesFrom::Preferred => "your preferred roles",
-        RolesFrom::Inferred => "the roles your strengths point to",
-        RolesFrom::All => "any AI role",
+        RolesFrom::Preferred => tr!(m, "summary-whose-preferred"),
+        RolesFrom::Inferred => tr!(m, "summary-whose-inferred"),
+        RolesFrom::All => tr!(m, "summary-whose-all"),
     };
-    parts.push(Part::Text(format!(
-        "Technical skills you do not list, by demand among the {} postings in {whose} ({}).",
-        p.in_roles,
-        roles.join(", ")
+    parts.push(Part::Text(tr!(
+        m,
+        "summary-to-learn-note",
+        n = p.in_roles,
+        whose = whose,
+        roles = roles.join(", ")
     )));
     if !p.missing.0.is_empty() {
-        parts.push(demand_table(&p.missing, TOP_TO_LEARN, p.in_roles));
+        parts.push(demand_table(&p.missing, TOP_TO_LEARN, p.in_roles, m));
     }
 }
 
-fn demand_table(t: &Tally, n: usize, of: usize) -> Part {
+fn demand_table(t: &Tally, n: usize, of: usize, m: Messages) -> Part {
     Part::Table(Table {
-        label: "skill",
-        note: Some("need"),
+        label: tr!(m, "summary-col-skill"),
+        note: Some(tr!(m, "summary-col-need")),
         bars: true,
         of: Some(of),
         rows: t
             .top(n)
             .into_iter()
             .map(|(name, d)| Row {
-                note: need_note(d),
+                note: need_note(d, m),
                 ..row(name, d.postings)
             })
             .collect(),

@@ -116,6 +116,10 @@ impl TestCommand {
         cmd.current_dir(cwd).timeout(TIMEOUT);
         // The developer's own setting must not change what tests see.
         cmd.env_remove("NO_COLOR");
+        // Nor the language: English unless a test asks for another.
+        for var in ["ROLEFIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(var);
+        }
         // Empty stdin unless a test gives some, so `-` never waits on a terminal.
         cmd.write_stdin(Vec::new());
         TestCommand { cmd }

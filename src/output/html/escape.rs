@@ -83,6 +83,34 @@ pub fn num(x: f64) -> String {
     s
 }
 
+/// Escaped text with its `*words*` in `<i>` (for messages that name a
+/// control on the page).
+pub(super) fn italics(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('*').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<i>{part}</i>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// Escaped text with its `` `code` `` spans as `<code>` (for messages that
+/// name flags).
+pub(super) fn code_spans(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +171,17 @@ mod tests {
         assert_eq!(num(12.34), "12.3");
         assert_eq!(num(-0.01), "0");
         assert_eq!(num(100.0), "100");
+    }
+
+    #[test]
+    fn catalogue_marks_become_markup_after_escaping() {
+        assert_eq!(
+            italics(&esc("open *Why* <now>")),
+            "open <i>Why</i> &lt;now&gt;"
+        );
+        assert_eq!(
+            code_spans(&esc("add `--profile FILE` or `--strengths \"a\"`")),
+            "add <code>--profile FILE</code> or <code>--strengths &quot;a&quot;</code>"
+        );
     }
 }

@@ -19,12 +19,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use escape::{code_spans, italics};
 pub use escape::{esc, href, num};
 
 use crate::fit::Strengths;
+use crate::i18n::Messages;
 use crate::report::Record;
 use crate::role::Role;
 use crate::summary::Summary;
+use crate::tr;
 use charts::Bar;
 
 const CSS: &str = include_str!("report.css");
@@ -33,8 +36,17 @@ const JS: &str = include_str!("report.js");
 const TOP_FIT: usize = 20;
 /// Skills in the skills-in-demand chart.
 const TOP_SKILLS: usize = 15;
-/// The role slots of the role chart: the four roles, then none.
+/// The role slots of the role chart: the four roles, then none. These are
+/// CSS classes and data keys; people read [`Messages::label`].
 const ROLE_NAMES: [&str; 5] = ["modeling", "backend", "frontend", "research", "none"];
+/// The roles of `ROLE_NAMES`, in order.
+const ROLE_SLOTS: [Option<Role>; 5] = [
+    Some(Role::Modeling),
+    Some(Role::Backend),
+    Some(Role::Frontend),
+    Some(Role::Research),
+    None,
+];
 
 /// An HTML report being written.
 pub struct Report {
@@ -45,6 +57,7 @@ pub struct Report {
     rows: RowsFile,
     strengths: Option<Vec<String>>,
     summary: Summary,
+    msg: Messages,
     n: usize,
     roles: [usize; 5],
     errors: usize,
@@ -66,7 +79,11 @@ impl Report {
     /// Creates a temporary file beside `path` now, so that a path that
     /// cannot be written stops the run before any work; the page is written
     /// by [`Report::finish`], and only then replaces `path`.
-    pub fn create(path: &Path, strengths: Option<&Strengths>) -> anyhow::Result<Report> {
+    pub fn create(
+        path: &Path,
+        strengths: Option<&Strengths>,
+        msg: Messages,
+    ) -> anyhow::Result<Report> {
         let (file, pending) = crate::outfile::create(path)?;
         Ok(Report {
             path: path.to_path_buf(),
@@ -75,6 +92,7 @@ impl Report {
             rows: RowsFile::new()?,
             strengths: strengths.map(|s| s.items.iter().map(|i| i.text.clone()).collect()),
             summary: Summary::new(strengths),
+            msg,
             n: 0,
             roles: [0; 5],
             errors: 0,
@@ -103,7 +121,7 @@ impl Report {
                 role: r.role_name(),
             });
         }
-        let html = row::row(self.n, r, self.strengths.is_some());
+        let html = row::row(self.n, r, self.strengths.is_some(), self.msg);
         self.rows
             .out
             .write_all(html.as_bytes())
@@ -123,6 +141,7 @@ impl Report {
     pub fn finish(mut self) -> anyhow::Result<()> {
         let name = self.path.display().to_string();
         let head = self.head();
+        let m = self.msg;
         let result = (|| -> io::Result<()> {
             self.out.write_all(head.as_bytes())?;
             self.rows.out.flush()?;
@@ -131,12 +150,16 @@ impl Report {
             io::copy(rows, &mut self.out)?;
             write!(
                 self.out,
-                "</tbody></table></section>\n<section id=\"summary\">\n<h2>Market summary</h2>\n\
-                 <div class=\"cards\">{}</div>\n</section>\n</main>\n<footer>Made by rolefit {} from the postings' own text. \
-                 This page is self-contained: it loads nothing and works offline.</footer>\n\
+                "</tbody></table></section>\n<section id=\"summary\">\n<h2>{}</h2>\n\
+                 <div class=\"cards\">{}</div>\n</section>\n</main>\n<footer>{}</footer>\n\
                  <script>\n{JS}</script>\n</body>\n</html>\n",
-                summary::cards(&self.summary),
-                env!("CARGO_PKG_VERSION")
+                esc(&tr!(m, "summary-title")),
+                summary::cards(&self.summary, m),
+                esc(&tr!(
+                    m,
+                    "report-footer",
+                    version = env!("CARGO_PKG_VERSION")
+                ))
             )?;
             self.out.flush()
         })();
@@ -147,14 +170,15 @@ impl Report {
     /// Everything above the table's rows.
     fn head(&self) -> String {
         let ok = self.n - self.errors;
+        let m = self.msg;
         let mut s = format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"generator\" content=\"rolefit {v}\">\n\
-             <title>rolefit report: {n} posting{pl}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+             <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+            lang = m.locale().code(),
             v = env!("CARGO_PKG_VERSION"),
-            n = self.n,
-            pl = if self.n == 1 { "" } else { "s" },
+            title = esc(&tr!(m, "report-page-title", n = self.n)),
         );
         s.push_str(&self.header(ok));
         s.push_str("<main>\n");
@@ -166,30 +190,49 @@ impl Report {
     }
 
     fn header(&self, ok: usize) -> String {
+        let m = self.msg;
+        let sub = tr!(
+            m,
+            "report-sub",
+            n = m.number(self.n),
+            ok = m.number(ok),
+            errors = self.errors
+        );
         let mut s = format!(
-            "<header>\n<h1>rolefit report</h1>\n<p class=\"sub\">{} postings: {ok} read, {} error{}.</p>\n",
-            self.n,
-            self.errors,
-            if self.errors == 1 { "" } else { "s" }
+            "<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+            esc(&tr!(m, "md-title")),
+            esc(&sub)
         );
         match &self.strengths {
             Some(items) => {
-                s.push_str("<div class=\"you\"><span>Compared with your strengths:</span><ul>");
+                let _ = write!(
+                    s,
+                    "<div class=\"you\"><span>{}</span><ul>",
+                    esc(&tr!(m, "report-compared"))
+                );
                 for i in items {
                     let _ = write!(s, "<li>{}</li>", esc(i));
                 }
                 s.push_str("</ul></div>\n");
             }
-            None => s.push_str(
-                "<p class=\"note\" id=\"no-strengths\">No strengths were given, so this report has \
-                 no fit scores and no fit ranking. Add <code>--profile FILE</code> or \
-                 <code>--strengths \"PyTorch, React, ...\"</code> to compare the postings with what \
-                 you are good at.</p>\n",
-            ),
+            None => {
+                // The message holds the flags as `code`; everything else is escaped.
+                let note = esc(&tr!(m, "report-no-strengths"));
+                let _ = writeln!(
+                    s,
+                    "<p class=\"note\" id=\"no-strengths\">{}</p>",
+                    code_spans(&note)
+                );
+            }
         }
-        s.push_str(
-            "<nav><a href=\"#charts\">Roles and fit</a><a href=\"#market\">Skills in demand</a>\
-             <a href=\"#postings\">Postings</a><a href=\"#summary\">Market summary</a></nav>\n</header>\n",
+        let _ = writeln!(
+            s,
+            "<nav><a href=\"#charts\">{}</a><a href=\"#market\">{}</a>\
+             <a href=\"#postings\">{}</a><a href=\"#summary\">{}</a></nav>\n</header>",
+            esc(&tr!(m, "report-nav-charts")),
+            esc(&tr!(m, "report-skills-in-demand")),
+            esc(&tr!(m, "report-postings")),
+            esc(&tr!(m, "summary-title")),
         );
         s
     }
@@ -197,32 +240,35 @@ impl Report {
     fn cards(&self, ok: usize) -> String {
         let ai = ok - self.roles[4];
         let mut s = String::from("<section class=\"stats\">");
-        let mut card = |value: String, what: &str| {
-            let _ = write!(s, "<div><b>{value}</b><span>{what}</span></div>");
+        let m = self.msg;
+        let mut card = |value: String, what: String| {
+            let _ = write!(s, "<div><b>{value}</b><span>{}</span></div>", esc(&what));
         };
-        card(self.n.to_string(), "postings");
-        card(ai.to_string(), "AI roles");
-        card(self.roles[4].to_string(), "not AI work");
-        card(self.errors.to_string(), "errors");
+        card(m.number(self.n), tr!(m, "report-card-postings"));
+        card(m.number(ai), tr!(m, "report-card-ai"));
+        card(m.number(self.roles[4]), tr!(m, "report-card-not-ai"));
+        card(m.number(self.errors), tr!(m, "report-card-errors"));
         if let Some(good) = self.summary.fits_well() {
-            card(good.to_string(), "fit well (60+)");
+            card(m.number(good), tr!(m, "report-card-fit-well"));
             let best = self
                 .top
                 .first()
                 .map_or("-".to_string(), |p| p.score.to_string());
-            card(best, "best fit");
+            card(best, tr!(m, "report-card-best"));
         }
         s.push_str("</section>\n");
         s
     }
 
     fn charts(&self, ok: usize) -> String {
+        let m = self.msg;
         let max = self.roles.iter().copied().max().unwrap_or(0) as f64;
         let bars: Vec<Bar> = ROLE_NAMES
             .iter()
+            .zip(ROLE_SLOTS)
             .zip(self.roles)
-            .map(|(name, c)| Bar {
-                label: name.to_string(),
+            .map(|((name, slot), c)| Bar {
+                label: m.label(slot),
                 value: c as f64,
                 value_text: format!("{c} · {}", share(c, ok)),
                 class: format!("r-{name}"),
@@ -230,26 +276,25 @@ impl Report {
                 link: None,
             })
             .collect();
-        let mut s = String::from(
-            "<section id=\"charts\" class=\"grid\">\n<div class=\"stack\">\n<figure id=\"role-chart\">\n<figcaption>Postings per role</figcaption>\n",
+        let per_role = tr!(m, "report-per-role");
+        let mut s = format!(
+            "<section id=\"charts\" class=\"grid\">\n<div class=\"stack\">\n<figure id=\"role-chart\">\n<figcaption>{}</figcaption>\n",
+            esc(&per_role)
         );
-        s.push_str(&charts::bars(
-            "chart-roles",
-            "Postings per role",
-            &bars,
-            max,
-            10,
-        ));
+        s.push_str(&charts::bars("chart-roles", &per_role, &bars, max, 10));
         s.push_str("\n</figure>\n");
         if self.strengths.is_some() {
             s.push_str(&self.bands_chart());
         }
-        s.push_str("</div>\n<figure id=\"fit-chart\">\n<figcaption>Fit ranking: your best matches</figcaption>\n");
+        let _ = writeln!(
+            s,
+            "</div>\n<figure id=\"fit-chart\">\n<figcaption>{}</figcaption>",
+            esc(&tr!(m, "report-fit-ranking-caption"))
+        );
+        let note = |text: String| format!("<p class=\"note\">{}</p>\n", esc(&text));
         match &self.strengths {
-            None => s.push_str("<p class=\"note\">No fit ranking: no strengths were given.</p>\n"),
-            Some(_) if self.top.is_empty() => {
-                s.push_str("<p class=\"note\">No posting could be scored.</p>\n")
-            }
+            None => s.push_str(&note(tr!(m, "report-no-ranking"))),
+            Some(_) if self.top.is_empty() => s.push_str(&note(tr!(m, "report-none-scored"))),
             Some(_) => {
                 let bars: Vec<Bar> = self
                     .top
@@ -263,8 +308,9 @@ impl Report {
                         link: Some(format!("#p-{}", p.n)),
                     })
                     .collect();
-                s.push_str(&charts::bars("chart-fit", "Fit ranking", &bars, 100.0, 34));
-                s.push_str(&legend());
+                let title = tr!(m, "report-fit-ranking");
+                s.push_str(&charts::bars("chart-fit", &title, &bars, 100.0, 34));
+                s.push_str(&legend(m));
             }
         }
         s.push_str("</figure>\n</section>\n");
@@ -292,14 +338,20 @@ impl Report {
                 link: None,
             })
             .collect();
+        let m = self.msg;
         format!(
-            "<figure id=\"bands-chart\">\n<figcaption>Fit scores (60 or more fits well)</figcaption>\n{}\n</figure>\n",
-            charts::bars("chart-bands", "Fit scores", &bars, max, 10)
+            "<figure id=\"bands-chart\">\n<figcaption>{}</figcaption>\n{}\n</figure>\n",
+            esc(&tr!(m, "report-bands-caption")),
+            charts::bars("chart-bands", &tr!(m, "report-bands"), &bars, max, 10)
         )
     }
 
     fn market(&self) -> String {
-        let mut s = String::from("<section id=\"market\">\n<h2>The market</h2>\n");
+        let m = self.msg;
+        let mut s = format!(
+            "<section id=\"market\">\n<h2>{}</h2>\n",
+            esc(&tr!(m, "report-market"))
+        );
         let demand = self.summary.skills_in_demand(TOP_SKILLS);
         if !demand.is_empty() {
             let ok = self.summary.ok();
@@ -320,49 +372,61 @@ impl Report {
                     link: None,
                 })
                 .collect();
-            s.push_str("<figure id=\"skills-chart\">\n<figcaption>Skills in demand: postings that require each");
+            let caption = if self.strengths.is_some() {
+                tr!(m, "report-skills-caption-yours")
+            } else {
+                tr!(m, "report-skills-caption")
+            };
+            let _ = writeln!(
+                s,
+                "<figure id=\"skills-chart\">\n<figcaption>{}</figcaption>",
+                esc(&caption)
+            );
+            let title = tr!(m, "report-skills-in-demand");
+            s.push_str(&charts::bars("chart-skills", &title, &bars, max, 22));
             if self.strengths.is_some() {
-                s.push_str(", against your strengths");
-            }
-            s.push_str("</figcaption>\n");
-            s.push_str(&charts::bars(
-                "chart-skills",
-                "Skills in demand",
-                &bars,
-                max,
-                22,
-            ));
-            if self.strengths.is_some() {
-                s.push_str(
-                    "<p class=\"legend\"><span class=\"key yours\"></span>in your strengths \
-                            <span class=\"key gap\"></span>not in your strengths</p>\n",
+                let _ = writeln!(
+                    s,
+                    "<p class=\"legend\"><span class=\"key yours\"></span>{} \
+                     <span class=\"key gap\"></span>{}</p>",
+                    esc(&tr!(m, "report-legend-yours")),
+                    esc(&tr!(m, "report-legend-gap"))
                 );
             }
             s.push_str("</figure>\n");
         }
-        s.push_str(
-            "<p class=\"hint\">The whole market summary (roles, skills by role, degree, years, \
-             evidence asked for, and with strengths your fit and what to learn next) is \
-             <a href=\"#summary\">below the postings</a>.</p>\n</section>\n",
+        let _ = writeln!(
+            s,
+            "<p class=\"hint\">{} <a href=\"#summary\">{}</a>{}</p>\n</section>",
+            esc(&tr!(m, "report-market-hint")),
+            esc(&tr!(m, "report-market-hint-link")),
+            escape::escape_only(&tr!(m, "report-market-hint-after"))
         );
         s
     }
 
     fn table_head(&self) -> String {
-        let mut s = String::from(
-            "<section id=\"postings\">\n<h2>Postings</h2>\n<p class=\"hint\">In input order. \
-             Click a column heading to sort (this needs JavaScript); open <i>Why</i> to see the \
-             lines that decided a posting's role, its hits marked.</p>\n\
+        let m = self.msg;
+        let mut s = format!(
+            "<section id=\"postings\">\n<h2>{}</h2>\n<p class=\"hint\">{}</p>\n\
              <table id=\"postings-table\"><thead><tr>\
              <th class=\"n\"><button type=\"button\" data-key=\"n\" data-type=\"num\">#</button></th>\
-             <th><button type=\"button\" data-key=\"title\" data-type=\"text\">Posting</button></th>\
-             <th><button type=\"button\" data-key=\"role\" data-type=\"text\">Role</button></th>\
-             <th class=\"num\"><button type=\"button\" data-key=\"confidence\" data-type=\"num\" data-dir=\"desc\">Confidence</button></th>",
+             <th><button type=\"button\" data-key=\"title\" data-type=\"text\">{}</button></th>\
+             <th><button type=\"button\" data-key=\"role\" data-type=\"text\">{}</button></th>\
+             <th class=\"num\"><button type=\"button\" data-key=\"confidence\" data-type=\"num\" data-dir=\"desc\">{}</button></th>",
+            esc(&tr!(m, "report-postings")),
+            italics(&esc(&tr!(m, "report-postings-hint"))),
+            esc(&tr!(m, "report-col-posting")),
+            esc(&tr!(m, "report-col-role")),
+            esc(&tr!(m, "report-col-confidence")),
         );
         if self.strengths.is_some() {
-            s.push_str(
-                "<th class=\"num\"><button type=\"button\" data-key=\"fit\" data-type=\"num\" data-dir=\"desc\">Fit</button></th>\
-                 <th>Skills: ✓ yours, ✗ missing (required)</th>",
+            let _ = write!(
+                s,
+                "<th class=\"num\"><button type=\"button\" data-key=\"fit\" data-type=\"num\" data-dir=\"desc\">{}</button></th>\
+                 <th>{}</th>",
+                esc(&tr!(m, "report-col-fit")),
+                esc(&tr!(m, "report-col-skills")),
             );
         }
         s.push_str("</tr></thead>\n<tbody>\n");
@@ -371,10 +435,14 @@ impl Report {
 }
 
 /// The role colours, for charts whose bars are coloured by role.
-fn legend() -> String {
+fn legend(m: Messages) -> String {
     let mut s = String::from("<p class=\"legend\">");
-    for name in ROLE_NAMES {
-        let _ = write!(s, "<span class=\"key r-{name}\"></span>{name} ");
+    for (name, slot) in ROLE_NAMES.iter().zip(ROLE_SLOTS) {
+        let _ = write!(
+            s,
+            "<span class=\"key r-{name}\"></span>{} ",
+            esc(&m.label(slot))
+        );
     }
     s.push_str("</p>\n");
     s

@@ -5,9 +5,11 @@ use std::fmt::Write;
 
 use super::escape::{esc, escape_only, href, num};
 use crate::classify::{Evidence, Signal};
+use crate::i18n::Messages;
 use crate::report::Record;
 use crate::role::Role;
 use crate::text::clean_inline;
+use crate::tr;
 
 /// Lines shown open in a posting's "why"; the next ones are one click further.
 const OPEN_LINES: usize = 8;
@@ -20,8 +22,13 @@ const LINE_CHARS: usize = 240;
 const LISTED: usize = 5;
 
 /// The `<tr>` of record number `n` (1-based, input order).
-pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
+pub fn row(n: usize, r: &Record, with_fit: bool, m: Messages) -> String {
     let role = if r.is_ok() { r.role_name() } else { "error" };
+    let role_text = if r.is_ok() {
+        m.label(r.ai_role())
+    } else {
+        tr!(m, "error")
+    };
     let title = r.meta.title.as_deref().filter(|t| !t.trim().is_empty());
     let mut s = String::with_capacity(2048);
     let _ = write!(
@@ -49,23 +56,32 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
             let _ = write!(s, r#"<div class="title">{shown_title}</div>"#);
         }
     }
-    s.push_str(&meta(r));
+    s.push_str(&meta(r, m));
     if !r.is_ok() {
         let _ = write!(
             s,
-            r#"<div class="error">error: {}</div>"#,
-            esc(r.error.as_deref().unwrap_or(""))
+            r#"<div class="error">{}: {}</div>"#,
+            esc(&role_text),
+            esc(&crate::i18n::errors::line(
+                r.error.as_deref().unwrap_or(""),
+                m
+            ))
         );
     } else {
-        s.push_str(&why(r));
+        s.push_str(&why(r, m));
     }
     s.push_str("</td>");
     let _ = write!(
         s,
-        r#"<td class="role"><span class="chip r-{role}">{role}</span>"#
+        r#"<td class="role"><span class="chip r-{role}">{}</span>"#,
+        esc(&role_text)
     );
     if let Some(sec) = r.secondary {
-        let _ = write!(s, r#"<span class="secondary">+ {}</span>"#, esc(sec.name()));
+        let _ = write!(
+            s,
+            r#"<span class="secondary">+ {}</span>"#,
+            esc(&m.role(sec))
+        );
     }
     s.push_str("</td>");
     let _ = write!(
@@ -80,8 +96,8 @@ pub fn row(n: usize, r: &Record, with_fit: bool) -> String {
     s
 }
 
-/// Company, location, id and language, under the title.
-fn meta(r: &Record) -> String {
+/// Company, location, id, language and date posted, under the title.
+fn meta(r: &Record, m: Messages) -> String {
     let mut parts: Vec<String> = [&r.meta.company, &r.meta.location]
         .into_iter()
         .flatten()
@@ -90,13 +106,17 @@ fn meta(r: &Record) -> String {
         .collect();
     parts.push(format!(r#"<code class="id">{}</code>"#, esc(&r.id)));
     if let Some(lang) = r.lang {
-        parts.push(esc(lang.code()));
+        parts.push(esc(&m.lang(lang)));
+    }
+    if let Some(date) = r.meta.date_posted.as_deref().and_then(|d| m.date(d)) {
+        parts.push(esc(&tr!(m, "report-posted", date = date)));
     }
     let mut s = format!(r#"<div class="meta">{}</div>"#, parts.join(" · "));
     if let Some(first) = &r.duplicate_of {
         let _ = write!(
             s,
-            r#"<div class="dup">duplicate of <code>{}</code></div>"#,
+            r#"<div class="dup">{} <code>{}</code></div>"#,
+            esc(&tr!(m, "report-duplicate-of")),
             esc(first)
         );
     }
@@ -135,7 +155,7 @@ fn listing(items: &[&str]) -> String {
 
 /// The collapsed evidence: role scores, the lines with their hits marked
 /// (strongest first), and the fit's details.
-fn why(r: &Record) -> String {
+fn why(r: &Record, m: Messages) -> String {
     let role = r.role_name();
     let deciding = |e: &Evidence| !e.negated && decides(e, role);
     let mut phrases: Vec<(String, &str)> = Vec::new();
@@ -149,10 +169,8 @@ fn why(r: &Record) -> String {
         }
     }
     let hits = r.evidence.len();
-    let mut s = format!(
-        r#"<details class="why"><summary>Why {role}: {hits} hit{plural}"#,
-        plural = if hits == 1 { "" } else { "s" }
-    );
+    let why = tr!(m, "report-why", role = m.label(r.ai_role()), n = hits);
+    let mut s = format!(r#"<details class="why"><summary>{}"#, esc(&why));
     if !phrases.is_empty() {
         let marked: Vec<String> = phrases
             .iter()
@@ -161,15 +179,16 @@ fn why(r: &Record) -> String {
         let _ = write!(s, " · {}", marked.join(" "));
     }
     s.push_str("</summary>");
-    s.push_str(&scores(r));
+    s.push_str(&scores(r, m));
     let lines = lines_by_strength(r);
+    let negated = format!("({})", tr!(m, "explain-negated"));
     let line_html = |(line, ev): &(usize, Vec<&Evidence>)| -> String {
         let text = r.lines.get(line).map(String::as_str).unwrap_or("");
-        let section = ev.first().map(|e| e.section.name()).unwrap_or("");
+        let section = ev.first().map(|e| m.section(e.section)).unwrap_or_default();
         let place = if *line == 0 {
-            "title".to_string()
+            m.section(crate::model::SectionKind::Title)
         } else {
-            format!("{section}, line {line}")
+            tr!(m, "report-where", section = section, line = *line)
         };
         let notes: Vec<String> = ev
             .iter()
@@ -184,18 +203,23 @@ fn why(r: &Record) -> String {
                     } else {
                         format!("+{:.2}", e.weight)
                     },
-                    negated = if e.negated { "(negated)" } else { "" },
+                    negated = if e.negated { negated.as_str() } else { "" },
                 )
             })
             .collect();
         format!(
-            r#"<li><span class="where">{place}</span> <span class="text">{}</span> <span class="hits">{}</span></li>"#,
+            r#"<li><span class="where">{}</span> <span class="text">{}</span> <span class="hits">{}</span></li>"#,
+            esc(&place),
             highlight(text, ev, role),
             notes.join(" ")
         )
     };
     if lines.is_empty() {
-        s.push_str(r#"<p class="none">No pattern matched this posting.</p>"#);
+        let _ = write!(
+            s,
+            r#"<p class="none">{}</p>"#,
+            esc(&tr!(m, "report-no-match"))
+        );
     } else {
         s.push_str(r#"<ol class="lines">"#);
         for l in lines.iter().take(OPEN_LINES) {
@@ -204,33 +228,35 @@ fn why(r: &Record) -> String {
         s.push_str("</ol>");
         if lines.len() > OPEN_LINES {
             let shown = lines.len().min(MAX_LINES);
+            let more = tr!(m, "report-more-lines", n = shown - OPEN_LINES);
             let _ = write!(
                 s,
-                r#"<details class="more"><summary>{} more lines</summary><ol class="lines">"#,
-                shown - OPEN_LINES
+                r#"<details class="more"><summary>{}</summary><ol class="lines">"#,
+                esc(&more)
             );
             for l in &lines[OPEN_LINES..shown] {
                 s.push_str(&line_html(l));
             }
             s.push_str("</ol>");
             if lines.len() > shown {
+                let hidden = tr!(m, "report-hidden-lines", n = lines.len() - shown);
                 let _ = write!(
                     s,
-                    r#"<p class="hint">{} more lines with weaker hits are not shown here; \
-                     <code>--format json</code> has every hit.</p>"#,
-                    lines.len() - shown
+                    r#"<p class="hint">{} <code>--format json</code>{}</p>"#,
+                    esc(&hidden),
+                    escape_only(&tr!(m, "report-hidden-lines-after"))
                 );
             }
             s.push_str("</details>");
         }
     }
-    s.push_str(&fit_details(r));
+    s.push_str(&fit_details(r, m));
     s.push_str("</details>");
     s
 }
 
 /// Each role's score as a small bar against the highest.
-fn scores(r: &Record) -> String {
+fn scores(r: &Record, m: Messages) -> String {
     let Some(sc) = &r.scores else {
         return String::new();
     };
@@ -244,8 +270,9 @@ fn scores(r: &Record) -> String {
         let v = sc.get(role);
         let _ = write!(
             s,
-            r#"<span class="sc"><span class="chip r-{n}">{n}</span><span class="hbar"><span class="r-{n}" style="width:{w}%"></span></span>{v:.1}</span>"#,
+            r#"<span class="sc"><span class="chip r-{n}">{name}</span><span class="hbar"><span class="r-{n}" style="width:{w}%"></span></span>{v:.1}</span>"#,
             n = role.name(),
+            name = esc(&m.role(role)),
             w = num(100.0 * v.max(0.0) / max),
         );
     }
@@ -358,33 +385,36 @@ fn window(text: &str, first: Option<usize>) -> (usize, usize) {
 }
 
 /// Matches, gaps, edge and advice.
-fn fit_details(r: &Record) -> String {
+fn fit_details(r: &Record, m: Messages) -> String {
     let Some(fit) = &r.fit else {
         return String::new();
     };
     let mut s = format!(
-        r#"<div class="fitbox"><h4>Your fit: {}/100</h4><dl>"#,
-        fit.score
+        r#"<div class="fitbox"><h4>{}</h4><dl>"#,
+        esc(&tr!(m, "report-your-fit", score = fit.score))
     );
-    let mut item = |name: &str, items: Vec<&str>| {
+    let mut item = |name: String, items: Vec<&str>| {
         if !items.is_empty() {
             let list: Vec<String> = items.iter().map(|x| esc(x)).collect();
-            let _ = write!(s, "<dt>{name}</dt><dd>{}</dd>", list.join(", "));
+            let _ = write!(s, "<dt>{}</dt><dd>{}</dd>", esc(&name), list.join(", "));
         }
     };
     item(
-        "matches",
-        fit.matched.iter().map(|m| m.skill.as_str()).collect(),
+        tr!(m, "fit-matches"),
+        fit.matched.iter().map(|x| x.skill.as_str()).collect(),
     );
     item(
-        "missing (required)",
+        tr!(m, "fit-missing-required"),
         fit.missing_required.iter().map(String::as_str).collect(),
     );
     item(
-        "missing (preferred)",
+        tr!(m, "fit-missing-preferred"),
         fit.missing_preferred.iter().map(String::as_str).collect(),
     );
-    item("your edge", fit.edge.iter().map(String::as_str).collect());
+    item(
+        tr!(m, "fit-edge"),
+        fit.edge.iter().map(String::as_str).collect(),
+    );
     s.push_str("</dl>");
     if !fit.advice.is_empty() {
         s.push_str(r#"<ul class="advice">"#);

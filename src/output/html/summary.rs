@@ -4,17 +4,19 @@
 use std::fmt::Write;
 
 use super::escape::{esc, num};
+use crate::i18n::Messages;
 use crate::output::summary::share;
 use crate::summary::Summary;
 use crate::summary::sections::{self, Part, Table};
+use crate::tr;
 
 /// The market summary as HTML cards for the `--report` page, every label escaped.
-pub fn cards(s: &Summary) -> String {
-    parts(&sections::build(s))
+pub fn cards(s: &Summary, m: Messages) -> String {
+    parts(&sections::build(s, m), m)
 }
 
 /// The parts as `<div class="card">`s, the first heading (the page has its own) left out.
-fn parts(parts: &[Part]) -> String {
+fn parts(parts: &[Part], m: Messages) -> String {
     let mut s = String::new();
     let mut open = false;
     for (i, part) in parts.iter().enumerate() {
@@ -33,7 +35,7 @@ fn parts(parts: &[Part]) -> String {
             Part::Text(t) => {
                 let _ = write!(s, "<p>{}</p>", esc(t));
             }
-            Part::Table(t) => s.push_str(&table(t)),
+            Part::Table(t) => s.push_str(&table(t, m)),
         }
     }
     if open {
@@ -42,15 +44,17 @@ fn parts(parts: &[Part]) -> String {
     s
 }
 
-fn table(t: &Table) -> String {
+fn table(t: &Table, m: Messages) -> String {
     let mut s = format!(
-        r#"<table class="counts"><thead><tr><th>{}</th><th class="num">postings</th>"#,
-        esc(t.label)
+        r#"<table class="counts"><thead><tr><th>{}</th><th class="num">{}</th>"#,
+        esc(&t.label),
+        esc(&tr!(m, "summary-col-postings"))
     );
     if t.of.is_some() {
-        s.push_str(r#"<th class="num">share</th>"#);
+        let share = esc(&tr!(m, "summary-col-share"));
+        let _ = write!(s, r#"<th class="num">{share}</th>"#);
     }
-    if let Some(note) = t.note {
+    if let Some(note) = &t.note {
         let _ = write!(s, "<th>{}</th>", esc(note));
     }
     s.push_str("</tr></thead><tbody>");
@@ -104,7 +108,7 @@ mod tests {
         ] {
             s.add(&r);
         }
-        let html = super::cards(&s);
+        let html = super::cards(&s, crate::i18n::Messages::default());
         for h in [
             "Roles",
             "Most required skills",

@@ -26,7 +26,7 @@ fn hit(signal: Signal, pattern: &str, matched: &str, line: usize, weight: f64) -
 fn page(records: &[Record], me: Option<&Strengths>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.html");
-    let mut report = Report::create(&path, me).unwrap();
+    let mut report = Report::create(&path, me, Messages::default()).unwrap();
     for r in records {
         report.add(r).unwrap();
     }
@@ -295,9 +295,13 @@ fn a_posting_shows_its_strongest_lines_and_says_how_many_are_left_out() {
 
 #[test]
 fn an_unwritable_path_fails_at_once_with_its_name() {
-    let err = Report::create(Path::new("/nonexistent-dir/r.html"), None)
-        .err()
-        .unwrap();
+    let err = Report::create(
+        Path::new("/nonexistent-dir/r.html"),
+        None,
+        Messages::default(),
+    )
+    .err()
+    .unwrap();
     assert!(
         format!("{err:#}").starts_with("/nonexistent-dir/r.html: cannot write"),
         "{err:#}"
@@ -309,7 +313,7 @@ fn the_page_replaces_the_file_only_when_finished() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.html");
     std::fs::write(&path, "old").unwrap();
-    let report = Report::create(&path, None).unwrap();
+    let report = Report::create(&path, None, Messages::default()).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     report.finish().unwrap();
     assert!(
@@ -317,7 +321,7 @@ fn the_page_replaces_the_file_only_when_finished() {
             .unwrap()
             .starts_with("<!DOCTYPE html>")
     );
-    let dropped = Report::create(&path, None).unwrap();
+    let dropped = Report::create(&path, None, Messages::default()).unwrap();
     drop(dropped);
     assert!(
         std::fs::read_to_string(&path)
@@ -347,4 +351,27 @@ fn attr<'a>(s: &'a str, name: &str) -> &'a str {
             + spaced.len()
     };
     &s[from..from + s[from..].find('"').unwrap()]
+}
+
+#[test]
+fn a_korean_page_has_korean_words_and_keeps_english_keys() {
+    use crate::i18n::Locale;
+    let mut r = posting("backend");
+    r.meta.date_posted = Some("2026-12-04".into());
+    let me = strengths(&["Go"], &[], &[Role::Backend]);
+    let ko = Messages::new(Locale::Ko);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ko.html");
+    let mut report = Report::create(&path, Some(&me), ko).unwrap();
+    report.add(&r).unwrap();
+    report.finish().unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains(r#"<html lang="ko">"#));
+    assert!(html.contains("<h1>rolefit 보고서</h1>"));
+    assert!(html.contains("2026년 12월 4일 게시"), "the date in Korean");
+    assert!(html.contains(r#"<span class="chip r-backend">백엔드</span>"#));
+    assert!(html.contains(r#"data-role="backend""#), "keys stay English");
+    let en = page(&[r], Some(&me));
+    assert!(en.contains(r#"<html lang="en">"#));
+    assert!(en.contains("posted 4 Dec 2026"));
 }

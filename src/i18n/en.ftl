@@ -1,0 +1,251 @@
+# rolefit's words in English. One message per id; ko.ftl has the same ids
+# (a test checks). Arguments are written { $name }; numbers pick plural
+# forms with [one] / *[other]. Data (JSON, CSV) never goes through here.
+
+## Names of the core's types
+
+role-modeling = modeling
+role-backend = backend
+role-frontend = frontend
+role-research = research
+role-none = none
+
+section-title = title
+section-other = other
+section-about = about
+section-responsibilities = responsibilities
+section-requirements = requirements
+section-preferred = preferred
+section-benefits = benefits
+section-process = process
+
+signal-ai = ai
+signal-function = function
+
+need-required = required
+need-preferred = preferred
+
+degree-bs = BS
+degree-ms = MS
+degree-phd = PhD
+
+lang-en = en
+lang-ko = ko
+lang-other = other
+
+line-ref = l.{ $n }
+not-applicable = n/a
+error = error
+
+## The table (`--format table`)
+
+table-untitled = (untitled)
+table-role = role
+table-secondary = secondary
+table-confidence = confidence
+table-lang = lang
+table-evidence = evidence
+table-fit = fit
+table-fit-more = (+{ $n } more)
+table-fit-parts = role fit { $role }, required skills covered { $required }, preferred covered { $preferred }
+
+fit-matches = matches
+fit-missing-required = missing (required)
+fit-missing-preferred = missing (preferred)
+fit-edge = your edge
+fit-literal = matched word for word
+
+req-asks-for = asks for
+req-years-any = any (new grads welcome)
+req-years-min = { $n }+ years
+req-experience = experience: { $what } ({ $need }, { $line })
+req-degree-not-required = not required
+req-degree-level = { $level } { $need }
+req-degree-equivalent = { $level } { $need }, or equivalent experience
+req-degree = degree: { $what } ({ $line })
+
+evidence-publications = publications
+evidence-competitions = competitions
+evidence-large-scale = large-scale services
+
+explain-ai-signal = ai signal in the job's own sections: { $score }
+explain-hits = { $signal } ({ $n } hits)
+explain-negated = negated
+explain-sections = sections
+
+## Markdown (`--format md`)
+
+md-title = rolefit report
+md-col-id = id
+md-col-title = title
+md-col-company = company
+md-source = source
+md-scores = scores
+md-advice = advice
+md-evidence-head = signal | pattern | match | section | line | weight
+
+## Progress (stderr, batch)
+
+progress-rows = rows
+progress-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+
+## The market summary (`batch --summary`, `--summary-out`, the report)
+
+summary-title = Market summary
+summary-overview = { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}: { $ok } ok, { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}.
+summary-overview-langs = { $text } Languages: { $langs }.
+summary-roles = Roles
+summary-skills = Most required skills
+summary-no-skills = No posting requires a technical skill.
+summary-skills-note = Technical skills the postings require, each counted once per posting (top { $n }).
+summary-col-skill = skill
+summary-col-postings = postings
+summary-col-share = share
+summary-skills-by-role = Most required skills by role
+summary-col-top-skills = top required skills (postings)
+summary-degree = Degree
+summary-degree-note = { $hard } of { $ok } postings hard-require a degree; { $soft } only prefer one or accept equivalent experience. "Preferred" is not a requirement.
+summary-col-degree = degree
+summary-col-levels = levels
+summary-degree-hard = hard-required
+summary-degree-soft = preferred only
+summary-degree-unspecified = unspecified
+summary-not-mentioned = not mentioned
+summary-years = Years of experience
+summary-col-years = years
+req-years-any-short = any / new grad
+summary-years-range = { $from }-{ $to }
+summary-years-over = { $n }+
+summary-not-stated = not stated
+summary-need-note = { $required } required, { $preferred } preferred
+summary-evidence = Evidence asked for
+summary-col-evidence = evidence
+summary-col-need = need
+summary-evidence-large-scale = large-scale experience
+summary-fit = Your fit
+summary-fit-note = { $well } of { $scored } scored postings fit well (score { $good } or more).
+summary-col-score = score
+summary-strengths = Your strengths in demand
+summary-strengths-none = None of your strengths names a skill rolefit knows.
+summary-strengths-note = Postings that ask for each of your skills, required or preferred.
+summary-to-learn = What to learn next
+summary-whose-preferred = your preferred roles
+summary-whose-inferred = the roles your strengths point to
+summary-whose-all = any AI role
+summary-to-learn-note = Technical skills you do not list, by demand among the { $n } postings in { $whose } ({ $roles }).
+
+## The HTML report (`--report FILE`)
+
+report-page-title = { $n ->
+    [one] rolefit report: { $n } posting
+   *[other] rolefit report: { $n } postings
+}
+report-footer = Made by rolefit { $version } from the postings' own text. This page is self-contained: it loads nothing and works offline.
+report-sub = { $n } postings: { $ok } read, { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}.
+report-compared = Compared with your strengths:
+report-no-strengths = No strengths were given, so this report has no fit scores and no fit ranking. Add `--profile FILE` or `--strengths "PyTorch, React, ..."` to compare the postings with what you are good at.
+report-nav-charts = Roles and fit
+report-skills-in-demand = Skills in demand
+report-postings = Postings
+report-card-postings = postings
+report-card-ai = AI roles
+report-card-not-ai = not AI work
+report-card-errors = errors
+report-card-fit-well = fit well (60+)
+report-card-best = best fit
+report-per-role = Postings per role
+report-fit-ranking-caption = Fit ranking: your best matches
+report-fit-ranking = Fit ranking
+report-no-ranking = No fit ranking: no strengths were given.
+report-none-scored = No posting could be scored.
+report-bands-caption = Fit scores (60 or more fits well)
+report-bands = Fit scores
+report-market = The market
+report-skills-caption = Skills in demand: postings that require each
+report-skills-caption-yours = Skills in demand: postings that require each, against your strengths
+report-legend-yours = in your strengths
+report-legend-gap = not in your strengths
+report-market-hint = The whole market summary (roles, skills by role, degree, years, evidence asked for, and with strengths your fit and what to learn next) is
+report-market-hint-link = below the postings
+report-market-hint-after = .
+report-postings-hint = In input order. Click a column heading to sort (this needs JavaScript); open *Why* to see the lines that decided a posting's role, its hits marked.
+report-col-posting = Posting
+report-col-role = Role
+report-col-confidence = Confidence
+report-col-fit = Fit
+report-col-skills = Skills: ✓ yours, ✗ missing (required)
+report-posted = posted { $date }
+report-duplicate-of = duplicate of
+report-why = Why { $role }: { $n ->
+    [one] { $n } hit
+   *[other] { $n } hits
+}
+report-where = { $section }, line { $line }
+report-no-match = No pattern matched this posting.
+report-more-lines = { $n ->
+    [one] { $n } more line
+   *[other] { $n } more lines
+}
+report-hidden-lines = { $n ->
+    [one] { $n } more line with weaker hits is not shown here;
+   *[other] { $n } more lines with weaker hits are not shown here;
+}
+report-hidden-lines-after = {" "}has every hit.
+report-your-fit = Your fit: { $score }/100
+
+## profile init / show
+
+profile-exists = { $path }: already exists (use --force to overwrite)
+profile-wrote = wrote { $path }: edit your strengths, then use --profile { $path }
+profile-literal = (no known skill: matched word for word)
+profile-points-to = points to: { $roles }
+profile-preferred = preferred: { $roles }
+profile-no-role = no role (no known skills)
+cannot-write = { $path }: cannot write
+
+## Errors people meet most. The err-* messages of i18n::errors::KNOWN are
+## the exact English endings the fetcher and file reader write.
+
+err-no-such-file = no such file
+err-permission-denied = permission denied
+err-is-folder = is a folder, not a posting file
+err-connection-refused = connection refused
+err-dns = host not found (DNS lookup failed)
+err-reset = connection reset by the server
+err-closed = connection closed before the whole page arrived
+err-timeout = timed out after { $detail } s
+err-connect-timeout = could not connect within { $detail } s
+err-connect = could not connect: { $detail }
+err-nothing-to-read = nothing to read
+err-no-text-column = { $file }: no text or URL column (looked for description, text, content, body, url, link; the header has: { $headers }); use --text-column or --url-column
+err-bad-profile = { $file }: { $detail }
+err-bad-profile-at = { $file }:{ $line }: { $detail }
+err-bad-strengths = --strengths: { $detail }
+err-row = row { $n }
+
+## patterns check / list
+
+patterns-builtin = built-in patterns
+patterns-ok = { $place }: ok ({ $counts })
+patterns-unknown-files = { $place }: not ok: { $n ->
+    [one] 1 unknown file
+   *[other] { $n } unknown files
+}
+patterns-counts = { $roles } role patterns, { $ai } AI signals, { $functions } job functions, { $negation } negation cues, { $headings } section headings, { $skills } skills
+patterns-ai = ai (general AI signal)
+patterns-functions = function (non-AI job functions)
+patterns-negation = negation cues
+patterns-heading = section heading: { $section }
+err-interrupted = interrupted: the rows written so far are complete

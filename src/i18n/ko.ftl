@@ -1,0 +1,222 @@
+# rolefit이 사람에게 하는 말, 한국어. en.ftl과 같은 id를 모두 가집니다(테스트가
+# 확인). 인자는 { $name }로 씁니다. 데이터(JSON, CSV)는 여기를 거치지 않습니다.
+
+## 코어 타입의 이름
+
+role-modeling = 모델링
+role-backend = 백엔드
+role-frontend = 프론트엔드
+role-research = 리서치
+role-none = AI 아님
+
+section-title = 제목
+section-other = 기타
+section-about = 회사 소개
+section-responsibilities = 주요업무
+section-requirements = 자격요건
+section-preferred = 우대사항
+section-benefits = 복지
+section-process = 채용 절차
+
+signal-ai = AI 일반
+signal-function = 비AI 직무
+
+need-required = 필수
+need-preferred = 우대
+
+degree-bs = 학사
+degree-ms = 석사
+degree-phd = 박사
+
+lang-en = 영어
+lang-ko = 한국어
+lang-other = 기타
+
+line-ref = { $n }행
+not-applicable = 해당 없음
+error = 오류
+
+## 표 (`--format table`)
+
+table-untitled = (제목 없음)
+table-role = 직무
+table-secondary = 보조 직무
+table-confidence = 확신도
+table-lang = 언어
+table-evidence = 근거
+table-fit = 적합도
+table-fit-more = (외 { $n }개)
+table-fit-parts = 직무 적합 { $role }, 필수 기술 충족 { $required }, 우대 기술 충족 { $preferred }
+
+fit-matches = 갖춘 기술
+fit-missing-required = 부족한 기술 (필수)
+fit-missing-preferred = 부족한 기술 (우대)
+fit-edge = 나의 강점
+fit-literal = 글자 그대로 일치
+
+req-asks-for = 요구 사항
+req-years-any = 경력 무관 (신입 가능)
+req-years-min = 경력 { $n }년 이상
+req-experience = 경력: { $what } ({ $need }, { $line })
+req-degree-not-required = 학력 무관
+req-degree-level = { $level } 학위 { $need }
+req-degree-equivalent = { $level } 학위 { $need }, 동등한 경력 인정
+req-degree = 학력: { $what } ({ $line })
+
+evidence-publications = 논문 실적
+evidence-competitions = 대회 수상
+evidence-large-scale = 대규모 서비스 경험
+
+explain-ai-signal = 직무 본문의 AI 신호: { $score }
+explain-hits = { $signal } (근거 { $n }개)
+explain-negated = 부정됨
+explain-sections = 섹션
+
+## 마크다운 (`--format md`)
+
+md-title = rolefit 보고서
+md-col-id = id
+md-col-title = 제목
+md-col-company = 회사
+md-source = 출처
+md-scores = 점수
+md-advice = 조언
+md-evidence-head = 신호 | 패턴 | 일치한 말 | 섹션 | 행 | 가중치
+
+## 진행 표시 (stderr, batch)
+
+progress-rows = 행
+progress-errors = 오류 { $n }건
+
+## 채용 시장 요약 (`batch --summary`, `--summary-out`, 보고서)
+
+summary-title = 채용 시장 요약
+summary-overview = 전체 { $rows }행: 성공 { $ok }, 오류 { $errors }.
+summary-overview-langs = { $text } 언어: { $langs }.
+summary-roles = 직무
+summary-skills = 가장 많이 요구하는 기술
+summary-no-skills = 기술을 필수로 요구하는 공고가 없습니다.
+summary-skills-note = 공고가 필수로 요구하는 기술 (공고마다 한 번씩 셈, 상위 { $n }개).
+summary-col-skill = 기술
+summary-col-postings = 공고 수
+summary-col-share = 비율
+summary-skills-by-role = 직무별 필수 기술
+summary-col-top-skills = 주요 필수 기술 (공고 수)
+summary-degree = 학력
+summary-degree-note = 공고 { $ok }개 중 { $hard }개가 학위를 필수로 요구하고, { $soft }개는 우대하거나 동등한 경력을 인정합니다. "우대"는 필수가 아닙니다.
+summary-col-degree = 학력
+summary-col-levels = 학위
+summary-degree-hard = 필수
+summary-degree-soft = 우대만
+summary-degree-unspecified = 학위 미지정
+summary-not-mentioned = 언급 없음
+summary-years = 경력 연차
+summary-col-years = 경력
+req-years-any-short = 무관 / 신입
+summary-years-range = { $from }-{ $to }년
+summary-years-over = { $n }년 이상
+summary-not-stated = 언급 없음
+summary-need-note = 필수 { $required }, 우대 { $preferred }
+summary-evidence = 요구하는 실적
+summary-col-evidence = 실적
+summary-col-need = 요구 수준
+summary-evidence-large-scale = 대규모 서비스 경험
+summary-fit = 나의 적합도
+summary-fit-note = 점수를 매긴 공고 { $scored }개 중 { $well }개가 잘 맞습니다 ({ $good }점 이상).
+summary-col-score = 점수
+summary-strengths = 수요가 있는 나의 강점
+summary-strengths-none = 강점 가운데 rolefit이 아는 기술이 없습니다.
+summary-strengths-note = 내 기술 각각을 요구하는 공고 수 (필수와 우대 모두).
+summary-to-learn = 다음에 배울 것
+summary-whose-preferred = 희망 직무
+summary-whose-inferred = 강점이 가리키는 직무
+summary-whose-all = 모든 AI 직무
+summary-to-learn-note = { $whose }({ $roles }) 공고 { $n }개가 요구하지만 내 강점에 없는 기술, 수요 순.
+
+## HTML 보고서 (`--report FILE`)
+
+report-page-title = rolefit 보고서: 공고 { $n }개
+report-footer = rolefit { $version }이 공고 본문만으로 만들었습니다. 이 페이지는 자체로 완결되어 아무것도 불러오지 않고 오프라인에서도 열립니다.
+report-sub = 공고 { $n }개: 읽음 { $ok }, 오류 { $errors }.
+report-compared = 나의 강점과 비교:
+report-no-strengths = 강점을 주지 않아 이 보고서에는 적합도 점수와 적합도 순위가 없습니다. `--profile FILE` 또는 `--strengths "PyTorch, React, ..."`를 더하면 공고를 내가 잘하는 것과 비교합니다.
+report-nav-charts = 직무와 적합도
+report-skills-in-demand = 수요가 많은 기술
+report-postings = 공고
+report-card-postings = 공고
+report-card-ai = AI 직무
+report-card-not-ai = AI 아님
+report-card-errors = 오류
+report-card-fit-well = 잘 맞음 (60점 이상)
+report-card-best = 최고 적합도
+report-per-role = 직무별 공고 수
+report-fit-ranking-caption = 적합도 순위: 나에게 가장 잘 맞는 공고
+report-fit-ranking = 적합도 순위
+report-no-ranking = 적합도 순위 없음: 강점을 주지 않았습니다.
+report-none-scored = 점수를 매길 수 있는 공고가 없습니다.
+report-bands-caption = 적합도 점수 분포 (60점 이상이면 잘 맞음)
+report-bands = 적합도 점수
+report-market = 채용 시장
+report-skills-caption = 수요가 많은 기술: 각 기술을 필수로 요구하는 공고 수
+report-skills-caption-yours = 수요가 많은 기술: 각 기술을 필수로 요구하는 공고 수, 나의 강점과 비교
+report-legend-yours = 나의 강점에 있음
+report-legend-gap = 나의 강점에 없음
+report-market-hint = 채용 시장 요약 전체(직무, 직무별 기술, 학력, 경력, 요구하는 실적, 강점을 주었다면 나의 적합도와 다음에 배울 것)는
+report-market-hint-link = 공고 목록 아래에
+report-market-hint-after = {" "}있습니다.
+report-postings-hint = 입력 순서입니다. 열 제목을 누르면 정렬합니다(JavaScript 필요). *판단 근거*를 열면 직무를 정한 줄과 일치한 말을 표시해 보여 줍니다.
+report-col-posting = 공고
+report-col-role = 직무
+report-col-confidence = 확신도
+report-col-fit = 적합도
+report-col-skills = 기술: ✓ 보유, ✗ 부족 (필수)
+report-posted = { $date } 게시
+report-duplicate-of = 중복:
+report-why = 판단 근거 — { $role }: 일치 { $n }건
+report-where = { $section }, { $line }행
+report-no-match = 이 공고에 일치한 패턴이 없습니다.
+report-more-lines = { $n }줄 더 보기
+report-hidden-lines = 근거가 약한 { $n }줄은 여기서 생략합니다. 모든 근거는
+report-hidden-lines-after = 에 있습니다.
+report-your-fit = 나의 적합도: { $score }/100
+
+## profile init / show
+
+profile-exists = { $path }: 이미 있습니다 (덮어쓰려면 --force)
+profile-wrote = { $path }에 썼습니다: 강점을 고친 뒤 --profile { $path }로 쓰세요. 강점은 한국어로 써도, 영어로 써도 됩니다.
+profile-literal = (아는 기술 없음: 글자 그대로 맞춰 봄)
+profile-points-to = 가리키는 직무: { $roles }
+profile-preferred = 희망 직무: { $roles }
+profile-no-role = 직무 없음 (아는 기술이 없음)
+cannot-write = { $path }: 쓸 수 없습니다
+
+## 자주 만나는 오류
+
+err-no-such-file = 파일이 없습니다
+err-permission-denied = 권한이 없습니다
+err-is-folder = 공고 파일이 아니라 폴더입니다
+err-connection-refused = 연결이 거부되었습니다 (서버에 닿을 수 없음)
+err-dns = 호스트를 찾을 수 없습니다 (DNS 조회 실패)
+err-reset = 서버가 연결을 끊었습니다
+err-closed = 페이지를 다 받기 전에 연결이 끊겼습니다
+err-timeout = { $detail }초 안에 응답이 없어 그만두었습니다
+err-connect-timeout = { $detail }초 안에 연결하지 못했습니다
+err-connect = 연결할 수 없습니다: { $detail }
+err-nothing-to-read = 읽을 내용이 없습니다
+err-no-text-column = { $file }: 본문(텍스트)이나 URL 열이 없습니다 (description, text, content, body, url, link, 내용 등을 찾았고, 헤더에는 { $headers }이(가) 있습니다). --text-column 또는 --url-column으로 열을 지정하세요
+err-bad-profile = { $file }: 프로필을 읽을 수 없습니다: { $detail }
+err-bad-profile-at = { $file }:{ $line }: 프로필을 읽을 수 없습니다: { $detail }
+err-bad-strengths = --strengths: 강점을 읽을 수 없습니다: { $detail }
+err-row = { $n }행
+
+## patterns check / list
+
+patterns-builtin = 내장 패턴
+patterns-ok = { $place }: 이상 없음 ({ $counts })
+patterns-unknown-files = { $place }: 문제 있음: 알 수 없는 파일 { $n }개
+patterns-counts = 직무 패턴 { $roles }개, AI 신호 { $ai }개, 직무 기능 { $functions }개, 부정 표현 { $negation }개, 섹션 제목 { $headings }개, 기술 { $skills }개
+patterns-ai = AI 일반 신호
+patterns-functions = 비AI 직무 기능
+patterns-negation = 부정 표현
+patterns-heading = 섹션 제목: { $section }
+err-interrupted = 중단했습니다: 지금까지 쓴 행은 온전합니다

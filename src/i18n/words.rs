@@ -1,0 +1,127 @@
+//! The names of the core's types for people (roles, sections, signals,
+//! needs), and numbers and dates in the locale's format. Each id is a
+//! literal, so the catalogue test sees every one.
+
+use crate::classify::Signal;
+use crate::model::{Lang, SectionKind};
+use crate::requirements::{DegreeLevel, Need};
+use crate::role::Role;
+use crate::tr;
+
+use super::{Locale, Messages};
+
+impl Messages {
+    /// A role's name for people: `modeling` / `모델링`.
+    pub fn role(self, role: Role) -> String {
+        match role {
+            Role::Modeling => tr!(self, "role-modeling"),
+            Role::Backend => tr!(self, "role-backend"),
+            Role::Frontend => tr!(self, "role-frontend"),
+            Role::Research => tr!(self, "role-research"),
+        }
+    }
+
+    /// A posting's label: an AI role, or none (`none` / `AI 아님`).
+    pub fn label(self, role: Option<Role>) -> String {
+        match role {
+            Some(r) => self.role(r),
+            None => tr!(self, "role-none"),
+        }
+    }
+
+    /// A section's name: `responsibilities` / `주요업무`.
+    pub fn section(self, kind: SectionKind) -> String {
+        match kind {
+            SectionKind::Title => tr!(self, "section-title"),
+            SectionKind::Other => tr!(self, "section-other"),
+            SectionKind::About => tr!(self, "section-about"),
+            SectionKind::Responsibilities => tr!(self, "section-responsibilities"),
+            SectionKind::Requirements => tr!(self, "section-requirements"),
+            SectionKind::Preferred => tr!(self, "section-preferred"),
+            SectionKind::Benefits => tr!(self, "section-benefits"),
+            SectionKind::Process => tr!(self, "section-process"),
+        }
+    }
+
+    /// What a piece of evidence speaks for: a role, AI in general, or a
+    /// non-AI job function.
+    pub fn signal(self, s: Signal) -> String {
+        match s {
+            Signal::Modeling => self.role(Role::Modeling),
+            Signal::Backend => self.role(Role::Backend),
+            Signal::Frontend => self.role(Role::Frontend),
+            Signal::Research => self.role(Role::Research),
+            Signal::Ai => tr!(self, "signal-ai"),
+            Signal::Function => tr!(self, "signal-function"),
+        }
+    }
+
+    /// `required` / `필수`, `preferred` / `우대`.
+    pub fn need(self, n: Need) -> String {
+        match n {
+            Need::Required => tr!(self, "need-required"),
+            Need::Preferred => tr!(self, "need-preferred"),
+        }
+    }
+
+    /// A degree level: `BS` / `학사`.
+    pub fn degree_level(self, level: Option<DegreeLevel>) -> String {
+        match level {
+            Some(DegreeLevel::Doctorate) => tr!(self, "degree-phd"),
+            Some(DegreeLevel::Master) => tr!(self, "degree-ms"),
+            _ => tr!(self, "degree-bs"),
+        }
+    }
+
+    /// A posting's language: `en` / `영어`.
+    pub fn lang(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => tr!(self, "lang-en"),
+            Lang::Ko => tr!(self, "lang-ko"),
+        }
+    }
+
+    /// A line reference: `l.12` / `12행`.
+    pub fn line(self, n: usize) -> String {
+        tr!(self, "line-ref", n = n)
+    }
+
+    /// A whole number with thousands separated (`12,345`, the same in both
+    /// languages).
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A date given as `YYYY-MM-DD` (a time may follow): `4 Dec 2026` /
+    /// `2026년 12월 4일`. None when it does not start with such a date.
+    pub fn date(self, iso: &str) -> Option<String> {
+        let d = iso.trim().get(..10)?;
+        let mut it = d.split('-');
+        let (y, m, day) = (it.next()?, it.next()?, it.next()?);
+        if y.len() != 4 || m.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        let (y, m, day): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, day.parse().ok()?);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+            return None;
+        }
+        Some(match self.locale() {
+            Locale::En => {
+                const MONTHS: [&str; 12] = [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ];
+                format!("{day} {} {y}", MONTHS[m as usize - 1])
+            }
+            Locale::Ko => format!("{y}년 {m}월 {day}일"),
+        })
+    }
+}
