@@ -40,7 +40,7 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
         ProfileCommand::Show { file, patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
             let profile = crate::load::profile(&file)?;
-            let strengths = Strengths::new(&profile, &set.skills);
+            let strengths = Strengths::new(&profile, &set);
             let (mut out, _) = open_output(None)?;
             if let Some(name) = &profile.name {
                 writeln!(out, "{}", crate::text::sanitize(name))?;
@@ -87,5 +87,5 @@ pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Op
         (None, Some(list)) => Profile::inline(list)?,
         (None, None) => return Ok(None),
     };
-    Ok(Some(Strengths::new(&profile, &set.skills)))
+    Ok(Some(Strengths::new(&profile, &set)))
 }

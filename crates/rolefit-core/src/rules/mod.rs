@@ -34,7 +34,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 10] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -43,10 +43,12 @@ pub const FILES: [&str; 8] = [
     "negation.toml",
     "sections.toml",
     "skills.toml",
+    "requirements.toml",
+    "fit.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 10] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -76,6 +78,11 @@ pub const BUILTIN: [(&str, &str); 8] = [
         "skills.toml",
         include_str!("../../../../patterns/skills.toml"),
     ),
+    (
+        "requirements.toml",
+        include_str!("../../../../patterns/requirements.toml"),
+    ),
+    ("fit.toml", include_str!("../../../../patterns/fit.toml")),
 ];
 
 /// Where a pattern set came from, for messages and `patterns list`.

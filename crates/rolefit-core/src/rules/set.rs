@@ -190,6 +190,10 @@ pub struct PatternSet {
     pub negation: Negation,
     pub sections: SectionRules,
     pub skills: crate::skills::SkillSet,
+    /// `requirements.toml`: the phrases of a posting's limits and a person's facts.
+    pub requirements: crate::requirements::ReqRules,
+    /// `fit.toml`: the weights, penalties and gates of fit.
+    pub fit: crate::fit::FitRules,
     pub files: Vec<SourceFile>,
 }
 
@@ -258,6 +262,8 @@ impl PatternSet {
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
         let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
+        let requirements = crate::requirements::ReqRules::load(file("requirements.toml"))?;
+        let fit = crate::fit::FitRules::load(file("fit.toml"))?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
@@ -271,6 +277,8 @@ impl PatternSet {
             negation: Negation { clause_split, cues },
             sections,
             skills,
+            requirements,
+            fit,
             files,
         })
     }

@@ -2,6 +2,9 @@
 //! of evidence the lecture says count (publications, competitions, scale),
 //! each marked required or preferred by the section it came from.
 
+pub mod limits;
+pub mod rules;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,7 +12,10 @@ use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
-use crate::skills::Category;
+use crate::skills::{Category, EvidenceKind};
+
+pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
+pub use rules::{Level, LimitKind, ReqRules};
 
 /// Whether the posting requires something or only prefers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -29,6 +35,12 @@ pub struct SkillAsk {
     pub line: usize,
     #[serde(rename = "match")]
     pub matched: String,
+    /// The roles the skill points to.
+    #[serde(skip)]
+    pub roles: Vec<crate::role::Role>,
+    /// A whole field ("Frontend development"), never named as a gap.
+    #[serde(skip)]
+    pub broad: bool,
 }
 
 /// Years of experience asked for. `min` 0 with `any` true: "신입/경력 무관".
@@ -81,6 +93,14 @@ pub struct Requirements {
     pub large_scale: Option<Need>,
     pub languages: Vec<NamedNeed>,
     pub soft_skills: Vec<NamedNeed>,
+    /// The seniority the title or text states.
+    pub seniority: Option<Seniority>,
+    /// Where the job is, and remote, hybrid or onsite.
+    pub location: Location,
+    /// Residency, citizenship, work-permit, time-zone and clearance limits.
+    pub limits: Vec<Limit>,
+    /// The languages the work is done in.
+    pub work_languages: Vec<WorkLanguage>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -187,7 +207,11 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
             }
             let skill = &skills.skills[hit.skill];
             match skill.category {
-                Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),
+                Category::Evidence => {
+                    if let Some(kind) = skill.evidence {
+                        note(evidence_slot(&mut req, kind), need)
+                    }
+                }
                 Category::SoftSkill if skill.is_language() => {
                     add_named(&mut req.languages, &skill.name, need)
                 }
@@ -201,6 +225,8 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
                 section: kind,
                 line: line.number,
                 matched: line.text[hit.start..hit.end].to_string(),
+                roles: skill.roles.clone(),
+                broad: skill.broad,
             });
         }
         if years_lines[i]
@@ -219,30 +245,22 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         }
     }
     req.degree = merge_degrees(degree_mentions);
+    let rules = &set.requirements;
+    req.seniority = limits::seniority(posting, rules);
+    req.location = limits::location(posting, rules);
+    req.limits = limits::limits(posting, rules, &req.location);
+    req.work_languages = limits::work_languages(posting, rules, |kind, text| {
+        kind == SectionKind::Preferred || PREFERRED_CUE.is_match(text)
+    });
     req
 }
 
-/// Which evidence slot a skill of category "evidence" fills, by its name.
-fn evidence_slot<'a>(req: &'a mut Requirements, name: &str) -> &'a mut Option<Need> {
-    let n = name.to_lowercase();
-    if n.contains("kaggle")
-        || n.contains("competit")
-        || n.contains("icpc")
-        || n.contains("ioi")
-        || n.contains("대회")
-    {
-        &mut req.competitions
-    } else if n.contains("scale")
-        || n.contains("traffic")
-        || n.contains("million")
-        || n.contains("대규모")
-        || n.contains("대용량")
-        || n.contains("production")
-        || n.contains("on-call")
-    {
-        &mut req.large_scale
-    } else {
-        &mut req.publications
+/// Which evidence slot an evidence skill fills.
+fn evidence_slot(req: &mut Requirements, kind: EvidenceKind) -> &mut Option<Need> {
+    match kind {
+        EvidenceKind::Publications => &mut req.publications,
+        EvidenceKind::Competitions => &mut req.competitions,
+        EvidenceKind::Scale => &mut req.large_scale,
     }
 }
 
