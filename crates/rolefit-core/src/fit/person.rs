@@ -184,7 +184,7 @@ impl Person {
         }
 
         // Languages: the field, else those named (only those with "X only")
-        // and those the profile is written in.
+        // and, when some are named, those the profile is written in.
         if !p.languages.is_empty() {
             for l in &p.languages {
                 let name = rules
@@ -211,7 +211,9 @@ impl Person {
                     }
                 }
             }
-            if !only {
+            // A profile that names no language says nothing about them: no
+            // language is assumed, so none is a limit.
+            if !only && !person.languages.is_empty() {
                 let all: String = texts.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
                 let hangul = all.chars().filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c)).count();
                 let latin = all.chars().filter(|c| c.is_ascii_alphabetic()).count();
