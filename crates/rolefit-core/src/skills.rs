@@ -53,6 +53,8 @@ struct SkillDef {
     #[serde(default)]
     broad: bool,
     evidence: Option<EvidenceKind>,
+    #[serde(default)]
+    implies: Vec<Spanned<String>>,
 }
 
 /// What an evidence skill proves, for the requirements that ask for it.
@@ -77,6 +79,9 @@ pub struct Skill {
     pub broad: bool,
     /// What an evidence skill proves, if anything a posting can require.
     pub evidence: Option<EvidenceKind>,
+    /// Skills a user who has this one also has (indexes): "RLHF" implies
+    /// "Large language models".
+    pub implies: Vec<usize>,
 }
 
 /// Spoken languages asked for are reported apart from other soft skills.
@@ -232,7 +237,22 @@ impl SkillSet {
                 exact: s.exact.iter().map(|e| e.trim().to_string()).collect(),
                 broad: s.broad,
                 evidence: s.evidence,
+                implies: Vec::new(),
             });
+        }
+        for (i, entry) in def.skill.iter().enumerate() {
+            for name in &entry.get_ref().implies {
+                let Some(j) = skills
+                    .iter()
+                    .position(|k: &Skill| k.name == name.get_ref().trim())
+                else {
+                    return Err(f.error_at(
+                        name.span().start,
+                        format!("implies an unknown skill '{}'", name.get_ref()),
+                    ));
+                };
+                skills[i].implies.push(j);
+            }
         }
         let at = |(i, msg): (usize, String)| f.error_at(places.get(i).copied().unwrap_or(0), msg);
         let matcher = Matcher::new(entries).map_err(at)?;
@@ -339,6 +359,21 @@ impl SkillSet {
         self.skills
             .iter()
             .position(|s| s.exact.iter().any(|e| e == phrase))
+    }
+
+    /// The skills `found` imply, transitively, that are not in it yet.
+    pub fn implied(&self, found: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut todo: Vec<usize> = found.to_vec();
+        while let Some(i) = todo.pop() {
+            for &j in &self.skills[i].implies {
+                if !found.contains(&j) && !out.contains(&j) {
+                    out.push(j);
+                    todo.push(j);
+                }
+            }
+        }
+        out
     }
 
     pub fn index_of(&self, name: &str) -> Option<usize> {

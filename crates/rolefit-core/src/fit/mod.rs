@@ -54,6 +54,8 @@ pub struct Strength {
     pub skills: Vec<String>,
     /// No known skill was found: the phrase is matched word for word.
     pub literal: bool,
+    /// Read from the summary, not a strength.
+    pub summary: bool,
 }
 
 /// A strength's pieces that can be a bare skill name: "Go", "R", "Spark".
@@ -95,16 +97,43 @@ fn directional(c: Category) -> bool {
 impl Strengths {
     /// Reads a profile with a pattern set's skills and profile phrases.
     pub fn new(profile: &Profile, set: &PatternSet) -> Strengths {
-        Strengths::read(profile, &set.skills, Person::read(profile, &set.requirements))
+        let person = Person::read(profile, &set.requirements);
+        // The summary's skills count too, except in a negated clause or in
+        // what the user says they do not want.
+        let summary = profile.summary.as_deref().map(|text| {
+            let mut off = set.negation.negated_spans(text);
+            for re in &set.requirements.profile.avoid {
+                off.extend(re.find_iter(text).map(|m| (m.start(), m.end())));
+            }
+            let hits: Vec<usize> = set
+                .skills
+                .find(text)
+                .into_iter()
+                .filter(|h| !off.iter().any(|&(s, e)| h.start >= s && h.start < e))
+                .map(|h| h.skill)
+                .collect();
+            (text, hits)
+        });
+        Strengths::build(profile, &set.skills, summary, person)
     }
 
-    /// Reads a profile's strengths with the skills taxonomy; `person` holds
-    /// the facts read from its fields and prose.
-    pub fn read(profile: &Profile, skills: &SkillSet, person: Person) -> Strengths {
-        let mut items = Vec::with_capacity(profile.strengths.len());
+    /// Reads a profile's strengths with the skills taxonomy alone (no
+    /// summary, no facts).
+    pub fn read(profile: &Profile, skills: &SkillSet) -> Strengths {
+        Strengths::build(profile, skills, None, Person::default())
+    }
+
+    fn build(
+        profile: &Profile,
+        skills: &SkillSet,
+        summary: Option<(&str, Vec<usize>)>,
+        person: Person,
+    ) -> Strengths {
+        let mut items = Vec::with_capacity(profile.strengths.len() + 1);
         let mut shares = [0.0f64; 5];
         let (mut pubs, mut comp, mut scale) = (false, false, false);
         let mut skill_roles: Vec<(String, Vec<Role>, bool)> = Vec::new();
+        let mut texts: Vec<(&str, Vec<usize>, bool)> = Vec::new();
         for text in &profile.strengths {
             let mut found: Vec<usize> = skills.find(text).iter().map(|h| h.skill).collect();
             for piece in pieces(text) {
@@ -117,8 +146,19 @@ impl Strengths {
                     }
                 }
             }
+            texts.push((text, found, false));
+        }
+        if let Some((text, found)) = summary
+            && !found.is_empty()
+        {
+            texts.push((text, found, true));
+        }
+        for (text, found, from_summary) in texts {
+            let direct = found.len();
+            let mut found = found;
+            found.extend(skills.implied(&found));
             let mut names = Vec::new();
-            for i in found {
+            for (n, i) in found.into_iter().enumerate() {
                 let skill = &skills.skills[i];
                 match skill.evidence {
                     Some(crate::skills::EvidenceKind::Publications) => pubs = true,
@@ -126,7 +166,7 @@ impl Strengths {
                     Some(crate::skills::EvidenceKind::Scale) => scale = true,
                     None => {}
                 }
-                if directional(skill.category) {
+                if n < direct && directional(skill.category) {
                     let v = vector(&skill.roles);
                     shares.iter_mut().zip(v).for_each(|(s, x)| *s += x);
                 }
@@ -139,9 +179,10 @@ impl Strengths {
             }
             let literal = names.is_empty();
             items.push(Strength {
-                text: text.clone(),
+                text: text.to_string(),
                 skills: names,
                 literal,
+                summary: from_summary,
             });
         }
         let total: f64 = shares.iter().sum();
@@ -350,10 +391,23 @@ pub fn fit(
         s.has(name) || (is_broad(name) && s.has_broad(&ask_roles(name), rules.skills.broad_after))
     };
     let enough = rules.skills.enough as f64;
+    // Coverage is of specific skills: a whole field is direction, not a
+    // skill; the methods (the subject of the work) weigh `method_weight`.
+    let weight = |name: &str| {
+        let method = req
+            .skills
+            .iter()
+            .any(|a| a.skill == name && a.category == Category::MlMethod);
+        if method { rules.skills.method_weight } else { 1.0 }
+    };
     let coverage = |names: &[&str]| -> Option<f64> {
-        (!names.is_empty()).then(|| {
-            let got = names.iter().filter(|n| had(n)).count() as f64;
-            (got / (names.len() as f64).min(enough)).min(1.0)
+        let specific: Vec<&str> = names.iter().copied().filter(|n| !is_broad(n)).collect();
+        (!specific.is_empty()).then(|| {
+            let total: f64 = specific.iter().map(|n| weight(n)).sum();
+            let got: f64 = specific.iter().filter(|n| had(n)).map(|n| weight(n)).sum();
+            let mean = total / specific.len() as f64;
+            let sat = rules.skills.saturated;
+            sat * (got / total.min(enough * mean)).min(1.0) + (1.0 - sat) * got / total
         })
     };
     let plain_coverage = |names: &[&str]| -> Option<f64> {

@@ -29,6 +29,8 @@ pub struct Weights {
 pub struct SkillRules {
     pub required: f64,
     pub enough: u32,
+    pub saturated: f64,
+    pub method_weight: f64,
     pub broad_after: u32,
     pub unknown: f64,
 }
@@ -93,6 +95,7 @@ impl FitRules {
         let l = &r.level;
         if ![
             s.required,
+            s.saturated,
             s.unknown,
             d.label,
             d.other_role,
@@ -107,6 +110,9 @@ impl FitRules {
             return Err(bad(
                 "[skills], [direction] and [level] shares must be between 0 and 1",
             ));
+        }
+        if !(0.0..=10.0).contains(&s.method_weight) {
+            return Err(bad("[skills] method_weight must be between 0 and 10"));
         }
         if s.enough == 0 {
             return Err(bad("[skills] enough must be at least 1"));
