@@ -43,9 +43,9 @@ pub struct Strengths {
     pub has_scale: bool,
     /// Years, degree, level, places, languages and what the user avoids.
     pub person: Person,
-    /// Per skill name, the roles it points to (for broad skills and direction).
+    /// Per skill name: the roles it points to, and whether it is broad.
     #[serde(skip)]
-    skill_roles: Vec<(String, Vec<Role>, bool)>,
+    pub skill_roles: Vec<(String, Vec<Role>, bool)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -521,7 +521,7 @@ pub fn fit(
             pen.competitions
         ));
     }
-    let held = p.degree.as_ref().map(|d| d.value).unwrap_or(DegreeHeld::Bachelor);
+    let held = p.degree.as_ref().map(|d| d.value);
     let needs = |l: DegreeLevel| match l {
         DegreeLevel::Doctorate => DegreeHeld::Phd,
         DegreeLevel::Master => DegreeHeld::Master,
@@ -621,23 +621,38 @@ pub fn fit(
     }
     if let Some(d) = &req.degree
         && !d.not_required
+        && d.need == Need::Required
+        && !d.equivalent_ok
         && let Some(level) = d.level
     {
-        if d.need == Need::Required && !d.equivalent_ok && held < needs(level) {
-            gates.push(Gate {
+        match held {
+            Some(h) if h < needs(level) => gates.push(Gate {
                 kind: "degree".into(),
                 cap: g.degree,
-                reason: format!("it requires {} (\"{}\") and you list {}", degree_name(level), d.text, held.name()),
+                reason: format!(
+                    "it requires {} (\"{}\") and you list {}",
+                    degree_name(level),
+                    d.text,
+                    h.name()
+                ),
                 line: Some(d.line),
-            });
-        } else if held < needs(level) {
-            minus += pen.degree_preferred;
-            penalties.push(format!(
-                "{} is preferred and you list {} (-{})",
-                degree_name(level),
-                held.name(),
-                pen.degree_preferred
-            ));
+            }),
+            Some(_) => {}
+            // A profile that names no degree: points off, not a gate.
+            None => {
+                let points = match level {
+                    DegreeLevel::Doctorate => pen.phd_unknown,
+                    DegreeLevel::Master => pen.master_unknown,
+                    DegreeLevel::Bachelor => 0.0,
+                };
+                if points > 0.0 {
+                    minus += points;
+                    penalties.push(format!(
+                        "{} is required and the profile lists none (-{points})",
+                        degree_name(level)
+                    ));
+                }
+            }
         }
     }
     if years_short >= g.years_gap

@@ -59,7 +59,8 @@ pub struct LevelRules {
 pub struct Penalties {
     pub publications: f64,
     pub competitions: f64,
-    pub degree_preferred: f64,
+    pub phd_unknown: f64,
+    pub master_unknown: f64,
     pub relocate: f64,
 }
 
@@ -125,7 +126,7 @@ impl FitRules {
             return Err(bad("[gates] caps must be between 0 and 100"));
         }
         let p = &r.penalties;
-        if ![p.publications, p.competitions, p.degree_preferred, p.relocate]
+        if ![p.publications, p.competitions, p.phd_unknown, p.master_unknown, p.relocate]
             .into_iter()
             .all(|x| (0.0..=100.0).contains(&x))
         {
