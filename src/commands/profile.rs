@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use super::{load_patterns_from, open_output};
 use crate::cli::{ProfileArgs, ProfileCommand};
-use crate::fit::Strengths;
+use crate::fit::{Person, Strengths};
 use crate::profile::{Profile, TEMPLATE};
 use crate::role::Role;
 use crate::rules::PatternSet;
@@ -51,8 +51,14 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
                 } else {
                     s.skills.join(", ")
                 };
-                writeln!(out, "  {}  ->  {}", crate::text::sanitize(&s.text), found)?;
+                let text = if s.summary {
+                    "(summary)".to_string()
+                } else {
+                    crate::text::sanitize(&s.text)
+                };
+                writeln!(out, "  {text}  ->  {found}")?;
             }
+            write_person(&mut out, &strengths.person)?;
             writeln!(out, "points to: {}", describe_roles(&strengths))?;
             if !strengths.preferred_roles.is_empty() {
                 let names: Vec<&str> = strengths.preferred_roles.iter().map(|r| r.name()).collect();
@@ -62,6 +68,54 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// What was read about the person, each fact with where it came from.
+fn write_person(out: &mut dyn Write, p: &Person) -> std::io::Result<()> {
+    use crate::text::sanitize;
+    let line = |out: &mut dyn Write, what: &str, value: String, from: &str| {
+        writeln!(out, "{what}: {value}  ({})", sanitize(from))
+    };
+    let unknown = |out: &mut dyn Write, what: &str| writeln!(out, "{what}: not stated");
+    match &p.years {
+        Some(f) => line(out, "years", f.value.to_string(), &f.from)?,
+        None => unknown(out, "years")?,
+    }
+    match &p.degree {
+        Some(f) => line(out, "degree", f.value.name().to_string(), &f.from)?,
+        None => unknown(out, "degree")?,
+    }
+    match &p.level {
+        Some(f) => line(out, "level", f.value.name().to_string(), &f.from)?,
+        None => unknown(out, "level")?,
+    }
+    let list = |facts: Vec<(String, String)>| {
+        facts
+            .into_iter()
+            .map(|(v, from)| format!("{} ({})", sanitize(&v), sanitize(&from)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let or_none = |s: String| if s.is_empty() { "not stated".to_string() } else { s };
+    let pairs = |v: &[crate::fit::Fact<String>]| {
+        v.iter()
+            .map(|f| (f.value.clone(), f.from.clone()))
+            .collect::<Vec<_>>()
+    };
+    writeln!(out, "located: {}", or_none(list(pairs(&p.regions))))?;
+    writeln!(out, "remote in: {}", or_none(list(pairs(&p.remote))))?;
+    if let Some(f) = &p.relocate {
+        line(out, "relocate", "yes".into(), &f.from)?;
+    }
+    writeln!(out, "languages: {}", or_none(list(pairs(&p.languages))))?;
+    let avoid: Vec<(String, String)> = p
+        .avoid_roles
+        .iter()
+        .map(|f| (f.value.name().to_string(), f.from.clone()))
+        .chain(p.avoid_words.iter().map(|w| (w.clone(), "profile".to_string())))
+        .collect();
+    writeln!(out, "avoids: {}", or_none(list(avoid)))?;
+    Ok(())
 }
 
 /// "research 0.55, modeling 0.35" for the roles the strengths point to.

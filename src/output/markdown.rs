@@ -105,6 +105,11 @@ impl RecordWriter for MarkdownWriter<'_> {
                     .collect();
                 writeln!(out, "- scores: {}", parts.join(", "))?;
             }
+            if let Some(req) = &r.requirements {
+                for (label, text) in crate::requirements::limits::describe(req) {
+                    writeln!(out, "- {label}: {}", cell(&text))?;
+                }
+            }
             if let Some(fit) = &r.fit {
                 writeln!(out, "- fit: **{}/100**", fit.score)?;
                 let list = |v: Vec<&str>| v.iter().map(|x| cell(x)).collect::<Vec<_>>().join(", ");
@@ -138,6 +143,29 @@ impl RecordWriter for MarkdownWriter<'_> {
                 }
                 for a in &fit.advice {
                     writeln!(out, "- advice: {}", cell(a))?;
+                }
+                if self.explain {
+                    for c in &fit.explain.components {
+                        writeln!(
+                            out,
+                            "- fit part {}: {:.0} points: {}",
+                            c.name,
+                            c.points,
+                            cell(&c.detail)
+                        )?;
+                    }
+                    for p in &fit.explain.penalties {
+                        writeln!(out, "- points off: {}", cell(p))?;
+                    }
+                    for g in &fit.explain.gates {
+                        writeln!(
+                            out,
+                            "- gate {} (keeps {:.0}%): {}",
+                            g.kind,
+                            g.cap,
+                            cell(&g.reason)
+                        )?;
+                    }
                 }
             }
             let limit = if self.explain { usize::MAX } else { 8 };

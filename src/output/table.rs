@@ -170,8 +170,29 @@ impl<'a> TableWriter<'a> {
                 pct(e.required_coverage),
                 pct(e.preferred_coverage)
             )?;
+            for c in &e.components {
+                let line = c.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                writeln!(
+                    self.out,
+                    "    {} {:.0} points ({:.0}%{line}): {}",
+                    c.name,
+                    c.points,
+                    c.value * 100.0,
+                    sanitize(&c.detail)
+                )?;
+            }
             for p in &e.penalties {
                 writeln!(self.out, "    {}", sanitize(p))?;
+            }
+            for g in &e.gates {
+                let line = g.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                writeln!(
+                    self.out,
+                    "    gate {} (keeps {:.0}%{line}): {}",
+                    g.kind,
+                    g.cap,
+                    sanitize(&g.reason)
+                )?;
             }
             if !e.literal_matches.is_empty() {
                 writeln!(
@@ -228,6 +249,9 @@ impl<'a> TableWriter<'a> {
                 format!("{level} {:?}{eq}", d.need).to_lowercase()
             };
             writeln!(self.out, "    degree: {what} (l.{})", d.line)?;
+        }
+        for (label, text) in crate::requirements::limits::describe(req) {
+            writeln!(self.out, "    {label}: {}", sanitize(&text))?;
         }
         let evidence = [
             ("publications", req.publications),

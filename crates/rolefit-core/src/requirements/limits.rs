@@ -252,3 +252,74 @@ pub fn work_languages(
     }
     out
 }
+
+/// Where a fact came from, for people: "title" for line 0, else "l.N".
+fn at(line: usize) -> String {
+    if line == 0 {
+        "title/location".to_string()
+    } else {
+        format!("l.{line}")
+    }
+}
+
+/// The seniority, location, limits and work languages as short labelled
+/// lines ("location", "Berlin (DE), hybrid (l.4)"), for the text formats.
+pub fn describe(req: &super::Requirements) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(s) = &req.seniority {
+        out.push((
+            "seniority",
+            format!("{} (\"{}\", {})", s.level.name(), s.text, at(s.line)),
+        ));
+    }
+    let loc = &req.location;
+    let mut parts: Vec<String> = loc
+        .places
+        .iter()
+        .map(|p| format!("{} ({}, {})", p.name, p.region, at(p.line)))
+        .collect();
+    if parts.is_empty()
+        && let Some(r) = &loc.assumed_region
+    {
+        parts.push(format!("{r} (from the posting's language)"));
+    }
+    if let (Some(mode), Some(line)) = (loc.mode, loc.mode_line) {
+        let m = match mode {
+            WorkMode::Remote if loc.anywhere => "remote, anywhere",
+            WorkMode::Remote => "remote",
+            WorkMode::Hybrid => "hybrid",
+            WorkMode::Onsite => "onsite",
+        };
+        parts.push(format!("{m} ({})", at(line)));
+    }
+    if !parts.is_empty() {
+        out.push(("location", parts.join(", ")));
+    }
+    for l in &req.limits {
+        let region = l.region.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+        out.push((
+            "limit",
+            format!("{}{region}: \"{}\" ({})", l.kind.name(), l.text, at(l.line)),
+        ));
+    }
+    if !req.work_languages.is_empty() {
+        let langs: Vec<String> = req
+            .work_languages
+            .iter()
+            .map(|w| {
+                let need = match w.need {
+                    Need::Required => "required",
+                    Need::Preferred => "preferred",
+                };
+                let from = if w.line == 0 {
+                    "the posting's language".to_string()
+                } else {
+                    at(w.line)
+                };
+                format!("{} {need} ({from})", w.name)
+            })
+            .collect();
+        out.push(("work language", langs.join(", ")));
+    }
+    out
+}
