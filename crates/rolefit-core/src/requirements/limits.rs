@@ -108,11 +108,18 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
     if let Some(t) = &posting.meta.title {
         sources.push((0, t));
     }
-    let cue_lines: Vec<(usize, &str)> = lines(posting)
-        .filter(|(_, _, t)| rules.location_cue.is_match(t))
-        .map(|(_, n, t)| (n, t))
-        .collect();
-    sources.extend(cue_lines.iter().copied());
+    // Lines that say where, and every line under a heading that does.
+    for s in &posting.sections {
+        let under = s
+            .heading
+            .as_deref()
+            .is_some_and(|h| rules.location_cue.is_match(h));
+        for l in &s.lines {
+            if under || rules.location_cue.is_match(&l.text) {
+                sources.push((l.number, l.text.as_str()));
+            }
+        }
+    }
     for (n, text) in &sources {
         for i in rules.regions_in(text) {
             let r = &rules.regions[i];
@@ -322,4 +329,168 @@ pub fn describe(req: &super::Requirements) -> Vec<(&'static str, String)> {
         out.push(("work language", langs.join(", ")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::PatternSet;
+    use std::sync::LazyLock;
+
+    static SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::builtin().unwrap());
+
+    fn posting(title: &str, location: Option<&str>, body: &str) -> Posting {
+        // Long enough to be read as a posting.
+        let korean = body.chars().any(|c| ('가'..='힣').contains(&c));
+        let about = if korean {
+            "## 회사 소개\n저희는 작은 팀과 고객을 위한 소프트웨어 도구를 만들고 매주 새 기능을 배포합니다.\n"
+        } else {
+            "## About us\nWe build software tools for small teams and their customers, and we ship every week.\n"
+        };
+        let body = format!("{body}\n{about}");
+        crate::extract::from_row(Some(title), None, location, &body, &SET.sections).unwrap()
+    }
+
+    fn level(title: &str, body: &str) -> Option<Level> {
+        seniority(&posting(title, None, body), &SET.requirements).map(|s| s.level)
+    }
+
+    const BODY_EN: &str = "## Requirements\n- Python and SQL for data work every day\n";
+    const BODY_KO: &str = "## 자격 요건\n- Python과 SQL을 이용한 데이터 분석 경험\n";
+
+    #[test]
+    fn seniority_from_title_words() {
+        assert_eq!(level("Senior Machine Learning Engineer", BODY_EN), Some(Level::Senior));
+        assert_eq!(level("Staff Software Engineer, Inference", BODY_EN), Some(Level::Lead));
+        assert_eq!(level("Machine Learning Intern (Summer)", BODY_EN), Some(Level::Entry));
+        assert_eq!(level("Data Scientist", BODY_EN), None);
+        assert_eq!(level("[신입] AI 엔지니어", BODY_KO), Some(Level::Entry));
+        assert_eq!(level("시니어 백엔드 개발자", BODY_KO), Some(Level::Senior));
+        assert_eq!(level("AI 팀 리드", BODY_KO), Some(Level::Lead));
+    }
+
+    #[test]
+    fn seniority_from_a_line_open_to_beginners() {
+        let body = "## 자격 요건\n- 신입 지원 가능, 경력 무관\n- Python 경험\n";
+        let s = seniority(&posting("AI 엔지니어", None, body), &SET.requirements).unwrap();
+        assert_eq!((s.level, s.line > 0), (Level::Entry, true));
+        let body = "## Requirements\n- New grads welcome; Python required\n";
+        assert_eq!(level("ML Engineer", body), Some(Level::Entry));
+    }
+
+    fn loc(title: &str, location: Option<&str>, body: &str) -> Location {
+        location_of(&posting(title, location, body))
+    }
+
+    fn location_of(p: &Posting) -> Location {
+        location(p, &SET.requirements)
+    }
+
+    fn regions(l: &Location) -> Vec<&str> {
+        l.places.iter().map(|p| p.region.as_str()).collect()
+    }
+
+    #[test]
+    fn location_from_the_field_and_location_lines() {
+        let l = loc("ML Engineer", Some("Berlin, Germany (hybrid)"), BODY_EN);
+        assert_eq!(regions(&l), vec!["DE"]);
+        assert_eq!(l.mode, Some(WorkMode::Hybrid));
+        let l = loc(
+            "ML Engineer",
+            None,
+            "## About\nLocation: Remote (US only)\n\n## Requirements\n- Python\n",
+        );
+        assert_eq!(regions(&l), vec!["US"]);
+        assert_eq!(l.mode, Some(WorkMode::Remote));
+        assert!(!l.anywhere);
+        let l = loc("ML Engineer", Some("Remote - anywhere in the world"), BODY_EN);
+        assert!(l.anywhere);
+    }
+
+    #[test]
+    fn location_in_korean() {
+        let l = loc(
+            "AI 엔지니어",
+            None,
+            "## 근무 조건\n- 근무지: 경기도 성남시 판교\n- 주 2회 재택 근무\n\n## 자격 요건\n- Python\n",
+        );
+        assert_eq!(regions(&l), vec!["KR"]);
+        // A Korean posting that names no place is taken to be in Korea.
+        let l = loc("AI 엔지니어", None, BODY_KO);
+        assert!(l.places.is_empty());
+        assert_eq!(l.assumed_region.as_deref(), Some("KR"));
+    }
+
+    fn limits_of(title: &str, location: Option<&str>, body: &str) -> Vec<(LimitKind, Option<String>)> {
+        let p = posting(title, location, body);
+        let l = location_of(&p);
+        limits(&p, &SET.requirements, &l)
+            .into_iter()
+            .map(|l| (l.kind, l.region))
+            .collect()
+    }
+
+    #[test]
+    fn residency_citizenship_time_zone_and_clearance() {
+        let body = "## Requirements\n- You must be based in the EU.\n- Python\n";
+        assert_eq!(
+            limits_of("ML Engineer", None, body),
+            vec![(LimitKind::Residency, Some("EU".into()))]
+        );
+        let body = "## Requirements\n- US citizens only; an active TS/SCI clearance is required.\n";
+        let got = limits_of("Research Scientist", None, body);
+        assert!(got.contains(&(LimitKind::Citizenship, Some("US".into()))), "{got:?}");
+        assert!(got.iter().any(|(k, _)| *k == LimitKind::Clearance), "{got:?}");
+        let body = "## Requirements\n- Working hours CET +/- 2h\n";
+        assert_eq!(
+            limits_of("Frontend Engineer", None, body),
+            vec![(LimitKind::TimeZone, Some("Europe".into()))]
+        );
+        let body = "## Requirements\n- We cannot offer visa sponsorship.\n";
+        assert_eq!(
+            limits_of("Data Scientist", Some("Austin, TX"), body),
+            vec![(LimitKind::Permit, Some("US".into()))]
+        );
+        assert!(limits_of("Data Scientist", None, BODY_EN).is_empty());
+    }
+
+    #[test]
+    fn limits_in_korean() {
+        let body = "## 자격 요건\n- 해외 거주자 지원 불가, 국내 거주자만 지원 가능\n";
+        assert_eq!(
+            limits_of("AI 엔지니어", None, body),
+            vec![(LimitKind::Residency, Some("KR".into()))]
+        );
+        let body = "## 자격 요건\n- 비자 지원 불가\n";
+        assert_eq!(
+            limits_of("AI 엔지니어", None, body),
+            vec![(LimitKind::Permit, Some("KR".into()))]
+        );
+    }
+
+    fn langs(title: &str, body: &str) -> Vec<(String, Need)> {
+        let p = posting(title, None, body);
+        work_languages(&p, &SET.requirements, |k, t| {
+            k == SectionKind::Preferred || t.contains("우대") || t.contains("plus")
+        })
+        .into_iter()
+        .map(|w| (w.name, w.need))
+        .collect()
+    }
+
+    #[test]
+    fn work_languages_in_english_and_korean() {
+        assert_eq!(langs("ML Engineer", BODY_EN), vec![("English".into(), Need::Required)]);
+        let body = "## Requirements\n- German at C1 level is required\n- Python\n";
+        assert_eq!(
+            langs("ML Engineer", body),
+            vec![("English".into(), Need::Required), ("German".into(), Need::Required)]
+        );
+        assert_eq!(langs("AI 엔지니어", BODY_KO), vec![("Korean".into(), Need::Required)]);
+        let body = "## 자격 요건\n- Python 경험\n- 영어 능통자 우대\n";
+        assert_eq!(
+            langs("AI 엔지니어", body),
+            vec![("Korean".into(), Need::Required), ("English".into(), Need::Preferred)]
+        );
+    }
 }
