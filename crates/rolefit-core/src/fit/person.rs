@@ -293,3 +293,142 @@ impl Person {
             .any(|l| l.value.eq_ignore_ascii_case(language))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::PatternSet;
+    use std::sync::LazyLock;
+
+    static SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::builtin().unwrap());
+
+    fn read(summary: &str, strengths: &[&str]) -> Person {
+        let p = Profile {
+            summary: Some(summary.to_string()),
+            strengths: strengths.iter().map(|s| s.to_string()).collect(),
+            ..Profile::default()
+        };
+        Person::read(&p, &SET.requirements)
+    }
+
+    fn years(summary: &str) -> Option<u32> {
+        read(summary, &["Python"]).years.map(|f| f.value)
+    }
+
+    #[test]
+    fn years_in_english_and_korean() {
+        assert_eq!(years("Backend engineer with 6 years of Go."), Some(6));
+        assert_eq!(years("Senior engineer, nine years, mostly payments."), Some(9));
+        assert_eq!(years("6년차 백엔드 개발자입니다."), Some(6));
+        assert_eq!(years("데이터 분석 경력 3년, SQL을 주로 씁니다."), Some(3));
+        // Not experience: a degree, a bootcamp, an age.
+        assert_eq!(years("Five years of PhD work on speech."), None);
+        assert_eq!(years("6개월 AI 부트캠프를 수료했습니다."), None);
+        let p = read("Data analyst with three years at a retailer.", &["SQL"]);
+        assert_eq!(p.years.unwrap().from, "summary: \"three years\"");
+    }
+
+    fn degree(summary: &str) -> Option<DegreeHeld> {
+        read(summary, &["Python"]).degree.map(|f| f.value)
+    }
+
+    #[test]
+    fn degrees_in_english_and_korean() {
+        assert_eq!(degree("Just finished a PhD in NLP."), Some(DegreeHeld::Phd));
+        assert_eq!(degree("컴퓨터공학 박사 수료 후 연구원으로 일했습니다."), Some(DegreeHeld::Phd));
+        assert_eq!(degree("MS in electrical engineering, no PhD and no papers."), Some(DegreeHeld::Master));
+        assert_eq!(degree("전자공학 석사 졸업"), Some(DegreeHeld::Master));
+        assert_eq!(degree("BSc in statistics."), Some(DegreeHeld::Bachelor));
+        assert_eq!(degree("경영학 전공, 비전공자로 개발을 시작했습니다."), Some(DegreeHeld::Bachelor));
+        // "30 ms at p99" is not a master's degree.
+        assert_eq!(degree("Got the service under 30 ms at p99."), None);
+    }
+
+    fn regions(p: &Person) -> Vec<&str> {
+        p.regions.iter().map(|f| f.value.as_str()).collect()
+    }
+
+    #[test]
+    fn places_remote_and_relocation() {
+        let p = read("Frontend engineer based in Austin, open to remote.", &["React"]);
+        assert_eq!(regions(&p), vec!["US"]);
+        assert_eq!(p.remote.len(), 1);
+        assert!(p.relocate.is_none());
+        let p = read("Based in Pangyo, open to relocating.", &["PyTorch"]);
+        assert_eq!(regions(&p), vec!["KR"]);
+        assert!(p.relocate.is_some());
+        let p = read("서울에서 일할 수 있는 주니어 자리를 찾고 있어요.", &["Python"]);
+        assert_eq!(regions(&p), vec!["KR"]);
+        assert!(p.remote.is_empty());
+    }
+
+    #[test]
+    fn locations_field_wins() {
+        let p = Profile {
+            strengths: vec!["Go".into()],
+            summary: Some("Based in Seattle.".into()),
+            locations: vec!["Berlin".into(), "remote-EU".into()],
+            ..Profile::default()
+        };
+        let p = Person::read(&p, &SET.requirements);
+        assert_eq!(regions(&p), vec!["DE"]);
+        assert_eq!(p.remote[0].value, "EU");
+    }
+
+    fn languages(summary: &str, strengths: &[&str]) -> Vec<String> {
+        read(summary, strengths)
+            .languages
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn languages_named_written_and_only() {
+        assert_eq!(languages("English only; based in Seattle.", &["Go"]), vec!["English"]);
+        assert_eq!(
+            languages("Korean and English both fine.", &["PyTorch"]),
+            vec!["English", "Korean"]
+        );
+        assert_eq!(
+            languages(
+                "주니어 데이터 사이언티스트로 시작하고 싶어요. I read English documentation.",
+                &["Python과 pandas로 데이터 전처리와 분석을 했습니다"]
+            ),
+            vec!["English", "Korean"]
+        );
+        // A profile that names no language assumes none.
+        assert!(languages("Backend engineer with six years of Go.", &["Go"]).is_empty());
+    }
+
+    fn avoided(summary: &str) -> Vec<Role> {
+        read(summary, &["React"])
+            .avoid_roles
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    }
+
+    #[test]
+    fn roles_to_avoid() {
+        assert_eq!(
+            avoided("Not looking for backend-heavy or ML roles."),
+            vec![Role::Backend, Role::Modeling]
+        );
+        assert_eq!(avoided("I don't want to train models myself."), vec![Role::Modeling]);
+        assert_eq!(avoided("모델 학습 업무는 원하지 않아요."), vec![Role::Modeling]);
+        assert!(avoided("I want to build interfaces for AI products.").is_empty());
+    }
+
+    #[test]
+    fn level_from_years_or_words() {
+        let p = read("Senior backend engineer, nine years.", &["Go"]);
+        assert_eq!(p.level.unwrap().value, Level::Senior);
+        let p = read("Looking for an entry-level data science role.", &["Python"]);
+        assert_eq!(p.level.unwrap().value, Level::Entry);
+        let p = read("주니어 ML 엔지니어 자리를 찾습니다.", &["Python"]);
+        assert_eq!(p.level.unwrap().value, Level::Junior);
+        let p = read("Just finished a PhD in NLP.", &["PyTorch"]);
+        assert_eq!(p.effective_years(3, 1), Some(3));
+    }
+}
