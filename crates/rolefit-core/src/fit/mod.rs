@@ -662,7 +662,7 @@ pub fn fit(
             kind: "years".into(),
             cap: g.years,
             reason: format!(
-                "it asks \"{text}\" ({need}+ years) and you count {}",
+                "it asks for {need}+ years (\"{text}\") and you count {}",
                 have.unwrap_or(0)
             ),
             line: Some(*line),
