@@ -730,8 +730,14 @@ fn a_posting_in_a_language_the_user_does_not_work_in_is_capped() {
     let home = fit_for_profile(AUSTIN_FRONTEND, AUSTIN_PROFILE);
     let korean = fit_for_profile(SEOUL_FRONTEND, AUSTIN_PROFILE);
     assert!(gate_kinds(&home).is_empty(), "{home}");
-    assert!(gate_kinds(&korean).contains(&"language".to_string()), "{korean}");
-    assert!(gate_kinds(&korean).contains(&"location".to_string()), "{korean}");
+    assert!(
+        gate_kinds(&korean).contains(&"language".to_string()),
+        "{korean}"
+    );
+    assert!(
+        gate_kinds(&korean).contains(&"location".to_string()),
+        "{korean}"
+    );
     assert!(
         home["score"].as_u64().unwrap() > 2 * korean["score"].as_u64().unwrap(),
         "{home}\n{korean}"
@@ -767,7 +773,10 @@ fn advice_never_leads_with_a_soft_skill_or_names_a_role_as_a_gap() {
             assert!(!strings(&fit["edge"]).iter().any(|e| e == soft), "{fit}");
         }
         let missing = strings(&fit["missing_required"]);
-        assert!(!missing.iter().any(|m| m == "Frontend development"), "{fit}");
+        assert!(
+            !missing.iter().any(|m| m == "Frontend development"),
+            "{fit}"
+        );
     }
 }
 

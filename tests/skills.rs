@@ -308,16 +308,25 @@ fn fraud_detection_model_is_not_object_detection() {
     assert!(!found.iter().any(|s| s == "Object detection"), "{found:?}");
     let found = names("이상 거래 탐지 모델과 fraud detection model을 운영");
     assert!(!found.iter().any(|s| s == "Object detection"), "{found:?}");
-    assert_finds_one("object detection models (YOLOv8) for CCTV", "Object detection");
+    assert_finds_one(
+        "object detection models (YOLOv8) for CCTV",
+        "Object detection",
+    );
     assert_finds_one("객체 탐지 모델 개발 경험", "Object detection");
 }
 
 #[test]
 fn guardrail_metrics_are_not_ai_safety() {
     let found = names("designed 40 A/B tests with power analysis and guardrail metrics");
-    assert!(!found.iter().any(|s| s == "AI safety & alignment"), "{found:?}");
+    assert!(
+        !found.iter().any(|s| s == "AI safety & alignment"),
+        "{found:?}"
+    );
     let found = names("A/B 테스트의 가드레일 지표 설계");
-    assert!(!found.iter().any(|s| s == "AI safety & alignment"), "{found:?}");
+    assert!(
+        !found.iter().any(|s| s == "AI safety & alignment"),
+        "{found:?}"
+    );
     assert_finds_one("LLM guardrails and red teaming", "AI safety & alignment");
     assert_finds_one("LLM 가드레일 설계", "AI safety & alignment");
 }
@@ -356,7 +365,9 @@ fn bare_go_spark_c_and_r_in_strengths_are_skills() {
     // In a posting line a bare "Go" still needs its context.
     assert!(!names("Go to market with us").iter().any(|s| s == "Go"));
     // A strength that only starts with the word is no skill ("Go-to person").
-    assert!(strength_skills(&["Go-to person for on-call questions"])
-        .iter()
-        .all(|s| s != "Go"));
+    assert!(
+        strength_skills(&["Go-to person for on-call questions"])
+            .iter()
+            .all(|s| s != "Go")
+    );
 }

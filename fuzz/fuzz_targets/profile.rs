@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     for profile in parsed {
         match profile {
             Ok(p) => {
-                let s = Strengths::new(&p, &set);
+                let s = Strengths::new(&p, set);
                 let posting = sample_posting();
                 let record =
                     rolefit::pipeline::evaluate("f".into(), "f".into(), posting, set, Some(&s));

@@ -96,7 +96,13 @@ fn write_person(out: &mut dyn Write, p: &Person) -> std::io::Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let or_none = |s: String| if s.is_empty() { "not stated".to_string() } else { s };
+    let or_none = |s: String| {
+        if s.is_empty() {
+            "not stated".to_string()
+        } else {
+            s
+        }
+    };
     let pairs = |v: &[crate::fit::Fact<String>]| {
         v.iter()
             .map(|f| (f.value.clone(), f.from.clone()))
@@ -112,7 +118,11 @@ fn write_person(out: &mut dyn Write, p: &Person) -> std::io::Result<()> {
         .avoid_roles
         .iter()
         .map(|f| (f.value.name().to_string(), f.from.clone()))
-        .chain(p.avoid_words.iter().map(|w| (w.clone(), "profile".to_string())))
+        .chain(
+            p.avoid_words
+                .iter()
+                .map(|w| (w.clone(), "profile".to_string())),
+        )
         .collect();
     writeln!(out, "avoids: {}", or_none(list(avoid)))?;
     Ok(())
@@ -141,5 +151,5 @@ pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Op
         (None, Some(list)) => Profile::inline(list)?,
         (None, None) => return Ok(None),
     };
-    Ok(Some(Strengths::new(&profile, &set)))
+    Ok(Some(Strengths::new(&profile, set)))
 }

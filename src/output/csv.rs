@@ -101,7 +101,11 @@ fn limit_cells(req: Option<&crate::requirements::Requirements>) -> [String; 5] {
         .limits
         .iter()
         .map(|l| {
-            let region = l.region.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+            let region = l
+                .region
+                .as_deref()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default();
             format!("{}{region}: {} (l.{})", l.kind.name(), l.text, l.line)
         })
         .collect();
@@ -109,7 +113,11 @@ fn limit_cells(req: Option<&crate::requirements::Requirements>) -> [String; 5] {
         .work_languages
         .iter()
         .map(|w| {
-            let need = if w.need == Need::Required { "required" } else { "preferred" };
+            let need = if w.need == Need::Required {
+                "required"
+            } else {
+                "preferred"
+            };
             format!("{} {need}", w.name)
         })
         .collect();

@@ -29,7 +29,15 @@ pub fn analyze(posting: Posting, set: &PatternSet, strengths: Option<&Strengths>
         } else {
             String::new()
         };
-        fit(c.role, c.secondary, &text, &req, s, &set.fit, &set.requirements)
+        fit(
+            c.role,
+            c.secondary,
+            &text,
+            &req,
+            s,
+            &set.fit,
+            &set.requirements,
+        )
     });
     Analysis {
         posting,

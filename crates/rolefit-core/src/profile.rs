@@ -200,16 +200,26 @@ impl Profile {
                 u32::try_from(*y.get_ref())
                     .ok()
                     .filter(|&v| v <= 60)
-                    .ok_or_else(|| at(y.span().start, "years must be a number from 0 to 60".into()))?,
+                    .ok_or_else(|| {
+                        at(y.span().start, "years must be a number from 0 to 60".into())
+                    })?,
             ),
             None => None,
         };
         let degree = match &def.degree {
-            Some(d) => Some(d.get_ref().parse().map_err(|e: String| at(d.span().start, e))?),
+            Some(d) => Some(
+                d.get_ref()
+                    .parse()
+                    .map_err(|e: String| at(d.span().start, e))?,
+            ),
             None => None,
         };
         let level = match &def.level {
-            Some(l) => Some(l.get_ref().parse().map_err(|e: String| at(l.span().start, e))?),
+            Some(l) => Some(
+                l.get_ref()
+                    .parse()
+                    .map_err(|e: String| at(l.span().start, e))?,
+            ),
             None => None,
         };
         let clean = |v: Vec<String>| -> Vec<String> {
@@ -316,14 +326,22 @@ mod tests {
 
     #[test]
     fn bad_optional_fields_name_the_line() {
-        let err = Profile::parse("strengths = [\"x\"]\ndegree = \"diploma\"\n", "p.toml").unwrap_err();
+        let err =
+            Profile::parse("strengths = [\"x\"]\ndegree = \"diploma\"\n", "p.toml").unwrap_err();
         assert_eq!(
             err.to_string(),
             "p.toml:2: unknown degree 'diploma' (expected none, bachelor, master or phd)"
         );
         let err = Profile::parse("strengths = [\"x\"]\nyears = -1\n", "p.toml").unwrap_err();
-        assert_eq!(err.to_string(), "p.toml:2: years must be a number from 0 to 60");
+        assert_eq!(
+            err.to_string(),
+            "p.toml:2: years must be a number from 0 to 60"
+        );
         let err = Profile::parse("strengths = [\"x\"]\nlevel = \"guru\"\n", "p.toml").unwrap_err();
-        assert!(err.to_string().starts_with("p.toml:2: unknown level 'guru'"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("p.toml:2: unknown level 'guru'"),
+            "{err}"
+        );
     }
 }

@@ -216,11 +216,9 @@ impl SkillSet {
             contexts.push(context);
             // Few skills have one, so they compile now.
             let not_here = match &s.unless {
-                Some(u) => Some(
-                    regex::Regex::new(&user_regex(u.get_ref(), false)).map_err(|e| {
-                        f.error_at(u.span().start, crate::rules::one_line(&e.to_string()))
-                    })?,
-                ),
+                Some(u) => Some(regex::Regex::new(&user_regex(u.get_ref(), false)).map_err(
+                    |e| f.error_at(u.span().start, crate::rules::one_line(&e.to_string())),
+                )?),
                 None => None,
             };
             unless.push(not_here);

@@ -12,26 +12,49 @@ use crate::role::Role;
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Advice {
     /// A gate capped the score; `reason` is the gate's own sentence.
-    Blocked { reason: String },
+    Blocked {
+        reason: String,
+    },
     /// The posting's role is one the user said they do not want.
-    AvoidedRole { role: Role },
+    AvoidedRole {
+        role: Role,
+    },
     /// Not the role the user wants.
-    OtherRole { role: Role, wanted: Vec<Role> },
+    OtherRole {
+        role: Role,
+        wanted: Vec<Role>,
+    },
     /// Not the role the user's strengths point to.
-    OtherDirection { role: Role, strengths: Vec<Role> },
+    OtherDirection {
+        role: Role,
+        strengths: Vec<Role>,
+    },
     /// Not an AI role at all, and it does not match the user's skills either.
     NotAiRole,
     /// The user's strongest technical match here.
-    LeadWith { skill: String },
+    LeadWith {
+        skill: String,
+    },
     /// The posting asks a higher seniority than the user's.
-    Stretch { asked: u32, have: u32 },
+    Stretch {
+        asked: u32,
+        have: u32,
+    },
     /// An entry-level posting for an experienced user.
-    StepDown { level: Level },
+    StepDown {
+        level: Level,
+    },
     NoDegreeRequired,
-    DegreeOnlyPreferred { level: DegreeLevel },
-    Publications { required: bool },
+    DegreeOnlyPreferred {
+        level: DegreeLevel,
+    },
+    Publications {
+        required: bool,
+    },
     /// A learnable technical skill the posting requires and the user lacks.
-    CloseGap { skill: String },
+    CloseGap {
+        skill: String,
+    },
 }
 
 fn join_roles(roles: &[Role]) -> String {
@@ -51,7 +74,10 @@ impl Advice {
                 format!("This is a {role} role, which you said you do not want.")
             }
             Advice::OtherRole { role, wanted } => {
-                format!("This is a {role} role; you said you want {}.", join_roles(wanted))
+                format!(
+                    "This is a {role} role; you said you want {}.",
+                    join_roles(wanted)
+                )
             }
             Advice::OtherDirection { role, strengths } => format!(
                 "This is a {role} role; your strengths point to {}.",
@@ -62,7 +88,9 @@ impl Advice {
                     .to_string()
             }
             Advice::LeadWith { skill } => {
-                format!("Your strongest match here is {skill}: lead with it, with a result you achieved.")
+                format!(
+                    "Your strongest match here is {skill}: lead with it, with a result you achieved."
+                )
             }
             Advice::Stretch { asked, have } => format!(
                 "It asks for {asked}+ years and you have about {have}: a stretch, so show results that match that level."
@@ -80,11 +108,15 @@ impl Advice {
                     DegreeLevel::Master => "master's degree",
                     DegreeLevel::Bachelor => "degree",
                 };
-                format!("The {l} is only preferred (or equivalent experience counts): don't let it put you off.")
+                format!(
+                    "The {l} is only preferred (or equivalent experience counts): don't let it put you off."
+                )
             }
             Advice::Publications { required } => {
                 let how = if *required { "requires" } else { "values" };
-                format!("The posting {how} publications and your profile lists none: show other evidence of results.")
+                format!(
+                    "The posting {how} publications and your profile lists none: show other evidence of results."
+                )
             }
             Advice::CloseGap { skill } => {
                 format!("The biggest gap is {skill}; a small project that uses it would close it.")

@@ -386,7 +386,8 @@ pub fn fit(
             .map(|a| a.roles.clone())
             .unwrap_or_default()
     };
-    let is_broad = |name: &str| req.skills.iter().any(|a| a.skill == name && a.broad) || broad(name);
+    let is_broad =
+        |name: &str| req.skills.iter().any(|a| a.skill == name && a.broad) || broad(name);
     let had = |name: &str| {
         s.has(name) || (is_broad(name) && s.has_broad(&ask_roles(name), rules.skills.broad_after))
     };
@@ -398,7 +399,11 @@ pub fn fit(
             .skills
             .iter()
             .any(|a| a.skill == name && a.category == Category::MlMethod);
-        if method { rules.skills.method_weight } else { 1.0 }
+        if method {
+            rules.skills.method_weight
+        } else {
+            1.0
+        }
     };
     let coverage = |names: &[&str]| -> Option<f64> {
         let specific: Vec<&str> = names.iter().copied().filter(|n| !is_broad(n)).collect();
@@ -417,9 +422,13 @@ pub fn fit(
     let required_coverage = coverage(&required);
     let preferred_coverage = coverage(&preferred);
     let gap = |n: &&&str| !had(n) && !is_broad(n);
-    let missing_required: Vec<String> = required.iter().filter(gap).map(|s| s.to_string()).collect();
-    let missing_preferred: Vec<String> =
-        preferred.iter().filter(gap).map(|s| s.to_string()).collect();
+    let missing_required: Vec<String> =
+        required.iter().filter(gap).map(|s| s.to_string()).collect();
+    let missing_preferred: Vec<String> = preferred
+        .iter()
+        .filter(gap)
+        .map(|s| s.to_string())
+        .collect();
 
     // Strengths no skill was found in are matched word for word.
     let literal_matches: Vec<String> = if s.has_literal() {
@@ -474,14 +483,21 @@ pub fn fit(
     // --- level
     let lr = &rules.level;
     let have = p.effective_years(lr.phd_years, lr.master_years);
-    let raw_years = p.years.as_ref().map(|y| y.value).or(p.level.as_ref().map(|l| l.value.min_years()));
+    let raw_years = p
+        .years
+        .as_ref()
+        .map(|y| y.value)
+        .or(p.level.as_ref().map(|l| l.value.min_years()));
     let asked: Option<(u32, String, usize)> = match (&req.years, &req.seniority) {
         (Some(y), _) if !y.any && y.need == Need::Required => Some((y.min, y.text.clone(), y.line)),
         (_, Some(sn)) => Some((sn.level.min_years(), sn.text.clone(), sn.line)),
         _ => None,
     };
     let entry_role = req.years.as_ref().is_some_and(|y| y.any)
-        || req.seniority.as_ref().is_some_and(|sn| sn.level == Level::Entry);
+        || req
+            .seniority
+            .as_ref()
+            .is_some_and(|sn| sn.level == Level::Entry);
     let mut level_part = 1.0;
     let mut level_detail = "no seniority asked".to_string();
     let mut level_line = None;
@@ -536,7 +552,10 @@ pub fn fit(
             gates.push(Gate {
                 kind: "language".into(),
                 cap: g.language,
-                reason: format!("the work is in {} ({}) and your profile does not list it", w.name, w.text),
+                reason: format!(
+                    "the work is in {} ({}) and your profile does not list it",
+                    w.name, w.text
+                ),
                 line: Some(w.line),
             });
             break;
@@ -548,11 +567,15 @@ pub fn fit(
         let posting_regions: Vec<(String, usize)> = if rq.places.is_empty() {
             rq.assumed_region.iter().map(|r| (r.clone(), 0)).collect()
         } else {
-            rq.places.iter().map(|pl| (pl.region.clone(), pl.line)).collect()
+            rq.places
+                .iter()
+                .map(|pl| (pl.region.clone(), pl.line))
+                .collect()
         };
         let rr = places;
         let inside = |have: &[String], region: &str| {
-            have.iter().any(|h| rr.inside(h, region) || rr.inside(region, h))
+            have.iter()
+                .any(|h| rr.inside(h, region) || rr.inside(region, h))
         };
         let home: Vec<String> = p.regions.iter().map(|f| f.value.clone()).collect();
         let remote: Vec<String> = p.remote.iter().map(|f| f.value.clone()).collect();
@@ -560,9 +583,17 @@ pub fn fit(
         let relocate = p.relocate.as_ref().is_some_and(|f| f.value);
         let place_names = || {
             if rq.places.is_empty() {
-                posting_regions.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>().join(", ")
+                posting_regions
+                    .iter()
+                    .map(|(r, _)| r.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             } else {
-                rq.places.iter().map(|pl| pl.name.clone()).collect::<Vec<_>>().join(", ")
+                rq.places
+                    .iter()
+                    .map(|pl| pl.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         let line = posting_regions.first().map(|(_, l)| *l);
@@ -574,7 +605,10 @@ pub fn fit(
                 gates.push(Gate {
                     kind: "location".into(),
                     cap: g.location,
-                    reason: format!("remote within {} only, and you are not there", place_names()),
+                    reason: format!(
+                        "remote within {} only, and you are not there",
+                        place_names()
+                    ),
                     line,
                 });
             }
@@ -602,7 +636,11 @@ pub fn fit(
                 gates.push(Gate {
                     kind: "residency".into(),
                     cap: g.residency,
-                    reason: format!("{} limit \"{}\" ({region}), which you do not meet", l.kind.name(), l.text),
+                    reason: format!(
+                        "{} limit \"{}\" ({region}), which you do not meet",
+                        l.kind.name(),
+                        l.text
+                    ),
                     line: Some(l.line),
                 });
                 break;
@@ -615,7 +653,10 @@ pub fn fit(
         gates.push(Gate {
             kind: "clearance".into(),
             cap: g.clearance,
-            reason: format!("it needs a security clearance (\"{}\") and your profile names none", l.text),
+            reason: format!(
+                "it needs a security clearance (\"{}\") and your profile names none",
+                l.text
+            ),
             line: Some(l.line),
         });
     }
@@ -713,7 +754,8 @@ pub fn fit(
             line: level_line,
         },
     ];
-    let raw = 100.0 * (w.skills * skills_part + w.direction * direction + w.level * level_part) - minus;
+    let raw =
+        100.0 * (w.skills * skills_part + w.direction * direction + w.level * level_part) - minus;
     let kept: f64 = gates.iter().map(|g| g.cap / 100.0).product();
     let score = (raw.max(0.0) * kept).round().clamp(0.0, 100.0) as u32;
 
@@ -770,9 +812,12 @@ fn edge(matched: &[Match], req: &Requirements) -> Vec<String> {
     let mut ranked: Vec<(&Match, usize)> = matched
         .iter()
         .filter(|m| {
-            req.skills
-                .iter()
-                .any(|a| a.skill == m.skill && a.category.is_technical() && a.category != Category::Domain && !a.broad)
+            req.skills.iter().any(|a| {
+                a.skill == m.skill
+                    && a.category.is_technical()
+                    && a.category != Category::Domain
+                    && !a.broad
+            })
         })
         .map(|m| (m, req.skills.iter().filter(|s| s.skill == m.skill).count()))
         .collect();
@@ -873,7 +918,10 @@ fn advise(a: AdviceInput) -> Vec<Advice> {
             k.skill == name
                 && matches!(
                     k.category,
-                    Category::Language | Category::Framework | Category::MlMethod | Category::Infrastructure
+                    Category::Language
+                        | Category::Framework
+                        | Category::MlMethod
+                        | Category::Infrastructure
                 )
                 && !k.broad
         })

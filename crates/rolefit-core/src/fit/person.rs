@@ -73,7 +73,9 @@ impl Person {
                             }
                             let n = c.get(1).map(|m| m.as_str().to_lowercase());
                             let Some(n) = n.and_then(|n| {
-                                n.parse::<u32>().ok().or_else(|| pr.numbers.get(&n).copied())
+                                n.parse::<u32>()
+                                    .ok()
+                                    .or_else(|| pr.numbers.get(&n).copied())
                             }) else {
                                 continue;
                             };
@@ -168,7 +170,9 @@ impl Person {
                 } else if lower == "relocate" || lower == "anywhere" {
                     person.relocate = Some(fact(true, "profile"));
                 } else {
-                    let named = rules.region_index(l).or_else(|| rules.regions_in(l).first().copied());
+                    let named = rules
+                        .region_index(l)
+                        .or_else(|| rules.regions_in(l).first().copied());
                     if let Some(i) = named {
                         person
                             .regions
@@ -206,7 +210,9 @@ impl Person {
                     }
                 }
                 for c in pr.only.captures_iter(text) {
-                    if c.get(1).is_some_and(|w| rules.language_named(w.as_str()).is_some()) {
+                    if c.get(1)
+                        .is_some_and(|w| rules.language_named(w.as_str()).is_some())
+                    {
                         only = true;
                     }
                 }
@@ -215,12 +221,18 @@ impl Person {
             // language is assumed, so none is a limit.
             if !only && !person.languages.is_empty() {
                 let all: String = texts.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
-                let hangul = all.chars().filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c)).count();
+                let hangul = all
+                    .chars()
+                    .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+                    .count();
                 let latin = all.chars().filter(|c| c.is_ascii_alphabetic()).count();
                 for (code, n) in [("ko", hangul), ("en", latin)] {
                     // Written in it: a real share of the letters, not one word.
                     if n >= 20
-                        && let Some(l) = rules.languages.iter().find(|l| l.code.as_deref() == Some(code))
+                        && let Some(l) = rules
+                            .languages
+                            .iter()
+                            .find(|l| l.code.as_deref() == Some(code))
                         && !person.languages.iter().any(|x| x.value == l.name)
                     {
                         person
@@ -318,7 +330,10 @@ mod tests {
     #[test]
     fn years_in_english_and_korean() {
         assert_eq!(years("Backend engineer with 6 years of Go."), Some(6));
-        assert_eq!(years("Senior engineer, nine years, mostly payments."), Some(9));
+        assert_eq!(
+            years("Senior engineer, nine years, mostly payments."),
+            Some(9)
+        );
         assert_eq!(years("6년차 백엔드 개발자입니다."), Some(6));
         assert_eq!(years("데이터 분석 경력 3년, SQL을 주로 씁니다."), Some(3));
         // Not experience: a degree, a bootcamp, an age.
@@ -335,11 +350,20 @@ mod tests {
     #[test]
     fn degrees_in_english_and_korean() {
         assert_eq!(degree("Just finished a PhD in NLP."), Some(DegreeHeld::Phd));
-        assert_eq!(degree("컴퓨터공학 박사 수료 후 연구원으로 일했습니다."), Some(DegreeHeld::Phd));
-        assert_eq!(degree("MS in electrical engineering, no PhD and no papers."), Some(DegreeHeld::Master));
+        assert_eq!(
+            degree("컴퓨터공학 박사 수료 후 연구원으로 일했습니다."),
+            Some(DegreeHeld::Phd)
+        );
+        assert_eq!(
+            degree("MS in electrical engineering, no PhD and no papers."),
+            Some(DegreeHeld::Master)
+        );
         assert_eq!(degree("전자공학 석사 졸업"), Some(DegreeHeld::Master));
         assert_eq!(degree("BSc in statistics."), Some(DegreeHeld::Bachelor));
-        assert_eq!(degree("경영학 전공, 비전공자로 개발을 시작했습니다."), Some(DegreeHeld::Bachelor));
+        assert_eq!(
+            degree("경영학 전공, 비전공자로 개발을 시작했습니다."),
+            Some(DegreeHeld::Bachelor)
+        );
         // "30 ms at p99" is not a master's degree.
         assert_eq!(degree("Got the service under 30 ms at p99."), None);
     }
@@ -350,14 +374,20 @@ mod tests {
 
     #[test]
     fn places_remote_and_relocation() {
-        let p = read("Frontend engineer based in Austin, open to remote.", &["React"]);
+        let p = read(
+            "Frontend engineer based in Austin, open to remote.",
+            &["React"],
+        );
         assert_eq!(regions(&p), vec!["US"]);
         assert_eq!(p.remote.len(), 1);
         assert!(p.relocate.is_none());
         let p = read("Based in Pangyo, open to relocating.", &["PyTorch"]);
         assert_eq!(regions(&p), vec!["KR"]);
         assert!(p.relocate.is_some());
-        let p = read("서울에서 일할 수 있는 주니어 자리를 찾고 있어요.", &["Python"]);
+        let p = read(
+            "서울에서 일할 수 있는 주니어 자리를 찾고 있어요.",
+            &["Python"],
+        );
         assert_eq!(regions(&p), vec!["KR"]);
         assert!(p.remote.is_empty());
     }
@@ -385,7 +415,10 @@ mod tests {
 
     #[test]
     fn languages_named_written_and_only() {
-        assert_eq!(languages("English only; based in Seattle.", &["Go"]), vec!["English"]);
+        assert_eq!(
+            languages("English only; based in Seattle.", &["Go"]),
+            vec!["English"]
+        );
         assert_eq!(
             languages("Korean and English both fine.", &["PyTorch"]),
             vec!["English", "Korean"]
@@ -415,8 +448,14 @@ mod tests {
             avoided("Not looking for backend-heavy or ML roles."),
             vec![Role::Backend, Role::Modeling]
         );
-        assert_eq!(avoided("I don't want to train models myself."), vec![Role::Modeling]);
-        assert_eq!(avoided("모델 학습 업무는 원하지 않아요."), vec![Role::Modeling]);
+        assert_eq!(
+            avoided("I don't want to train models myself."),
+            vec![Role::Modeling]
+        );
+        assert_eq!(
+            avoided("모델 학습 업무는 원하지 않아요."),
+            vec![Role::Modeling]
+        );
         assert!(avoided("I want to build interfaces for AI products.").is_empty());
     }
 

@@ -119,16 +119,29 @@ impl FitRules {
             return Err(bad("[skills] enough must be at least 1"));
         }
         let g = &r.gates;
-        if ![g.language, g.location, g.residency, g.clearance, g.degree, g.years]
-            .into_iter()
-            .all(|x| (0.0..=100.0).contains(&x))
+        if ![
+            g.language,
+            g.location,
+            g.residency,
+            g.clearance,
+            g.degree,
+            g.years,
+        ]
+        .into_iter()
+        .all(|x| (0.0..=100.0).contains(&x))
         {
             return Err(bad("[gates] caps must be between 0 and 100"));
         }
         let p = &r.penalties;
-        if ![p.publications, p.competitions, p.phd_unknown, p.master_unknown, p.relocate]
-            .into_iter()
-            .all(|x| (0.0..=100.0).contains(&x))
+        if ![
+            p.publications,
+            p.competitions,
+            p.phd_unknown,
+            p.master_unknown,
+            p.relocate,
+        ]
+        .into_iter()
+        .all(|x| (0.0..=100.0).contains(&x))
         {
             return Err(bad("[penalties] must be between 0 and 100 points"));
         }

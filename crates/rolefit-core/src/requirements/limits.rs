@@ -232,11 +232,15 @@ pub fn work_languages(
         });
     }
     for (kind, n, text) in lines(posting) {
-        if matches!(kind, SectionKind::About | SectionKind::Benefits) || !rules.fluency.is_match(text) {
+        if matches!(kind, SectionKind::About | SectionKind::Benefits)
+            || !rules.fluency.is_match(text)
+        {
             continue;
         }
         for l in &rules.languages {
-            let Some(m) = l.words.find(text) else { continue };
+            let Some(m) = l.words.find(text) else {
+                continue;
+            };
             let need = if preferred_line(kind, text) {
                 Need::Preferred
             } else {
@@ -303,7 +307,11 @@ pub fn describe(req: &super::Requirements) -> Vec<(&'static str, String)> {
         out.push(("location", parts.join(", ")));
     }
     for l in &req.limits {
-        let region = l.region.as_deref().map(|r| format!(" {r}")).unwrap_or_default();
+        let region = l
+            .region
+            .as_deref()
+            .map(|r| format!(" {r}"))
+            .unwrap_or_default();
         out.push((
             "limit",
             format!("{}{region}: \"{}\" ({})", l.kind.name(), l.text, at(l.line)),
@@ -360,9 +368,18 @@ mod tests {
 
     #[test]
     fn seniority_from_title_words() {
-        assert_eq!(level("Senior Machine Learning Engineer", BODY_EN), Some(Level::Senior));
-        assert_eq!(level("Staff Software Engineer, Inference", BODY_EN), Some(Level::Lead));
-        assert_eq!(level("Machine Learning Intern (Summer)", BODY_EN), Some(Level::Entry));
+        assert_eq!(
+            level("Senior Machine Learning Engineer", BODY_EN),
+            Some(Level::Senior)
+        );
+        assert_eq!(
+            level("Staff Software Engineer, Inference", BODY_EN),
+            Some(Level::Lead)
+        );
+        assert_eq!(
+            level("Machine Learning Intern (Summer)", BODY_EN),
+            Some(Level::Entry)
+        );
         assert_eq!(level("Data Scientist", BODY_EN), None);
         assert_eq!(level("[신입] AI 엔지니어", BODY_KO), Some(Level::Entry));
         assert_eq!(level("시니어 백엔드 개발자", BODY_KO), Some(Level::Senior));
@@ -403,7 +420,11 @@ mod tests {
         assert_eq!(regions(&l), vec!["US"]);
         assert_eq!(l.mode, Some(WorkMode::Remote));
         assert!(!l.anywhere);
-        let l = loc("ML Engineer", Some("Remote - anywhere in the world"), BODY_EN);
+        let l = loc(
+            "ML Engineer",
+            Some("Remote - anywhere in the world"),
+            BODY_EN,
+        );
         assert!(l.anywhere);
     }
 
@@ -421,7 +442,11 @@ mod tests {
         assert_eq!(l.assumed_region.as_deref(), Some("KR"));
     }
 
-    fn limits_of(title: &str, location: Option<&str>, body: &str) -> Vec<(LimitKind, Option<String>)> {
+    fn limits_of(
+        title: &str,
+        location: Option<&str>,
+        body: &str,
+    ) -> Vec<(LimitKind, Option<String>)> {
         let p = posting(title, location, body);
         let l = location_of(&p);
         limits(&p, &SET.requirements, &l)
@@ -439,8 +464,14 @@ mod tests {
         );
         let body = "## Requirements\n- US citizens only; an active TS/SCI clearance is required.\n";
         let got = limits_of("Research Scientist", None, body);
-        assert!(got.contains(&(LimitKind::Citizenship, Some("US".into()))), "{got:?}");
-        assert!(got.iter().any(|(k, _)| *k == LimitKind::Clearance), "{got:?}");
+        assert!(
+            got.contains(&(LimitKind::Citizenship, Some("US".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(k, _)| *k == LimitKind::Clearance),
+            "{got:?}"
+        );
         let body = "## Requirements\n- Working hours CET +/- 2h\n";
         assert_eq!(
             limits_of("Frontend Engineer", None, body),
@@ -480,17 +511,29 @@ mod tests {
 
     #[test]
     fn work_languages_in_english_and_korean() {
-        assert_eq!(langs("ML Engineer", BODY_EN), vec![("English".into(), Need::Required)]);
+        assert_eq!(
+            langs("ML Engineer", BODY_EN),
+            vec![("English".into(), Need::Required)]
+        );
         let body = "## Requirements\n- German at C1 level is required\n- Python\n";
         assert_eq!(
             langs("ML Engineer", body),
-            vec![("English".into(), Need::Required), ("German".into(), Need::Required)]
+            vec![
+                ("English".into(), Need::Required),
+                ("German".into(), Need::Required)
+            ]
         );
-        assert_eq!(langs("AI 엔지니어", BODY_KO), vec![("Korean".into(), Need::Required)]);
+        assert_eq!(
+            langs("AI 엔지니어", BODY_KO),
+            vec![("Korean".into(), Need::Required)]
+        );
         let body = "## 자격 요건\n- Python 경험\n- 영어 능통자 우대\n";
         assert_eq!(
             langs("AI 엔지니어", body),
-            vec![("Korean".into(), Need::Required), ("English".into(), Need::Preferred)]
+            vec![
+                ("Korean".into(), Need::Required),
+                ("English".into(), Need::Preferred)
+            ]
         );
     }
 }

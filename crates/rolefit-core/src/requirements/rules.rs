@@ -71,7 +71,9 @@ impl std::str::FromStr for Level {
         Level::ALL
             .into_iter()
             .find(|l| l.name() == s.trim().to_lowercase())
-            .ok_or_else(|| format!("unknown level '{s}' (expected entry, junior, mid, senior or lead)"))
+            .ok_or_else(|| {
+                format!("unknown level '{s}' (expected entry, junior, mid, senior or lead)")
+            })
     }
 }
 
@@ -289,7 +291,7 @@ impl ReqRules {
                 .map_err(|e: String| f.error_at(w.span().start, e))?;
             seniority.push((level, words(w)?));
         }
-        seniority.sort_by(|a, b| b.0.cmp(&a.0));
+        seniority.sort_by_key(|b| std::cmp::Reverse(b.0));
 
         let mut regions: Vec<Region> = Vec::new();
         for r in &def.region {
@@ -352,7 +354,7 @@ impl ReqRules {
                 .map_err(|e: String| f.error_at(w.span().start, e))?;
             levels.push((level, words(w)?));
         }
-        levels.sort_by(|a, b| b.0.cmp(&a.0));
+        levels.sort_by_key(|b| std::cmp::Reverse(b.0));
         let profile = ProfileRules {
             years: p.years.iter().map(&re).collect::<Result<_, _>>()?,
             not_years: re(&p.not_years)?,
@@ -404,7 +406,11 @@ impl ReqRules {
         self.regions
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| r.places.find(text).map(|m| (m.start(), i, m.as_str().to_string())))
+            .filter_map(|(i, r)| {
+                r.places
+                    .find(text)
+                    .map(|m| (m.start(), i, m.as_str().to_string()))
+            })
             .min_by_key(|(at, i, _)| (*at, *i))
             .map(|(_, i, s)| (i, s))
     }
@@ -453,7 +459,10 @@ mod tests {
     #[test]
     fn bundled_file_loads() {
         let files = crate::rules::builtin_files();
-        let f = files.iter().find(|f| f.name == "requirements.toml").unwrap();
+        let f = files
+            .iter()
+            .find(|f| f.name == "requirements.toml")
+            .unwrap();
         let r = ReqRules::load(f).unwrap();
         let eu = r.region_index("EU").unwrap();
         let de = r.region_index("DE").unwrap();
@@ -461,6 +470,9 @@ mod tests {
         assert!(r.within(de, eu));
         assert!(r.within(de, europe));
         assert!(!r.within(r.region_index("US").unwrap(), europe));
-        assert_eq!(r.regions_in("Berlin or 서울"), vec![de, r.region_index("KR").unwrap()]);
+        assert_eq!(
+            r.regions_in("Berlin or 서울"),
+            vec![de, r.region_index("KR").unwrap()]
+        );
     }
 }
