@@ -104,6 +104,7 @@ impl LimitKind {
 #[serde(deny_unknown_fields)]
 struct FileDef {
     entry_lines: Spanned<String>,
+    posting: PostingDef,
     seniority: BTreeMap<String, Spanned<Vec<String>>>,
     mode: ModeDef,
     location: LocationDef,
@@ -112,6 +113,38 @@ struct FileDef {
     language: Vec<Spanned<LanguageDef>>,
     language_rules: LanguageRulesDef,
     profile: ProfileDef,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostingDef {
+    preferred: Spanned<String>,
+    years: Spanned<String>,
+    years_context: Spanned<String>,
+    years_ko: Spanned<String>,
+    years_ko_context: Spanned<String>,
+    years_any: Spanned<String>,
+    phd: Spanned<String>,
+    master: Spanned<String>,
+    bachelor: Spanned<String>,
+    equivalent: Spanned<String>,
+    degree_not_required: Spanned<String>,
+}
+
+/// The phrases of a posting's years, degree and preferred asks.
+#[derive(Debug)]
+pub struct PostingRules {
+    pub preferred: Regex,
+    pub years: Regex,
+    pub years_context: Regex,
+    pub years_ko: Regex,
+    pub years_ko_context: Regex,
+    pub years_any: Regex,
+    pub phd: Regex,
+    pub master: Regex,
+    pub bachelor: Regex,
+    pub equivalent: Regex,
+    pub degree_not_required: Regex,
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +255,7 @@ pub struct ProfileRules {
 /// `requirements.toml`, compiled.
 #[derive(Debug)]
 pub struct ReqRules {
+    pub posting: PostingRules,
     pub entry_lines: Regex,
     /// Title words per level, highest level first.
     pub seniority: Vec<(Level, Regex)>,
@@ -373,7 +407,22 @@ impl ReqRules {
             roles,
             levels,
         };
+        let d = &def.posting;
+        let posting = PostingRules {
+            preferred: re(&d.preferred)?,
+            years: re(&d.years)?,
+            years_context: re(&d.years_context)?,
+            years_ko: re(&d.years_ko)?,
+            years_ko_context: re(&d.years_ko_context)?,
+            years_any: re(&d.years_any)?,
+            phd: re(&d.phd)?,
+            master: re(&d.master)?,
+            bachelor: re(&d.bachelor)?,
+            equivalent: re(&d.equivalent)?,
+            degree_not_required: re(&d.degree_not_required)?,
+        };
         Ok(ReqRules {
+            posting,
             entry_lines: re(&def.entry_lines)?,
             seniority,
             remote: plain(&def.mode.remote)?,
