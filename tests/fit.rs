@@ -813,3 +813,51 @@ strengths = ["self-supervised learning for speech", "PyTorch"]
         .collect();
     assert_eq!(parts, ["skills", "direction", "level"]);
 }
+
+// ---- fit.toml and requirements.toml can be overridden ----------------------------------
+
+#[test]
+fn fit_toml_in_a_patterns_folder_changes_the_score() {
+    let dir = Dir::new();
+    dir.create("posting.md", SEOUL_FRONTEND);
+    dir.create("me.toml", AUSTIN_PROFILE);
+    let fit_toml = std::fs::read_to_string(util::repo_root().join("patterns/fit.toml"))
+        .unwrap()
+        .replace("language = 40", "language = 100")
+        .replace("location = 25", "location = 100");
+    dir.create("pat/fit.toml", &fit_toml);
+    let score = |extra: &[&str]| {
+        let mut args = vec![
+            "analyze",
+            "posting.md",
+            "--profile",
+            "me.toml",
+            "--format",
+            "jsonl",
+        ];
+        args.extend(extra);
+        let out = dir.command(args).run();
+        out.success();
+        out.json_lines()[0]["fit"]["score"].as_u64().unwrap()
+    };
+    assert!(score(&["--patterns", "pat"]) > score(&[]));
+    dir.create(
+        "pat/fit.toml",
+        &fit_toml.replace("skills = 0.45", "skills = 0.9"),
+    );
+    let out = dir
+        .command([
+            "analyze",
+            "posting.md",
+            "--profile",
+            "me.toml",
+            "--patterns",
+            "pat",
+        ])
+        .run();
+    assert!(
+        out.stderr
+            .contains("fit.toml: [weights] skills + direction + level must add up to 1"),
+        "{out:?}"
+    );
+}

@@ -151,7 +151,6 @@ fn need_of_section(kind: SectionKind) -> Option<Need> {
     }
 }
 
-
 /// Extracts every requirement of a posting. A skill in a negated clause ("No
 /// machine learning experience is required") is not asked for.
 pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
@@ -179,8 +178,17 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         flags
     };
     let preferred = flags(&[&rules.posting.preferred]);
-    let years_lines = flags(&[&rules.posting.years_any, &rules.posting.years, &rules.posting.years_ko]);
-    let degree_lines = flags(&[&rules.posting.degree_not_required, &rules.posting.bachelor, &rules.posting.master, &rules.posting.phd]);
+    let years_lines = flags(&[
+        &rules.posting.years_any,
+        &rules.posting.years,
+        &rules.posting.years_ko,
+    ]);
+    let degree_lines = flags(&[
+        &rules.posting.degree_not_required,
+        &rules.posting.bachelor,
+        &rules.posting.master,
+        &rules.posting.phd,
+    ]);
     let negations = set.negation.cue_lines(&doc);
     for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
         let need = if section_need == Need::Required && preferred[i] {
@@ -276,7 +284,6 @@ fn add_named(list: &mut Vec<NamedNeed>, name: &str, need: Need) {
     }
 }
 
-
 /// Years of experience asked on one line.
 pub fn years(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Years> {
     if let Some(m) = r.years_any.find(text) {
@@ -292,7 +299,8 @@ pub fn years(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Ye
     if let Some(c) = r.years.captures(text) {
         let whole = c.get(0).expect("match");
         let after = &text[whole.end()..];
-        let context_ok = r.years_context
+        let context_ok = r
+            .years_context
             .is_match(after.get(..after.len().min(40)).unwrap_or(after))
             || r.years_context.is_match(&text[..whole.start()]);
         let not_age =
@@ -337,7 +345,6 @@ pub fn years(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Ye
     }
     None
 }
-
 
 /// A degree asked on one line.
 pub fn degree(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Degree> {
@@ -399,7 +406,10 @@ mod tests {
 
     static RULES: LazyLock<ReqRules> = LazyLock::new(|| {
         let files = crate::rules::builtin_files();
-        let f = files.iter().find(|f| f.name == "requirements.toml").unwrap();
+        let f = files
+            .iter()
+            .find(|f| f.name == "requirements.toml")
+            .unwrap();
         ReqRules::load(f).unwrap()
     });
 
@@ -435,7 +445,8 @@ mod tests {
     }
 
     fn d(text: &str) -> Option<(Option<DegreeLevel>, bool, bool)> {
-        degree(text, Need::Required, 1, &RULES.posting).map(|d| (d.level, d.equivalent_ok, d.not_required))
+        degree(text, Need::Required, 1, &RULES.posting)
+            .map(|d| (d.level, d.equivalent_ok, d.not_required))
     }
 
     #[test]
