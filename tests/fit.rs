@@ -843,7 +843,7 @@ fn fit_toml_in_a_patterns_folder_changes_the_score() {
     assert!(score(&["--patterns", "pat"]) > score(&[]));
     dir.create(
         "pat/fit.toml",
-        &fit_toml.replace("skills = 0.45", "skills = 0.9"),
+        fit_toml.replace("skills = 0.45", "skills = 0.9"),
     );
     let out = dir
         .command([
