@@ -245,7 +245,7 @@ fn bench_batch(c: &mut Criterion) {
     // The whole `rolefit batch` command in-process: pattern loading, CSV in,
     // every stage on all cores, CSV out.
     g.bench_function("csv_end_to_end", |b| {
-        b.iter(|| assert_eq!(rolefit::run(args.clone()), rolefit::EXIT_OK))
+        b.iter(|| assert_eq!(rolefit::run(args.clone()), rolefit::ExitCode::Ok.code()))
     });
     g.finish();
 }

@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::InputFormat;
+use crate::output::{ColorChoice, OutputFormat};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -31,13 +34,16 @@ Examples:
   curl -s https://careers.example/jobs/42 | rolefit analyze - --explain
   rolefit analyze https://boards.greenhouse.io/acme/jobs/4012345
 
-Posting URLs of Greenhouse, Lever, Ashby and Wanted are read from the board's
-public JSON API instead of the page (see --board-url).
+Posting URLs of Greenhouse, Lever, Ashby, Workday and Wanted are read from
+the board's public JSON instead of the page; LinkedIn job URLs as the public
+guest page; Saramin and JobKorea URLs through the document the page frames
+(see --board-url).
 
 Exit codes:
   0  every source was read and classified
   1  some sources failed (each is reported; the others are still written)
-  2  a usage error or bad configuration")]
+  2  a usage error or bad configuration (or an output that is an input)
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP): no output file was changed")]
     Analyze(AnalyzeArgs),
     /// Classify every posting of a CSV, TSV or JSON Lines file or of a job board, one output row per input row.
     #[command(after_help = "\
@@ -57,8 +63,10 @@ Exit codes:
   0  every row was processed
   1  some rows failed (every row is still written, errors included)
   2  usage or input error that stops the run (no such file, no text or URL
-     column, a board listing that cannot be read or lists nothing)
-  130  interrupted (Ctrl-C): the rows written so far are well-formed")]
+     column, a board listing that cannot be read or lists nothing, an output
+     that is the same file as an input or another output)
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP): the rows written so far are
+     well-formed")]
     Batch(BatchArgs),
     /// Check or list the pattern files.
     #[command(subcommand)]
@@ -138,7 +146,8 @@ pub struct ProfileArgs {
 pub struct BatchArgs {
     /// The input file (CSV, TSV by extension, or JSON Lines), - for stdin, or
     /// every open posting of a company on a job board: greenhouse:COMPANY,
-    /// lever:COMPANY or ashby:ORG.
+    /// lever:COMPANY, ashby:ORG, workday:TENANT.wdN/SITE or wanted:COMPANY_ID
+    /// (greenhouse-eu: and lever-eu: for the European hosts).
     #[arg(value_name = "FILE")]
     pub input: String,
 
@@ -224,14 +233,6 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Comma- (or tab-) separated values with a header row.
-    Csv,
-    /// One JSON object per line.
-    Jsonl,
-}
-
 /// Options every command that classifies shares.
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
@@ -256,10 +257,15 @@ pub struct FetchArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 5 * 1024 * 1024)]
     pub max_bytes: u64,
 
-    /// Read a job board's API from URL instead of the public one (BOARD is
-    /// greenhouse, lever, ashby or wanted); repeatable. Overrides the
-    /// ROLEFIT_GREENHOUSE_API, ROLEFIT_LEVER_API, ROLEFIT_ASHBY_API and
-    /// ROLEFIT_WANTED_API environment variables. For tests and mirrors.
+    /// Follow redirects to link-local and cloud metadata addresses
+    /// (169.254.0.0/16, fe80::/10), which are refused by default.
+    #[arg(long)]
+    pub allow_private: bool,
+
+    /// Read a job board or site from URL instead of its public host (BOARD
+    /// is greenhouse, lever, ashby, wanted, workday, linkedin, saramin or
+    /// jobkorea); repeatable. Overrides the ROLEFIT_<BOARD>_API environment
+    /// variables (ROLEFIT_GREENHOUSE_API...). For tests and mirrors.
     #[arg(long = "board-url", value_name = "BOARD=URL", value_parser = crate::boards::parse_board_url)]
     pub board_urls: Vec<(crate::boards::Board, String)>,
 }
@@ -277,27 +283,6 @@ pub enum PatternsCommand {
         #[arg(long, value_name = "DIR")]
         patterns: Option<PathBuf>,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Aligned text for people.
-    Table,
-    /// One JSON array of objects.
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-    /// A Markdown report.
-    Md,
-    /// Comma-separated values, one row per posting.
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[cfg(test)]

@@ -10,11 +10,15 @@ pub mod boards;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod exit_codes;
 pub mod fetch;
 pub mod load;
+pub mod outfile;
 pub mod output;
 pub mod report;
+pub mod signal;
 pub mod source;
+pub mod summary;
 
 // The pure stages live in the core crate; these names keep one path for each
 // across both crates (`rolefit::classify` is `rolefit_core::classify`).
@@ -29,14 +33,7 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 
-/// Exit code: every source was processed.
-pub const EXIT_OK: i32 = 0;
-/// Exit code: some sources or rows failed; the rest were written.
-pub const EXIT_SOME_FAILED: i32 = 1;
-/// Exit code: usage or configuration error; nothing was processed.
-pub const EXIT_USAGE: i32 = 2;
-/// Exit code: interrupted by Ctrl-C (128 + SIGINT).
-pub const EXIT_INTERRUPTED: i32 = 130;
+pub use exit_codes::ExitCode;
 
 /// Runs rolefit with command-line arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -44,34 +41,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let code = if e.use_stderr() {
+                ExitCode::Usage
+            } else {
+                ExitCode::Ok
+            };
+            return code.code();
         }
     };
+    // SIGTERM and SIGHUP end a run as Ctrl-C does; an output not yet
+    // complete is never put in place.
+    signal::install();
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
-        Command::Batch(args) => batch::run::run(args),
+        Command::Batch(args) => commands::batch::run(args),
         Command::Patterns(cmd) => commands::patterns::run(cmd),
         Command::Profile(cmd) => commands::profile::run(cmd),
     };
-    match result {
-        Ok(true) => EXIT_OK,
-        Ok(false) => EXIT_SOME_FAILED,
-        Err(e) if is_broken_pipe(&e) => EXIT_OK,
-        Err(e) if e.downcast_ref::<batch::run::Interrupted>().is_some() => {
-            eprintln!("rolefit: {e}");
-            EXIT_INTERRUPTED
-        }
-        Err(e) => {
-            eprintln!("rolefit: {}", text::sanitize(&format!("{e:#}")));
-            EXIT_USAGE
-        }
-    }
-}
-
-/// A closed stdout (`rolefit ... | head`) is not an error.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    ExitCode::of(result).code()
 }

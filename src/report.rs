@@ -66,6 +66,9 @@ pub struct Record {
     pub source: String,
     pub status: Status,
     pub error: Option<String>,
+    /// The HTTP status of a page that could not be fetched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
     #[serde(flatten)]
     pub meta: PostingMeta,
     pub lang: Option<Lang>,
@@ -89,9 +92,19 @@ pub struct Record {
     pub lines: BTreeMap<usize, String>,
 }
 
+/// `s` with every URL's `user:password@` replaced by `***@`.
+fn redacted(s: String) -> String {
+    match crate::fetch::redact_all(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(r) => r,
+    }
+}
+
 impl Record {
-    /// The record of an analysed posting.
+    /// The record of an analysed posting. A password in a URL is never
+    /// kept (issue 14).
     pub fn ok(id: String, source: String, a: &Analysis) -> Record {
+        let (id, source) = (redacted(id), redacted(source));
         let c = &a.classification;
         let posting = &a.posting;
         let s = c.scores;
@@ -100,6 +113,7 @@ impl Record {
             source,
             status: Status::Ok,
             error: None,
+            http_status: None,
             meta: posting.meta.clone(),
             lang: Some(posting.lang),
             role: Some(Label(c.role)),
@@ -132,10 +146,11 @@ impl Record {
     /// The record of a source that failed.
     pub fn error(id: String, source: String, error: String) -> Record {
         Record {
-            id,
-            source,
+            id: redacted(id),
+            source: redacted(source),
             status: Status::Error,
-            error: Some(error),
+            error: Some(redacted(error)),
+            http_status: None,
             meta: PostingMeta::default(),
             lang: None,
             role: None,

@@ -4,9 +4,10 @@
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::boards::Client;
 use crate::decode;
 use crate::extract::Format;
-use crate::fetch::Fetcher;
+use crate::fetch::Body;
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -33,13 +34,6 @@ impl Source {
     }
 }
 
-/// The text of a source and how to read it.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub text: String,
-    pub format: Format,
-}
-
 /// Why a source could not be read; messages name the file or URL.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
@@ -52,15 +46,9 @@ pub enum SourceError {
 }
 
 /// Reads a source into text.
-pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError> {
+pub fn read(source: &Source, client: &Client) -> Result<Body, SourceError> {
     match source {
-        Source::Url(url) => {
-            let page = crate::boards::fetch(fetcher, url)?;
-            Ok(Document {
-                text: page.text,
-                format: page.format,
-            })
-        }
+        Source::Url(url) => Ok(client.fetch(url)?.body),
         Source::File(path) => {
             let err = |message: String| SourceError::File {
                 path: path.display().to_string(),
@@ -82,10 +70,16 @@ pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError>
                     MAX_FILE_BYTES / (1024 * 1024)
                 )));
             }
-            let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
+            let bytes = if meta.is_file() {
+                std::fs::read(path).map_err(|e| err(io_message(&e)))?
+            } else {
+                // /dev/zero, a FIFO, `<(cmd)`: no size to check up front, and
+                // maybe no end; capped like stdin, and given up on after --timeout.
+                read_stream(path, client.fetcher.options().timeout).map_err(err)?
+            };
             let text = decode::decode(&bytes, None).map_err(|e| err(e.to_string()))?;
             let format = Format::guess(path.to_str(), &text);
-            Ok(Document { text, format })
+            Ok(Body::Text { text, format })
         }
         Source::Stdin => {
             let mut bytes = Vec::new();
@@ -103,8 +97,36 @@ pub fn read(source: &Source, fetcher: &Fetcher) -> Result<Document, SourceError>
             let text =
                 decode::decode(&bytes, None).map_err(|e| SourceError::Stdin(e.to_string()))?;
             let format = Format::sniff(&text);
-            Ok(Document { text, format })
+            Ok(Body::Text { text, format })
         }
+    }
+}
+
+/// A file that is not a regular one, read to its end on a thread of its
+/// own (opening a FIFO blocks until a writer comes), at most
+/// [`MAX_FILE_BYTES`], within `timeout`.
+fn read_stream(path: &std::path::Path, timeout: std::time::Duration) -> Result<Vec<u8>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::spawn(move || {
+        let read = std::fs::File::open(&owned).and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            Ok(bytes)
+        });
+        let _ = tx.send(read);
+    });
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(bytes)) if bytes.len() as u64 > MAX_FILE_BYTES => Err(format!(
+            "input is over the {} MiB limit",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )),
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(io_message(&e)),
+        Err(_) => Err(format!(
+            "not a regular file, and no end of input within {} s (--timeout)",
+            timeout.as_secs_f64()
+        )),
     }
 }
 

@@ -21,6 +21,7 @@ use serde_json::Value;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
+use util::fixtures::{POSTING_HTML, POSTING_HTML_TITLE};
 use util::site::Site;
 use util::{Dir, Output, TestCommand};
 
@@ -113,30 +114,6 @@ const POSTING_KO: &str = "\
 자격요건
 - 컴퓨터 비전 모델 개발 경험 3년 이상
 - PyTorch 및 Python 활용 능력";
-
-/// A short English posting page for a modeling role, served by the mock sites.
-const POSTING_HTML: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Machine Learning Engineer, Ranking - Northwind Labs</title></head>
-<body>
-<h1>Machine Learning Engineer, Ranking</h1>
-<p>Northwind Labs builds a recipe search app used by two million home cooks. Our ranking team decides which recipes people see first.</p>
-<h2>Responsibilities</h2>
-<ul>
-<li>Train and evaluate deep learning ranking models in PyTorch on billions of search interactions</li>
-<li>Design features, loss functions and offline metrics such as NDCG, and run A/B tests for new models</li>
-<li>Fine-tune embedding models for query and recipe retrieval</li>
-</ul>
-<h2>Requirements</h2>
-<ul>
-<li>3+ years training machine learning models that shipped to production</li>
-<li>Strong Python and PyTorch; a solid grasp of statistics and experiment design</li>
-</ul>
-</body>
-</html>
-"#;
-
-const POSTING_HTML_TITLE: &str = "Machine Learning Engineer, Ranking";
 
 // ---------------------------------------------------------------------------
 // Building inputs and reading outputs.
@@ -745,9 +722,9 @@ fn malformed_json_lines_are_those_rows_errors() {
         &out,
         &[
             ("7", ""),
-            ("2", "row 2: not JSON (expected value at line 1 column 8)"),
+            ("2", "row 2 (line 2): not JSON (expected value at column 8)"),
             ("j1", ""),
-            ("4", "row 4: not a JSON object"),
+            ("4", "row 4 (line 4): not a JSON object"),
             ("j2", ""),
             ("e", "row 6, column text: empty, and the row has no URL"),
         ],
@@ -771,7 +748,7 @@ fn jsonl_line_of_invalid_utf8_is_its_error() {
         &out,
         &[
             ("7", ""),
-            ("2", "row 2: stream did not contain valid UTF-8"),
+            ("2", "row 2 (line 2): stream did not contain valid UTF-8"),
             ("j1", ""),
         ],
     );
@@ -1271,6 +1248,28 @@ fn not_found_row_is_its_error_naming_the_url() {
     let t = assert_rows(&out, &[("1", ""), ("2", &error), ("3", "")]);
     // Row 3 is the same page as row 1.
     assert_eq!(t.col("duplicate_of"), ["", "", "1"]);
+}
+
+#[test]
+fn a_fetch_error_row_keeps_its_http_status() {
+    let site = Site::start();
+    site.serve("/ok", html(POSTING_HTML));
+    site.serve("/gone", ResponseTemplate::new(404).set_body_string("gone"));
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([
+            ["id", "url"],
+            ["1", &site.url("/ok")],
+            ["2", &site.url("/gone")],
+        ]),
+    );
+    let out = batch(&dir, ["in.csv", "--format", "jsonl"]).run();
+    let rows = out.json_lines();
+    assert_eq!(rows[1]["status"], "error");
+    assert_eq!(rows[1]["http_status"], 404);
+    // A row that was read has no HTTP status to report.
+    assert!(rows[0].get("http_status").is_none());
 }
 
 /// Every file under `dir`, relative, sorted.

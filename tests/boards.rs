@@ -857,7 +857,7 @@ fn a_listing_that_cannot_be_read_stops_the_run() {
         out.stderr,
         format!(
             "rolefit: lever:nosuch: Lever: {}: HTTP 404 Not Found (no such board)\n",
-            site.url("/v0/postings/nosuch?mode=json")
+            site.url("/v0/postings/nosuch?mode=json&skip=0&limit=100")
         )
     );
     let out = rolefit(&dir, &site, &["batch", "greenhouse:acme"]).run();
@@ -879,9 +879,15 @@ fn bad_listing_names_and_base_urls_are_usage_errors() {
     );
     let out = rolefit(&dir, &site, &["batch", "wanted:acme"]).run();
     out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: wanted:acme: \"acme\" is not a Wanted company id (the number in https://www.wanted.co.kr/company/ID)\n"
+    );
+    let out = rolefit(&dir, &site, &["batch", "linkedin:acme"]).run();
+    out.expect_code(2);
     assert!(
         out.stderr
-            .starts_with("rolefit: wanted:acme: Wanted postings are read one by one"),
+            .starts_with("rolefit: linkedin:acme: LinkedIn postings are read one by one"),
         "{out:?}"
     );
     let out = rolefit(

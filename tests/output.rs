@@ -277,6 +277,10 @@ fn explain_shows_negated_research_evidence() {
 fn without_explain_negated_evidence_is_not_shown() {
     let out = in_repo(["analyze", NEGATION_SAMPLE, "--color", "never"]).run();
     let table = out.success();
+    // The card is there, with its evidence, and the same posting explained
+    // does have negated hits: only --explain shows them.
+    assert!(table.contains("  evidence: "), "{table}");
+    assert!(explain(NEGATION_SAMPLE).contains("(negated)"));
     assert!(!table.contains("(negated)"), "{table}");
     assert!(!table.contains(" hits)"), "{table}");
 }

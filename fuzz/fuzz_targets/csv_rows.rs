@@ -1,8 +1,13 @@
-//! Batch input: CSV/TSV rows and JSON Lines. Every row read has the next row
-//! number, and a row is either usable (text or URL) or carries an error.
+//! Batch input: CSV/TSV rows and JSON Lines, as given and through the
+//! encoding sniffer (UTF-16, CP949, Windows-1252). Every row read has the
+//! next row number, and a row is either usable (text or URL) or carries an
+//! error; what the sniffer decodes is UTF-8.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::io::Read;
+
+use rolefit::batch::encoding::Utf8Reader;
 use rolefit::batch::input::{ColumnNames, CsvRows, JsonRows, Row};
 
 fn check(rows: impl Iterator<Item = Row>) {
@@ -29,4 +34,17 @@ fuzz_target!(|data: &[u8]| {
         check(rows);
     }
     check(JsonRows::new(rest, &names));
+
+    let (mut reader, encoding) = Utf8Reader::new(rest).expect("reading a slice cannot fail");
+    let mut decoded = Vec::new();
+    reader.read_to_end(&mut decoded).expect("reading a slice cannot fail");
+    if encoding.is_some() {
+        assert!(std::str::from_utf8(&decoded).is_ok(), "{encoding:?} decoded to UTF-8");
+    } else {
+        assert_eq!(decoded, rest, "UTF-8 passes through unchanged");
+    }
+    if let Ok(rows) = CsvRows::new(&decoded[..], delimiter, &names, "fuzz.csv") {
+        check(rows);
+    }
+    check(JsonRows::new(&decoded[..], &names));
 });

@@ -10,13 +10,8 @@ fuzz_target!(|data: &[u8]| {
     let Some(text) = text_of(data) else { return };
     let set = builtin();
     if let Ok(posting) = extract::extract(&text, Format::Html, &set.sections) {
-        let record = rolefit::pipeline::evaluate(
-            "fuzz".into(),
-            "fuzz.html".into(),
-            &posting,
-            set,
-            Some(strengths()),
-        );
+        let analysis = rolefit::analysis::analyze(posting, set, Some(strengths()));
+        let record = rolefit::report::Record::ok("fuzz".into(), "fuzz.html".into(), &analysis);
         assert!(record.is_ok());
     }
 });

@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
             Ok(p) => {
                 let s = Strengths::new(&p, set);
                 let posting = sample_posting();
-                let record =
-                    rolefit::pipeline::evaluate("f".into(), "f".into(), posting, set, Some(&s));
+                let analysis = rolefit::analysis::analyze(posting.clone(), set, Some(&s));
+                let record = rolefit::report::Record::ok("f".into(), "f".into(), &analysis);
                 let fit = record.fit.as_ref().expect("a fit with strengths");
                 assert!(fit.score <= 100, "score {}", fit.score);
             }

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Read};
 
 use serde_json::Value;
 
+use crate::config::ColumnNames;
+
 /// A field larger than this is that row's error, not a posting.
 pub const MAX_FIELD_BYTES: usize = 2 * 1024 * 1024;
 
@@ -24,89 +26,6 @@ pub struct Row {
     pub error: Option<String>,
     /// The posting, already read (a row of a board's listing): nothing to fetch.
     pub page: Option<crate::fetch::Fetched>,
-}
-
-/// Header names recognised for each field, lower case; Korean boards' too.
-const ID_NAMES: &[&str] = &[
-    "id",
-    "job_id",
-    "jobid",
-    "posting_id",
-    "key",
-    "번호",
-    "아이디",
-    "공고번호",
-];
-const TITLE_NAMES: &[&str] = &[
-    "title",
-    "job_title",
-    "jobtitle",
-    "position",
-    "job",
-    "role",
-    "제목",
-    "직무",
-    "포지션",
-    "공고명",
-    "채용제목",
-];
-const COMPANY_NAMES: &[&str] = &[
-    "company",
-    "company_name",
-    "companyname",
-    "employer",
-    "organization",
-    "organisation",
-    "회사",
-    "회사명",
-    "기업",
-    "기업명",
-];
-const LOCATION_NAMES: &[&str] = &[
-    "location",
-    "city",
-    "place",
-    "근무지",
-    "지역",
-    "위치",
-    "근무지역",
-];
-const TEXT_NAMES: &[&str] = &[
-    "description",
-    "text",
-    "content",
-    "body",
-    "job_description",
-    "jobdescription",
-    "details",
-    "posting",
-    "내용",
-    "본문",
-    "상세",
-    "상세내용",
-    "설명",
-    "공고내용",
-    "채용내용",
-];
-const URL_NAMES: &[&str] = &[
-    "url",
-    "link",
-    "href",
-    "job_url",
-    "joburl",
-    "posting_url",
-    "링크",
-    "주소",
-    "공고링크",
-];
-
-/// Column names given on the command line, overriding the recognised ones.
-#[derive(Debug, Clone, Default)]
-pub struct ColumnNames {
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub text: Option<String>,
-    pub url: Option<String>,
 }
 
 /// Which column holds what.
@@ -144,7 +63,7 @@ impl Columns {
         let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
         let pick = |given: &Option<String>,
                     flag: &str,
-                    known: &[&str]|
+                    known: &[String]|
          -> Result<Option<usize>, InputError> {
             match given {
                 Some(name) => norm
@@ -161,13 +80,14 @@ impl Columns {
                 None => Ok(known.iter().find_map(|k| norm.iter().position(|h| h == k))),
             }
         };
+        let k = &names.known;
         let cols = Columns {
-            id: pick(&names.id, "--id-column", ID_NAMES)?,
-            title: pick(&names.title, "--title-column", TITLE_NAMES)?,
-            company: pick(&None, "", COMPANY_NAMES)?,
-            location: pick(&None, "", LOCATION_NAMES)?,
-            text: pick(&names.text, "--text-column", TEXT_NAMES)?,
-            url: pick(&names.url, "--url-column", URL_NAMES)?,
+            id: pick(&names.id, "--id-column", &k.id)?,
+            title: pick(&names.title, "--title-column", &k.title)?,
+            company: pick(&None, "", &k.company)?,
+            location: pick(&None, "", &k.location)?,
+            text: pick(&names.text, "--text-column", &k.text)?,
+            url: pick(&names.url, "--url-column", &k.url)?,
         };
         if cols.text.is_none() && cols.url.is_none() {
             return Err(InputError::File {
@@ -264,7 +184,16 @@ impl<R: Read> CsvRows<R> {
                 message: "the file is empty (no header row)".into(),
             });
         }
-        let columns = Columns::find(&headers, names, file)?;
+        let columns = Columns::find(&headers, names, file).map_err(|e| {
+            // One column holding the whole header: another separator.
+            match (e, delimiter_hint(&headers, delimiter)) {
+                (InputError::File { file, message }, Some(hint)) => InputError::File {
+                    file,
+                    message: format!("{message}; {hint}"),
+                },
+                (e, _) => e,
+            }
+        })?;
         Ok(CsvRows {
             reader,
             headers,
@@ -335,6 +264,22 @@ impl<R: Read> CsvRows<R> {
         row.url = field(&mut row, c.url);
         finish(row, c.text.map(|i| self.headers[i].as_str()))
     }
+}
+
+/// When a header read as one column is plainly split by another character
+/// (a TSV or a semicolon file named `.csv`), what to use instead.
+fn delimiter_hint(headers: &[String], delimiter: u8) -> Option<String> {
+    let [only] = headers else {
+        return None;
+    };
+    [
+        (b'\t', "tabs", "--delimiter '\\t'"),
+        (b';', "semicolons", "--delimiter ';'"),
+        (b'|', "bars", "--delimiter '|'"),
+    ]
+    .into_iter()
+    .find(|&(d, _, _)| d != delimiter && only.as_bytes().contains(&d))
+    .map(|(_, name, flag)| format!("the header looks separated by {name}: use {flag}"))
 }
 
 /// Marks a row with nothing to read as an error.
@@ -432,6 +377,8 @@ pub struct JsonRows<R: Read> {
     lines: std::io::Lines<BufReader<R>>,
     names: ColumnNames,
     number: usize,
+    /// Lines read, blank ones included: where in the file a row is.
+    line: usize,
 }
 
 impl<R: Read> JsonRows<R> {
@@ -440,6 +387,7 @@ impl<R: Read> JsonRows<R> {
             lines: BufReader::new(input).lines(),
             names: names.clone(),
             number: 0,
+            line: 0,
         }
     }
 
@@ -452,23 +400,38 @@ impl<R: Read> JsonRows<R> {
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => obj,
             Ok(_) => {
-                row.error = Some(format!("row {}: not a JSON object", self.number));
+                row.error = Some(format!(
+                    "row {} (line {}): not a JSON object",
+                    self.number, self.line
+                ));
                 return row;
             }
             Err(e) => {
-                row.error = Some(format!("row {}: not JSON ({e})", self.number));
+                // serde counts lines within the one line it was given; the
+                // user needs the line of the file.
+                let what = e.to_string();
+                let what = match what.rfind(" at line ") {
+                    Some(i) => &what[..i],
+                    None => &what,
+                };
+                row.error = Some(format!(
+                    "row {} (line {}): not JSON ({what} at column {})",
+                    self.number,
+                    self.line,
+                    e.column()
+                ));
                 return row;
             }
         };
-        let key_of = |given: &Option<String>, known: &[&str]| -> Option<String> {
+        let key_of = |given: &Option<String>, known: &[String]| -> Option<String> {
             obj.keys()
                 .find(|k| match given {
                     Some(g) => normalize_header(k) == normalize_header(g),
-                    None => known.contains(&normalize_header(k).as_str()),
+                    None => known.contains(&normalize_header(k)),
                 })
                 .cloned()
         };
-        let get = |given: &Option<String>, known: &[&str]| -> Option<String> {
+        let get = |given: &Option<String>, known: &[String]| -> Option<String> {
             let key = key_of(given, known)?;
             match &obj[&key] {
                 Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -476,15 +439,16 @@ impl<R: Read> JsonRows<R> {
                 _ => None,
             }
         };
-        if let Some(id) = get(&self.names.id, ID_NAMES) {
+        let k = &self.names.known;
+        if let Some(id) = get(&self.names.id, &k.id) {
             row.id = id;
         }
-        row.title = get(&self.names.title, TITLE_NAMES);
-        row.company = get(&None, COMPANY_NAMES);
-        row.location = get(&None, LOCATION_NAMES);
-        row.text = get(&self.names.text, TEXT_NAMES);
-        row.url = get(&self.names.url, URL_NAMES);
-        let text_key = key_of(&self.names.text, TEXT_NAMES).unwrap_or_else(|| "text".to_string());
+        row.title = get(&self.names.title, &k.title);
+        row.company = get(&None, &k.company);
+        row.location = get(&None, &k.location);
+        row.text = get(&self.names.text, &k.text);
+        row.url = get(&self.names.url, &k.url);
+        let text_key = key_of(&self.names.text, &k.text).unwrap_or_else(|| "text".to_string());
         if let Some(t) = &row.text
             && t.len() > MAX_FIELD_BYTES
         {
@@ -506,6 +470,7 @@ impl<R: Read> Iterator for JsonRows<R> {
         loop {
             let line = self.lines.next()?;
             self.number += 1;
+            self.line += 1;
             return Some(match line {
                 Ok(l) if l.trim().is_empty() => {
                     self.number -= 1;
@@ -516,8 +481,9 @@ impl<R: Read> Iterator for JsonRows<R> {
                     number: self.number,
                     id: self.number.to_string(),
                     error: Some(format!(
-                        "row {}: {}",
+                        "row {} (line {}): {}",
                         self.number,
+                        self.line,
                         crate::source::io_message(&e)
                     )),
                     ..Row::default()
@@ -614,7 +580,7 @@ mod tests {
             r[1].error
                 .as_deref()
                 .unwrap()
-                .starts_with("row 2: not JSON")
+                .starts_with("row 2 (line 2): not JSON")
         );
         assert_eq!(r[2].url.as_deref(), Some("https://x.example/1"));
     }

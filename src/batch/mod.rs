@@ -2,8 +2,8 @@
 //! board), one output row per input row, in input order.
 
 pub mod cache;
+pub mod encoding;
 pub mod input;
 pub mod listing;
 pub mod pool;
 pub mod run;
-pub mod summary;

@@ -1,12 +1,15 @@
 //! Fetching many URLs at once: `--jobs` requests in flight, at most
-//! `--per-host` to any one host, each URL once per run, and the cache.
+//! `--per-host` to any one host (however its name is spelled: hosts are
+//! counted by address), each URL once per run (a [`Memo`] keeps what was
+//! fetched across chunks), and the cache.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use super::cache::Cache;
-use crate::fetch::{Fetched, Fetcher};
+use crate::boards::Client;
+use crate::fetch::{FetchError, Fetched};
 
 /// Limits on concurrent requests.
 #[derive(Debug, Clone, Copy)]
@@ -16,8 +19,72 @@ pub struct Politeness {
 }
 
 struct Queue<'a> {
-    waiting: VecDeque<(usize, &'a str)>,
+    /// Each URL once, with every row index that asked for it, and its host.
+    waiting: VecDeque<(Vec<usize>, &'a str, String)>,
     in_flight: HashMap<String, usize>,
+}
+
+/// Where a page may already be: the run's memo and the `--cache` folder.
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    pub cache: Option<&'a Cache>,
+    pub memo: &'a Memo,
+}
+
+/// Pages fetched earlier in the run, so that a URL in many rows, even far
+/// apart, is fetched once. Bounded in bytes so memory stays flat: past the
+/// budget the oldest pages are forgotten (and fetched again if asked for).
+pub struct Memo {
+    inner: Mutex<MemoInner>,
+    budget: usize,
+}
+
+#[derive(Default)]
+struct MemoInner {
+    pages: HashMap<String, (Result<Fetched, FetchError>, usize)>,
+    order: VecDeque<String>,
+    bytes: usize,
+}
+
+impl Memo {
+    /// A memo of at most `budget` bytes of pages.
+    pub fn new(budget: usize) -> Memo {
+        Memo {
+            inner: Mutex::new(MemoInner::default()),
+            budget,
+        }
+    }
+
+    fn get(&self, url: &str) -> Option<Result<Fetched, FetchError>> {
+        let m = self.inner.lock().expect("no panics while locked");
+        m.pages.get(url).map(|(r, _)| r.clone())
+    }
+
+    fn put(&self, url: &str, result: &Result<Fetched, FetchError>) {
+        let size = url.len()
+            + match result {
+                Ok(page) => page.body.text().len() + page.url.len(),
+                Err(e) => e.to_string().len(),
+            };
+        if size > self.budget {
+            return;
+        }
+        let mut m = self.inner.lock().expect("no panics while locked");
+        if m.pages.contains_key(url) {
+            return;
+        }
+        while m.bytes + size > self.budget {
+            let Some(old) = m.order.pop_front() else {
+                break;
+            };
+            if let Some((_, n)) = m.pages.remove(&old) {
+                m.bytes -= n;
+            }
+        }
+        m.pages.insert(url.to_string(), (result.clone(), size));
+        m.order.push_back(url.to_string());
+        m.bytes += size;
+    }
 }
 
 /// Fetches every `(index, url)`. What comes from the network is handed to
@@ -26,30 +93,52 @@ struct Queue<'a> {
 /// starts, and the URLs not fetched have no result.
 pub fn fetch_all(
     urls: &[(usize, &str)],
-    fetcher: &Fetcher,
-    cache: Option<&Cache>,
+    client: &Client,
+    known: Known,
     limits: Politeness,
     stop: &AtomicBool,
-    fetched: &(dyn Fn(usize, Result<Fetched, String>) + Sync),
-) -> HashMap<usize, Result<Fetched, String>> {
-    let results = Mutex::new(HashMap::with_capacity(urls.len()));
-    let mut todo = Vec::new();
+    fetched: &(dyn Fn(usize, Result<Fetched, FetchError>) + Sync),
+) -> HashMap<usize, Result<Fetched, FetchError>> {
+    let Known { cache, memo } = known;
+    let mut results = HashMap::with_capacity(urls.len());
+    let mut todo: Vec<(Vec<usize>, &str)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
     for &(i, url) in urls {
+        if let Some(&at) = slot.get(url) {
+            todo[at].0.push(i);
+            continue;
+        }
+        if let Some(known) = memo.get(url) {
+            results.insert(i, known);
+            continue;
+        }
         match cache.and_then(|c| c.get(url)) {
             Some(page) => {
-                results
-                    .lock()
-                    .expect("no panics while locked")
-                    .insert(i, Ok(page));
+                let page = Ok(page);
+                memo.put(url, &page);
+                results.insert(i, page);
             }
-            None => todo.push((i, url)),
+            None => {
+                slot.insert(url, todo.len());
+                todo.push((vec![i], url));
+            }
         }
     }
     if todo.is_empty() {
-        return results.into_inner().expect("no panics while locked");
+        return results;
     }
+    let mut hosts = HashMap::new();
     let queue = Mutex::new(Queue {
-        waiting: todo.iter().copied().collect(),
+        waiting: todo
+            .iter()
+            .map(|(rows, url)| {
+                let host = hosts
+                    .entry(authority_of(url))
+                    .or_insert_with_key(|a| host_key(a))
+                    .clone();
+                (rows.clone(), *url, host)
+            })
+            .collect(),
         in_flight: HashMap::new(),
     });
     let changed = Condvar::new();
@@ -58,24 +147,31 @@ pub fn fetch_all(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some((i, url, host)) = next_url(&queue, &changed, per_host, stop) {
-                    let result = crate::boards::fetch(fetcher, url).map_err(|e| e.to_string());
+                while let Some((rows, url, host)) = next_url(&queue, &changed, per_host, stop) {
+                    let result = client.fetch(url);
                     if let (Ok(page), Some(c)) = (&result, cache) {
                         c.put(url, page);
                     }
+                    memo.put(url, &result);
                     let mut q = queue.lock().expect("no panics while locked");
                     if let Some(n) = q.in_flight.get_mut(&host) {
                         *n -= 1;
                     }
                     drop(q);
                     changed.notify_all();
-                    fetched(i, result);
+                    let (last, others) = rows.split_last().expect("a URL has a row");
+                    for &i in others {
+                        fetched(i, result.clone());
+                    }
+                    fetched(*last, result);
                 }
             });
         }
     });
-    results.into_inner().expect("no panics while locked")
+    results
 }
+
+type Waiting<'a> = (Vec<usize>, &'a str, String);
 
 /// The next URL whose host has room, waiting while every waiting URL's host is
 /// at its limit; `None` when nothing is left.
@@ -84,7 +180,7 @@ fn next_url<'a>(
     changed: &Condvar,
     per_host: usize,
     stop: &AtomicBool,
-) -> Option<(usize, &'a str, String)> {
+) -> Option<Waiting<'a>> {
     let mut q = queue.lock().expect("no panics while locked");
     loop {
         if q.waiting.is_empty() || stop.load(Ordering::SeqCst) {
@@ -93,12 +189,11 @@ fn next_url<'a>(
         let pos = q
             .waiting
             .iter()
-            .position(|(_, url)| q.in_flight.get(&host_of(url)).copied().unwrap_or(0) < per_host);
+            .position(|(_, _, host)| q.in_flight.get(host).copied().unwrap_or(0) < per_host);
         if let Some(pos) = pos {
-            let (i, url) = q.waiting.remove(pos).expect("position is in range");
-            let host = host_of(url);
-            *q.in_flight.entry(host.clone()).or_insert(0) += 1;
-            return Some((i, url, host));
+            let next = q.waiting.remove(pos).expect("position is in range");
+            *q.in_flight.entry(next.2.clone()).or_insert(0) += 1;
+            return Some(next);
         }
         // Wake now and then to notice a Ctrl-C even while every host is busy.
         q = changed
@@ -108,8 +203,46 @@ fn next_url<'a>(
     }
 }
 
+/// What `--per-host` counts: the address (and port) the URL's host
+/// resolves to, so `localhost`, `LOCALHOST.` and `127.0.0.1` are one host;
+/// the host as written when it does not resolve.
+fn host_key(authority: &str) -> String {
+    use std::net::ToSocketAddrs;
+    let Ok(url) = reqwest::Url::parse(&format!("http://{authority}/")) else {
+        return authority.to_string();
+    };
+    let Some(host) = url.host_str() else {
+        return authority.to_string();
+    };
+    let port = url.port().unwrap_or(0);
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let resolved = match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => Some(ip),
+        Err(_) => (bare.trim_end_matches('.'), port)
+            .to_socket_addrs()
+            .ok()
+            .and_then(|addrs| {
+                let addrs: Vec<_> = addrs.map(|a| a.ip()).collect();
+                // One address for a name with several kinds: IPv4 first.
+                addrs
+                    .iter()
+                    .find(|ip| ip.is_ipv4())
+                    .or(addrs.first())
+                    .copied()
+            }),
+    };
+    let ip = match resolved {
+        Some(std::net::IpAddr::V6(v6)) => v6
+            .to_ipv4_mapped()
+            .map_or(std::net::IpAddr::V6(v6), std::net::IpAddr::V4),
+        Some(ip) => ip,
+        None => return authority.to_string(),
+    };
+    format!("{ip}:{port}")
+}
+
 /// The host (and port) of a URL, lower-cased; the URL itself when it has none.
-fn host_of(url: &str) -> String {
+fn authority_of(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     let authority = authority
@@ -126,9 +259,14 @@ mod tests {
     #[test]
     fn hosts() {
         assert_eq!(
-            host_of("https://Jobs.Example:8080/a?b"),
+            authority_of("https://Jobs.Example:8080/a?b"),
             "jobs.example:8080"
         );
-        assert_eq!(host_of("http://u:p@x.example/"), "x.example");
+        assert_eq!(authority_of("http://u:p@x.example/"), "x.example");
+        assert_eq!(host_key("127.0.0.1:81"), "127.0.0.1:81");
+        assert_eq!(host_key("localhost:81"), "127.0.0.1:81");
+        assert_eq!(host_key("127.1:81"), "127.0.0.1:81");
+        assert_eq!(host_key("0x7f.0.0.1:81"), "127.0.0.1:81");
+        assert_eq!(host_key("[::ffff:127.0.0.1]:81"), "127.0.0.1:81");
     }
 }

@@ -8,32 +8,34 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::cache::Cache;
-use super::input::{ColumnNames, CsvRows, JsonRows, Row};
+use super::input::{CsvRows, JsonRows, Row};
 use super::pool::{self, Politeness};
-use super::summary::Summary;
 use crate::analysis::analyze;
-use crate::cli::{BatchArgs, InputFormat, OutputFormat};
-use crate::commands::analyze::fetch_options;
-use crate::commands::{load_patterns, open_output, profile::load_strengths, write_error};
+use crate::boards::Client;
+use crate::config::{BatchConfig, InputFormat};
 use crate::extract::{self, Posting};
-use crate::fetch::{Fetched, Fetcher};
+use crate::fetch::{FetchError, Fetched, Fetcher};
 use crate::fit::Strengths;
 use crate::output::html::Report;
-use crate::output::{RecordWriter, Style, writer};
+use crate::output::{OutputFormat, RecordWriter, Style, open_output, write_error, writer};
 use crate::report::Record;
 use crate::rules::PatternSet;
+use crate::summary::Summary;
 use crate::text::sanitize;
 
 /// Rows read, processed and written at a time: enough to keep every core
 /// and `--jobs` fetches busy, few enough that memory does not grow.
 const CHUNK: usize = 256;
+
+/// Pages kept for URLs that come again later in the run (see [`pool::Memo`]).
+const MEMO_BYTES: usize = 64 * 1024 * 1024;
 
 /// The run was stopped by Ctrl-C after writing whole rows; exit code 130.
 #[derive(Debug, thiserror::Error)]
@@ -41,27 +43,37 @@ const CHUNK: usize = 256;
 pub struct Interrupted;
 
 /// Runs `rolefit batch`; returns whether every row succeeded.
-pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
-    if args.jobs == 0 || args.per_host == 0 {
-        anyhow::bail!("--jobs and --per-host must be at least 1");
-    }
-    let set = load_patterns(&args.common)?;
-    let strengths = load_strengths(&args.profile, &set)?;
-    let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
-    let cache = args.cache.as_deref().map(Cache::open).transpose()?;
+pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
+    let set = &args.analysis.set;
+    let strengths = &args.analysis.strengths;
+    let color = args.analysis.color;
+    let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
+    let cache = args
+        .cache
+        .as_deref()
+        .map(|dir| Cache::open(dir, args.fetch.max_bytes))
+        .transpose()?;
+    let memo = pool::Memo::new(MEMO_BYTES);
     let limits = Politeness {
         jobs: args.jobs,
         per_host: args.per_host,
     };
     let rows: Box<dyn Iterator<Item = Row> + Send> =
-        match super::listing::open(&args.input, &fetcher, cache.as_ref()) {
+        match super::listing::open(&args.input, &client, cache.as_ref()) {
             Some(listed) => Box::new(listed?.into_iter()),
-            None => open_rows(&args)?,
+            None => open_rows(args)?,
         };
     let rows = Reader::start(rows);
 
-    let (out, tty) = open_output(args.output.as_deref())?;
-    let style = Style::new(args.common.color, tty && args.output.is_none());
+    let (out, tty, out_pending) = open_output(args.output.as_deref())?;
+    // Every output file is opened (as a temporary file) before any work, and
+    // each is put in place only once all are written.
+    let summary_file = args
+        .summary_out
+        .as_deref()
+        .map(|p| crate::outfile::create(p).map(|f| (p, f)))
+        .transpose()?;
+    let style = Style::new(color, tty && args.output.is_none());
     let mut sink = Sink {
         w: writer(args.format, out, style, args.explain, strengths.is_some()),
         output: args.output.as_deref(),
@@ -72,13 +84,16 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             .as_deref()
             .map(|p| Report::create(p, strengths.as_ref()))
             .transpose()?,
-        err_style: Style::for_stderr(args.common.color),
-        progress: progress_bar(&args),
+        err_style: Style::for_stderr(color),
+        progress: progress_bar(args),
         seen: HashMap::new(),
         done: 0,
         failed: 0,
     };
-    let interrupted = ctrl_c_flag();
+    // Ctrl-C, SIGTERM or SIGHUP: stop after the rows being written, and
+    // keep them.
+    let _graceful = crate::signal::graceful();
+    let interrupted = crate::signal::stop_flag();
 
     // A chunk is processed (on every core) while the one before it is
     // written, so that writing does not leave the cores idle.
@@ -91,18 +106,21 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
             }
             sink.flush()?;
         }
-        let next = rows.next_chunk(&interrupted);
+        let next = rows.next_chunk(interrupted);
         let (written, records) = std::thread::scope(|scope| {
             let work = next.as_ref().map(|chunk| {
                 scope.spawn(|| {
                     process_chunk(
                         chunk,
-                        &set,
+                        set,
                         strengths.as_ref(),
-                        &fetcher,
-                        cache.as_ref(),
+                        &client,
+                        pool::Known {
+                            cache: cache.as_ref(),
+                            memo: &memo,
+                        },
                         limits,
-                        &interrupted,
+                        interrupted,
                     )
                 })
             });
@@ -130,19 +148,28 @@ pub fn run(args: BatchArgs) -> anyhow::Result<bool> {
         ..
     } = sink;
     w.finish().map_err(write_error(output))?;
+    drop(w);
+    let summary_pending = match (&summary, summary_file) {
+        (Some(s), Some((path, (file, pending)))) => {
+            write_summary_file(s, path, file)?;
+            Some(pending)
+        }
+        _ => None,
+    };
     if let Some(rep) = report {
         rep.finish()?;
     }
+    out_pending.commit()?;
+    if let Some(p) = summary_pending {
+        p.commit()?;
+    }
     progress.finish_and_clear();
 
-    if let Some(s) = &summary {
-        if args.summary {
-            let mut err = std::io::stderr().lock();
-            s.write_text(&mut err, err_style)?;
-        }
-        if let Some(path) = &args.summary_out {
-            write_summary_file(s, path)?;
-        }
+    if let Some(s) = &summary
+        && args.summary
+    {
+        let mut err = std::io::stderr().lock();
+        crate::output::summary::write_text(s, &mut err, err_style)?;
     }
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
@@ -209,16 +236,11 @@ impl Sink<'_> {
     }
 }
 
-fn write_summary_file(s: &Summary, path: &Path) -> anyhow::Result<()> {
-    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot write: {}",
-            path.display(),
-            crate::source::io_message(&e)
-        )
-    })?);
-    s.write_markdown(&mut f)?;
-    std::io::Write::flush(&mut f)?;
+fn write_summary_file(s: &Summary, path: &Path, file: std::fs::File) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(file);
+    crate::output::summary::write_markdown(s, &mut f)
+        .and_then(|()| std::io::Write::flush(&mut f))
+        .map_err(write_error(Some(path)))?;
     Ok(())
 }
 
@@ -228,8 +250,8 @@ fn process_chunk(
     chunk: &[Row],
     set: &PatternSet,
     strengths: Option<&Strengths>,
-    fetcher: &Fetcher,
-    cache: Option<&Cache>,
+    client: &Client,
+    known: pool::Known,
     limits: Politeness,
     stop: &AtomicBool,
 ) -> Vec<(Record, Option<u64>)> {
@@ -243,7 +265,7 @@ fn process_chunk(
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
-    let mut pages = pool::fetch_all(&urls, fetcher, cache, limits, stop, &|i, page| {
+    let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), set, strengths);
         fetched
             .lock()
@@ -252,7 +274,7 @@ fn process_chunk(
     });
     let mut fetched = fetched.into_inner().expect("no panics while locked");
     let fetched_here: std::collections::HashSet<usize> = fetched.keys().copied().collect();
-    let pages: Vec<Option<Result<Fetched, String>>> = (0..chunk.len())
+    let pages: Vec<Option<Result<Fetched, FetchError>>> = (0..chunk.len())
         .map(|i| pages.remove(&i).or_else(|| chunk[i].page.clone().map(Ok)))
         .collect();
     // Interrupted while fetching: keep the rows before the first one whose
@@ -285,7 +307,7 @@ fn process_chunk(
 /// One row through the pipeline.
 fn process_row(
     row: &Row,
-    page: Option<Result<Fetched, String>>,
+    page: Option<Result<Fetched, FetchError>>,
     set: &PatternSet,
     strengths: Option<&Strengths>,
 ) -> (Record, Option<u64>) {
@@ -307,12 +329,12 @@ fn process_row(
             ),
             text_key(text),
         ),
-        (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.text)),
+        (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.body.text())),
         (None, Some(Err(e))) => {
-            return (
-                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
-                None,
-            );
+            let mut record =
+                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number));
+            record.http_status = e.status();
+            return (record, None);
         }
         (None, None) => {
             return (
@@ -326,10 +348,20 @@ fn process_row(
         }
     };
     match posting {
-        Ok(p) => (
-            Record::ok(row.id.clone(), source, &analyze(p, set, strengths)),
-            Some(key),
-        ),
+        Ok(p) => {
+            let mut a = analyze(p, set, strengths);
+            // A few words in a cell are little evidence: the shorter the
+            // description, the less sure the answer.
+            if let Some(text) = &row.text {
+                let chars = text.trim().chars().count();
+                if chars < extract::MIN_TEXT_CHARS {
+                    let c = &mut a.classification.confidence;
+                    *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round()
+                        / 100.0;
+                }
+            }
+            (Record::ok(row.id.clone(), source, &a), Some(key))
+        }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
             None,
@@ -343,7 +375,7 @@ fn from_page(
     page: &Fetched,
     set: &PatternSet,
 ) -> Result<Posting, extract::ExtractError> {
-    let mut p = extract::extract(&page.text, page.format, &set.sections)?;
+    let mut p = page.body.extract(&set.sections)?;
     if p.meta.title.is_none() {
         p.meta.title = row.title.clone();
     }
@@ -447,7 +479,7 @@ impl Reader {
 }
 
 /// The rows of the input, or an error that stops the run.
-fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
+fn open_rows(args: &BatchConfig) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
     let name = if args.input == "-" {
         "<stdin>".to_string()
     } else {
@@ -463,35 +495,25 @@ fn open_rows(args: &BatchArgs) -> anyhow::Result<Box<dyn Iterator<Item = Row> + 
         }
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
-    let lower = args.input.to_ascii_lowercase();
-    let format =
-        args.input_format
-            .unwrap_or(if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Csv
-            });
-    let names = ColumnNames {
-        id: args.id_column.clone(),
-        title: args.title_column.clone(),
-        text: args.text_column.clone(),
-        url: args.url_column.clone(),
-    };
-    match format {
-        InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &names))),
-        InputFormat::Csv => {
-            let delimiter = match args.delimiter {
-                Some(c) => c,
-                None if lower.ends_with(".tsv") || lower.ends_with(".tab") => b'\t',
-                None => b',',
-            };
-            Ok(Box::new(CsvRows::new(input, delimiter, &names, &name)?))
-        }
+    // A spreadsheet saved as UTF-16, CP949 or Windows-1252 is read as such.
+    let (input, encoding) = super::encoding::Utf8Reader::new(input)
+        .map_err(|e| anyhow::anyhow!("{name}: {}", crate::source::io_message(&e)))?;
+    if let Some(encoding) = encoding {
+        eprintln!("rolefit: note: {name} is not UTF-8; read as {encoding}");
+    }
+    match args.input_format {
+        InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &args.columns))),
+        InputFormat::Csv => Ok(Box::new(CsvRows::new(
+            input,
+            args.delimiter,
+            &args.columns,
+            &name,
+        )?)),
     }
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise.
-fn progress_bar(args: &BatchArgs) -> ProgressBar {
+fn progress_bar(args: &BatchConfig) -> ProgressBar {
     if !std::io::stderr().is_terminal()
         || matches!(args.format, OutputFormat::Table) && args.output.is_none()
     {
@@ -514,8 +536,8 @@ fn progress_bar(args: &BatchArgs) -> ProgressBar {
 }
 
 /// Rows in a CSV file, counted quickly for the progress bar's ETA.
-fn count_rows(args: &BatchArgs) -> Option<u64> {
-    if args.input == "-" || args.input_format == Some(InputFormat::Jsonl) {
+fn count_rows(args: &BatchConfig) -> Option<u64> {
+    if args.input == "-" || args.input_format == InputFormat::Jsonl {
         return None;
     }
     let f = std::fs::File::open(&args.input).ok()?;
@@ -528,14 +550,4 @@ fn count_rows(args: &BatchArgs) -> Option<u64> {
         n += 1;
     }
     Some(n)
-}
-
-/// A flag Ctrl-C sets; the batch stops after the chunk it is writing.
-fn ctrl_c_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let f = flag.clone();
-    // Setting the handler fails only if one is already set (a second batch
-    // in one process, as in tests); the first handler's flag still works.
-    let _ = ctrlc::set_handler(move || f.store(true, Ordering::SeqCst));
-    flag
 }

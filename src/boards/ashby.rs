@@ -62,6 +62,7 @@ fn read(job: &Object, org: &str) -> Result<Structured, String> {
             location,
             date_posted: json::text(job, "publishedAt"),
             employment_type: json::text(job, "employmentType"),
+            seniority: None,
         },
         parts: vec![Part::new(None, None, description)],
     })

@@ -34,6 +34,7 @@ fn read(job: &Object, board: &str) -> Result<Structured, String> {
             location: json::place(job.get("location")),
             date_posted: json::text(job, "first_published"),
             employment_type: None,
+            seniority: None,
         },
         parts: vec![Part::new(None, None, content)],
     })

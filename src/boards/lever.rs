@@ -86,6 +86,7 @@ fn read(p: &Object, company: &str) -> Result<Structured, String> {
                 .and_then(Value::as_i64)
                 .map(date::from_millis),
             employment_type: category("commitment"),
+            seniority: None,
         },
         parts,
     })

@@ -1,42 +1,64 @@
-//! Known job boards: Greenhouse, Lever, Ashby and Wanted. Their posting pages
-//! are JavaScript shells, but each has a public JSON API, so a posting URL of
-//! one of them is read from the API instead of the page, and a whole board
-//! (`greenhouse:COMPANY`) can be listed for `batch`.
+//! Known job boards and job sites. Greenhouse, Lever, Ashby, Wanted and
+//! Workday serve their postings as JavaScript shells with a public JSON API
+//! behind them, so a posting URL of one of them is read from the API instead
+//! of the page, and a whole board (`greenhouse:COMPANY`) can be listed for
+//! `batch`. LinkedIn's job URLs are read as the public guest page; Saramin's
+//! and JobKorea's through the document their page frames.
 //!
 //! [`recognize`] tells a board's posting URL from any other and checks the
-//! names in it before they go into an API URL; [`fetch`] reads a posting;
-//! [`Listing`] reads a whole board. Each board's JSON is mapped onto a
-//! [`Structured`] posting by its own module, which names the section kind of
-//! every field the board has.
+//! names in it before they go into an API URL; [`Client::fetch`] reads a
+//! posting; [`Listing`] reads a whole board. Each board's JSON is mapped onto
+//! a [`Structured`] posting by its own module, which names the section kind
+//! of every field the board has.
 
 mod ashby;
 mod date;
+mod framed;
 mod greenhouse;
 mod json;
 mod lever;
+mod linkedin;
+mod listing;
 mod urls;
 mod wanted;
+mod workday;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use reqwest::Url;
 use serde_json::Value;
 
-use crate::extract::Format;
 use crate::extract::structured::Structured;
-use crate::fetch::{FetchError, Fetched, Fetcher};
+use crate::fetch::{Body, FetchError, Fetched, Fetcher};
 
+pub use listing::{ListedJob, Listing, Store};
 pub use urls::{BoardUrls, parse_board_url};
 
-/// A job board rolefit reads through its public API.
+/// A job board or site rolefit reads in its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Board {
     Greenhouse,
     Lever,
     Ashby,
     Wanted,
+    Workday,
+    LinkedIn,
+    Saramin,
+    JobKorea,
 }
 
 impl Board {
-    pub const ALL: [Board; 4] = [Board::Greenhouse, Board::Lever, Board::Ashby, Board::Wanted];
+    pub const ALL: [Board; 8] = [
+        Board::Greenhouse,
+        Board::Lever,
+        Board::Ashby,
+        Board::Wanted,
+        Board::Workday,
+        Board::LinkedIn,
+        Board::Saramin,
+        Board::JobKorea,
+    ];
 
     /// The name used in `--board-url` and `batch BOARD:NAME`.
     pub fn key(self) -> &'static str {
@@ -45,6 +67,10 @@ impl Board {
             Board::Lever => "lever",
             Board::Ashby => "ashby",
             Board::Wanted => "wanted",
+            Board::Workday => "workday",
+            Board::LinkedIn => "linkedin",
+            Board::Saramin => "saramin",
+            Board::JobKorea => "jobkorea",
         }
     }
 
@@ -55,6 +81,10 @@ impl Board {
             Board::Lever => "Lever",
             Board::Ashby => "Ashby",
             Board::Wanted => "Wanted",
+            Board::Workday => "Workday",
+            Board::LinkedIn => "LinkedIn",
+            Board::Saramin => "Saramin",
+            Board::JobKorea => "JobKorea",
         }
     }
 
@@ -66,7 +96,7 @@ impl Board {
 
     /// Whether `batch BOARD:NAME` can list the board's postings.
     fn lists_companies(self) -> bool {
-        !matches!(self, Board::Wanted)
+        !matches!(self, Board::LinkedIn | Board::Saramin | Board::JobKorea)
     }
 
     /// What a posting URL of this board looks like, for messages.
@@ -76,6 +106,10 @@ impl Board {
             Board::Lever => "https://jobs.lever.co/COMPANY/ID",
             Board::Ashby => "https://jobs.ashbyhq.com/ORG/ID",
             Board::Wanted => "https://www.wanted.co.kr/wd/ID",
+            Board::Workday => "https://TENANT.wdN.myworkdayjobs.com/SITE/job/PLACE/TITLE_ID",
+            Board::LinkedIn => "https://www.linkedin.com/jobs/view/ID",
+            Board::Saramin => "https://www.saramin.co.kr/zf_user/jobs/view?rec_idx=ID",
+            Board::JobKorea => "https://www.jobkorea.co.kr/Recruit/GI_Read/ID",
         }
     }
 }
@@ -84,9 +118,12 @@ impl Board {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostingRef {
     pub board: Board,
-    /// The company's name on the board (empty for Wanted, whose ids are global).
+    /// The company's name on the board (empty where ids are global: Wanted,
+    /// LinkedIn, Saramin, JobKorea; `HOST/SITE` on Workday).
     pub org: String,
     pub id: String,
+    /// On the board's European host (Greenhouse and Lever keep one).
+    pub eu: bool,
 }
 
 /// Whether a URL is a known board's, and if so which posting it names.
@@ -98,11 +135,23 @@ pub fn recognize(url: &str) -> Option<Result<PostingRef, String>> {
         return None;
     }
     let host = parsed.host_str()?.to_ascii_lowercase();
-    let board = match host.as_str() {
-        "boards.greenhouse.io" | "job-boards.greenhouse.io" => Board::Greenhouse,
-        "jobs.lever.co" => Board::Lever,
-        "jobs.ashbyhq.com" => Board::Ashby,
-        "www.wanted.co.kr" | "wanted.co.kr" => Board::Wanted,
+    let (board, eu) = match host.as_str() {
+        "boards.greenhouse.io" | "job-boards.greenhouse.io" => (Board::Greenhouse, false),
+        "boards.eu.greenhouse.io" | "job-boards.eu.greenhouse.io" => (Board::Greenhouse, true),
+        "jobs.lever.co" => (Board::Lever, false),
+        "jobs.eu.lever.co" => (Board::Lever, true),
+        "jobs.ashbyhq.com" => (Board::Ashby, false),
+        "www.wanted.co.kr" | "wanted.co.kr" => (Board::Wanted, false),
+        h if h.ends_with(".myworkdayjobs.com") => return Some(workday::recognize(&parsed, h)),
+        h if h == "linkedin.com" || h.ends_with(".linkedin.com") => {
+            return linkedin::recognize(&parsed);
+        }
+        "saramin.co.kr" | "www.saramin.co.kr" | "m.saramin.co.kr" => {
+            return framed::recognize_saramin(&parsed);
+        }
+        "jobkorea.co.kr" | "www.jobkorea.co.kr" | "m.jobkorea.co.kr" => {
+            return framed::recognize_jobkorea(&parsed);
+        }
         _ => return None,
     };
     let segments: Vec<&str> = parsed
@@ -114,22 +163,11 @@ pub fn recognize(url: &str) -> Option<Result<PostingRef, String>> {
             board,
             org: check_org(board, org)?,
             id: check_id(board, id)?,
+            eu,
         })
     };
-    let not_a_posting = || {
-        Err(format!(
-            "not a {} posting URL (expected {})",
-            board.name(),
-            board.url_shape()
-        ))
-    };
-    let whole_board = |org: &str| {
-        Err(format!(
-            "a whole {} board, not one posting; to read every posting on it, run `rolefit batch {}:{org}`",
-            board.name(),
-            board.key()
-        ))
-    };
+    let not_a_posting = || not_a_posting(board);
+    let whole_board = |org: &str| whole_board(board, if eu { "-eu" } else { "" }, org);
     Some(match (board, segments.as_slice()) {
         (Board::Greenhouse, ["embed", "job_app"]) => {
             let query = |name: &str| {
@@ -157,10 +195,30 @@ pub fn recognize(url: &str) -> Option<Result<PostingRef, String>> {
     })
 }
 
+fn not_a_posting<T>(board: Board) -> Result<T, String> {
+    Err(format!(
+        "not a {} posting URL (expected {})",
+        board.name(),
+        board.url_shape()
+    ))
+}
+
+/// The error for a URL of a whole board: it names the `batch` that reads it.
+fn whole_board<T>(board: Board, suffix: &str, org: &str) -> Result<T, String> {
+    Err(format!(
+        "a whole {} board, not one posting; to read every posting on it, run `rolefit batch {}{suffix}:{org}`",
+        board.name(),
+        board.key()
+    ))
+}
+
 /// A company's name on a board: letters, digits, `.`, `_` and `-`, so that
 /// it stays one path segment of the API URL whatever the link said.
 fn check_org(board: Board, org: &str) -> Result<String, String> {
-    if board == Board::Wanted {
+    if matches!(
+        board,
+        Board::Wanted | Board::LinkedIn | Board::Saramin | Board::JobKorea
+    ) {
         return Ok(String::new());
     }
     let ok = !org.is_empty()
@@ -180,16 +238,17 @@ fn check_org(board: Board, org: &str) -> Result<String, String> {
     }
 }
 
-/// A posting id: a number on Greenhouse and Wanted, a UUID on Lever and Ashby.
+/// A posting id: a number on most boards, a UUID on Lever and Ashby, a path
+/// on Workday (checked by its module).
 fn check_id(board: Board, id: &str) -> Result<String, String> {
     let (ok, expected) = match board {
-        Board::Greenhouse | Board::Wanted => (
-            !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()),
-            "a number",
-        ),
         Board::Lever | Board::Ashby => (
             (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
             "a UUID such as 0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        ),
+        _ => (
+            !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()),
+            "a number",
         ),
     };
     if ok {
@@ -204,65 +263,40 @@ fn check_id(board: Board, id: &str) -> Result<String, String> {
 }
 
 impl PostingRef {
-    /// Where the board's API serves this posting.
+    /// Where this posting is read from: the board's API, or (for LinkedIn,
+    /// Saramin and JobKorea) the posting's own page.
     pub fn api_url(&self, urls: &BoardUrls) -> String {
-        let base = urls.base(self.board);
+        let base = urls.base_in(self.board, self.eu);
         match self.board {
             Board::Greenhouse => format!("{base}/v1/boards/{}/jobs/{}", self.org, self.id),
             Board::Lever => format!("{base}/v0/postings/{}/{}", self.org, self.id),
             // Ashby serves no single posting: the board lists them all, in full.
             Board::Ashby => format!("{base}/posting-api/job-board/{}", self.org),
             Board::Wanted => format!("{base}/api/v4/jobs/{}", self.id),
+            Board::Workday => workday::posting_api(base, &self.org, &self.id),
+            Board::LinkedIn => format!("{base}/jobs/view/{}", self.id),
+            Board::Saramin | Board::JobKorea => framed::page_url(self.board, base, &self.id),
         }
-    }
-
-    /// Reads the posting from the board's API. Errors name `url` (the
-    /// posting URL as given), the board, and what went wrong.
-    fn fetch(&self, fetcher: &Fetcher, url: &str) -> Result<Fetched, FetchError> {
-        let fail = |message: String| FetchError::Failed {
-            url: url.to_string(),
-            message,
-        };
-        let board = self.board;
-        let api = self.api_url(&fetcher.options().boards);
-        let page = fetcher.get_json(&api).map_err(|e| {
-            let hint = match (e.status(), board) {
-                (Some(404), Board::Ashby) => " (no such board)",
-                (Some(404), _) => " (no such posting: it may be closed, or the link is wrong)",
-                _ => "",
-            };
-            fail(format!("{}: {e}{hint}", board.name()))
-        })?;
-        let value =
-            json::parse(&page.text, &api).map_err(|e| fail(format!("{}: {e}", board.name())))?;
-        let data = match board {
-            Board::Greenhouse => greenhouse::posting(&value, &self.org),
-            Board::Lever => lever::posting(&value, &self.org),
-            Board::Ashby => ashby::find(&value, &self.org, &self.id),
-            Board::Wanted => wanted::posting(&value),
-        }
-        .map_err(|e| fail(format!("{}: {e}", board.name())))?;
-        Ok(board_page(api, &data))
     }
 }
 
-/// A posting read from a board, as a fetched page: the JSON of its
-/// [`Structured`] form, which extraction reads (and the cache keeps) as is.
-fn board_page(url: String, data: &Structured) -> Fetched {
+/// A posting read from a board, as a fetched source: its fields as the
+/// board gave them, which extraction reads without parsing a page.
+fn board_page(url: String, data: Structured) -> Fetched {
     Fetched {
         url,
         content_type: Some("application/json".to_string()),
-        text: serde_json::to_string(data).expect("a Structured posting serializes"),
-        format: Format::Board,
+        body: Body::Posting(Box::new(data)),
     }
 }
 
 /// One job of a board's list: its id, its own page, and its posting (or why
-/// it cannot be read).
+/// it cannot be read); `None` when the list holds no posting's text, so the
+/// posting is read from its page like any other posting URL.
 struct Entry {
     id: String,
     url: String,
-    posting: Result<Structured, String>,
+    posting: Option<Result<Structured, String>>,
 }
 
 /// The jobs of a board's list. Each job's id and page come from `id_key` and
@@ -287,209 +321,115 @@ fn entries<'a>(
             let posting = job
                 .ok_or_else(|| format!("expected the job as a JSON object, got {}", json::kind(v)))
                 .and_then(&read);
-            Entry { id, url, posting }
+            Entry {
+                id,
+                url,
+                posting: Some(posting),
+            }
         })
         .collect()
 }
 
-/// Fetches a posting URL: a known board's posting from the board's API, any
-/// other URL as a page.
-pub fn fetch(fetcher: &Fetcher, url: &str) -> Result<Fetched, FetchError> {
-    match recognize(url) {
-        None => fetcher.get(url),
-        Some(Err(message)) => Err(FetchError::Failed {
+/// An Ashby board as read once in a run, or why it could not be.
+type AshbyBoard = Arc<OnceLock<Result<Arc<Value>, String>>>;
+
+/// What reads a posting URL: the fetcher, and where each board's API lives.
+#[derive(Debug)]
+pub struct Client {
+    pub fetcher: Fetcher,
+    pub urls: BoardUrls,
+    /// Ashby boards read so far in this run, by API URL: Ashby serves no
+    /// single posting, so every posting of a board is found in one download.
+    ashby: Mutex<HashMap<String, AshbyBoard>>,
+}
+
+impl Client {
+    pub fn new(fetcher: Fetcher, urls: BoardUrls) -> Client {
+        Client {
+            fetcher,
+            urls,
+            ashby: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Fetches a posting URL: a known board's posting from the board's API,
+    /// any other URL as a page.
+    pub fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        match recognize(url) {
+            None => self.fetcher.get(url),
+            Some(Err(message)) => Err(FetchError::Failed {
+                url: url.to_string(),
+                message,
+            }),
+            Some(Ok(posting)) => self.posting(&posting, url),
+        }
+    }
+
+    /// Reads a board's posting. Errors name `url` (the posting URL as
+    /// given), the board, and what went wrong.
+    fn posting(&self, p: &PostingRef, url: &str) -> Result<Fetched, FetchError> {
+        let board = p.board;
+        let fail = |message: String| FetchError::Failed {
             url: url.to_string(),
-            message,
-        }),
-        Some(Ok(posting)) => posting.fetch(fetcher, url),
-    }
-}
-
-/// Every open posting of one company on a board: `greenhouse:COMPANY`,
-/// `lever:COMPANY`, `ashby:ORG`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Listing {
-    pub board: Board,
-    pub org: String,
-}
-
-/// One posting of a listing, read (or not) from the listing itself.
-#[derive(Debug, Clone)]
-pub struct ListedJob {
-    pub id: String,
-    /// The posting's own page, where people read it.
-    pub url: String,
-    pub posting: Result<Fetched, String>,
-}
-
-impl Listing {
-    /// `BOARD:NAME` as a listing; `None` when the text before the colon is no
-    /// board's name (a file name, a URL).
-    pub fn parse(input: &str) -> Option<Result<Listing, String>> {
-        let (key, org) = input.split_once(':')?;
-        let board = Board::from_key(key)?;
-        if !board.lists_companies() {
-            return Some(Err(format!(
-                "{input}: {} postings are read one by one ({}); `{}:` lists are not supported",
-                board.name(),
-                board.url_shape(),
-                board.key()
-            )));
-        }
-        Some(
-            check_org(board, org)
-                .map(|org| Listing { board, org })
-                .map_err(|e| format!("{input}: {e}")),
-        )
-    }
-
-    /// `greenhouse:acme`, as the user wrote it.
-    pub fn name(&self) -> String {
-        format!("{}:{}", self.board.key(), self.org)
-    }
-
-    /// Where the board's API lists every open posting, in full.
-    pub fn api_url(&self, urls: &BoardUrls) -> String {
-        let base = urls.base(self.board);
-        match self.board {
-            Board::Greenhouse => format!("{base}/v1/boards/{}/jobs?content=true", self.org),
-            Board::Lever => format!("{base}/v0/postings/{}?mode=json", self.org),
-            Board::Ashby => format!("{base}/posting-api/job-board/{}", self.org),
-            Board::Wanted => unreachable!("Listing::parse refuses wanted:"),
-        }
-    }
-
-    /// The postings in the board's answer. A posting the board lists in a
-    /// shape rolefit cannot read is that posting's error; an answer that is
-    /// not a listing at all is the listing's.
-    pub fn jobs(&self, text: &str, api: &str) -> Result<Vec<ListedJob>, String> {
-        let value: Value = json::parse(text, api)?;
-        let jobs = match self.board {
-            Board::Greenhouse => greenhouse::listing(&value, &self.org)?,
-            Board::Lever => lever::listing(&value, &self.org)?,
-            Board::Ashby => ashby::listing(&value, &self.org)?,
-            Board::Wanted => unreachable!("Listing::parse refuses wanted:"),
+            message: format!("{}: {message}", board.name()),
         };
-        Ok(jobs
-            .into_iter()
-            .map(|e| ListedJob {
-                posting: e.posting.map(|data| board_page(api.to_string(), &data)),
-                id: e.id,
-                url: e.url,
-            })
-            .collect())
+        let api = p.api_url(&self.urls);
+        let hint = |e: &FetchError| match (e.status(), board) {
+            (Some(404), Board::Ashby) => " (no such board)",
+            (Some(404), _) => " (no such posting: it may be closed, or the link is wrong)",
+            _ => "",
+        };
+        let data = match board {
+            Board::LinkedIn => {
+                return self
+                    .fetcher
+                    .get(&api)
+                    .map_err(|e| fail(format!("{e}{}", hint(&e))));
+            }
+            Board::Saramin | Board::JobKorea => {
+                framed::read(&self.fetcher, board, self.urls.base(board), &p.id, &hint)
+            }
+            Board::Ashby => self
+                .ashby_board(&api, &hint)
+                .and_then(|value| ashby::find(&value, &p.org, &p.id)),
+            _ => self
+                .fetcher
+                .get_json(&api)
+                .map_err(|e| format!("{e}{}", hint(&e)))
+                .and_then(|page| json::parse(&page.body.text(), &api))
+                .and_then(|value| match board {
+                    Board::Greenhouse => greenhouse::posting(&value, &p.org),
+                    Board::Lever => lever::posting(&value, &p.org),
+                    Board::Wanted => wanted::posting(&value),
+                    _ => workday::posting(&value, &p.org),
+                }),
+        }
+        .map_err(fail)?;
+        Ok(board_page(api, data))
+    }
+
+    /// An Ashby board, downloaded once per run however many of its postings
+    /// are read, and by however many threads at once.
+    fn ashby_board(
+        &self,
+        api: &str,
+        hint: &dyn Fn(&FetchError) -> &'static str,
+    ) -> Result<Arc<Value>, String> {
+        let slot = {
+            let mut boards = self.ashby.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(boards.entry(api.to_string()).or_default())
+        };
+        slot.get_or_init(|| {
+            // The whole board, every posting in full: the listing size limit.
+            let page = self
+                .fetcher
+                .get_listing(api)
+                .map_err(|e| format!("{e}{}", hint(&e)))?;
+            json::parse(&page.body.text(), api).map(Arc::new)
+        })
+        .clone()
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn posting(board: Board, org: &str, id: &str) -> Option<Result<PostingRef, String>> {
-        Some(Ok(PostingRef {
-            board,
-            org: org.into(),
-            id: id.into(),
-        }))
-    }
-
-    #[test]
-    fn recognizes_each_boards_posting_urls() {
-        assert_eq!(
-            recognize("https://boards.greenhouse.io/acme/jobs/4012345"),
-            posting(Board::Greenhouse, "acme", "4012345")
-        );
-        assert_eq!(
-            recognize("https://job-boards.greenhouse.io/acme/jobs/4012345?gh_src=x"),
-            posting(Board::Greenhouse, "acme", "4012345")
-        );
-        assert_eq!(
-            recognize("https://boards.greenhouse.io/embed/job_app?for=acme&token=77"),
-            posting(Board::Greenhouse, "acme", "77")
-        );
-        assert_eq!(
-            recognize("https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902/apply"),
-            posting(Board::Lever, "acme", "5ac21346-8e0c-4494-8e7a-3eb92ff77902")
-        );
-        assert_eq!(
-            recognize("https://jobs.ashbyhq.com/Acme.ai/0B1E2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"),
-            posting(
-                Board::Ashby,
-                "Acme.ai",
-                "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-            )
-        );
-        assert_eq!(
-            recognize("https://www.wanted.co.kr/wd/123456"),
-            posting(Board::Wanted, "", "123456")
-        );
-        assert_eq!(recognize("https://careers.example/jobs/1"), None);
-        assert_eq!(recognize("https://www.wanted.co.kr/company/9"), None);
-    }
-
-    #[test]
-    fn names_that_could_leave_the_path_are_refused() {
-        let err = |url: &str| recognize(url).unwrap().unwrap_err();
-        assert_eq!(
-            err("https://boards.greenhouse.io/acme/jobs/12ab"),
-            "the Greenhouse posting id \"12ab\" is not a number"
-        );
-        assert!(
-            err("https://boards.greenhouse.io/a%2F..%2Fb/jobs/1")
-                .contains("not a valid Greenhouse board name")
-        );
-        assert!(
-            err("https://boards.greenhouse.io/embed/job_app?for=../x&token=1")
-                .contains("not a valid Greenhouse board name")
-        );
-        assert!(err("https://jobs.lever.co/acme/..%2Fetc").contains("is not a UUID"));
-        assert_eq!(
-            err("https://jobs.lever.co/acme"),
-            "a whole Lever board, not one posting; to read every posting on it, run `rolefit batch lever:acme`"
-        );
-        assert_eq!(
-            err("https://boards.greenhouse.io/acme/departments/3/x"),
-            "not a Greenhouse posting URL (expected https://boards.greenhouse.io/COMPANY/jobs/ID)"
-        );
-    }
-
-    #[test]
-    fn api_urls() {
-        let urls = BoardUrls::default();
-        let p = |url: &str| recognize(url).unwrap().unwrap().api_url(&urls);
-        assert_eq!(
-            p("https://boards.greenhouse.io/acme/jobs/7"),
-            "https://boards-api.greenhouse.io/v1/boards/acme/jobs/7"
-        );
-        assert_eq!(
-            p("https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"),
-            "https://api.lever.co/v0/postings/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"
-        );
-        assert_eq!(
-            p("https://jobs.ashbyhq.com/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"),
-            "https://api.ashbyhq.com/posting-api/job-board/acme"
-        );
-        assert_eq!(
-            p("https://www.wanted.co.kr/wd/42"),
-            "https://www.wanted.co.kr/api/v4/jobs/42"
-        );
-    }
-
-    #[test]
-    fn listings() {
-        let l = Listing::parse("greenhouse:acme").unwrap().unwrap();
-        assert_eq!(
-            l.api_url(&BoardUrls::default()),
-            "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"
-        );
-        assert_eq!(l.name(), "greenhouse:acme");
-        assert!(Listing::parse("postings.csv").is_none());
-        assert!(Listing::parse("https://x.example/a.csv").is_none());
-        assert!(Listing::parse("C:\\data\\a.csv").is_none());
-        assert_eq!(
-            Listing::parse("lever:a/b").unwrap().unwrap_err(),
-            "lever:a/b: \"a/b\" is not a valid Lever board name (letters, digits, '.', '_' and '-' only)"
-        );
-        assert!(Listing::parse("wanted:acme").unwrap().is_err());
-    }
-}
+mod tests;

@@ -9,7 +9,7 @@ use super::Board;
 /// The base URL of each board's API, without a trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardUrls {
-    bases: [String; 4],
+    bases: [String; Board::ALL.len()],
 }
 
 impl Default for BoardUrls {
@@ -27,6 +27,20 @@ fn default_base(board: Board) -> &'static str {
         Board::Lever => "https://api.lever.co",
         Board::Ashby => "https://api.ashbyhq.com",
         Board::Wanted => "https://www.wanted.co.kr",
+        // Each company's Workday site has a host of its own, named in its URLs.
+        Board::Workday => "",
+        Board::LinkedIn => "https://www.linkedin.com",
+        Board::Saramin => "https://www.saramin.co.kr",
+        Board::JobKorea => "https://www.jobkorea.co.kr",
+    }
+}
+
+/// The public APIs of boards that keep European companies apart.
+fn eu_base(board: Board) -> Option<&'static str> {
+    match board {
+        Board::Greenhouse => Some("https://boards-api.eu.greenhouse.io"),
+        Board::Lever => Some("https://api.eu.lever.co"),
+        _ => None,
     }
 }
 
@@ -45,6 +59,16 @@ pub fn env_var(board: Board) -> String {
 impl BoardUrls {
     pub fn base(&self, board: Board) -> &str {
         &self.bases[index(board)]
+    }
+
+    /// The base for a board's European host (`job-boards.eu.greenhouse.io`,
+    /// `jobs.eu.lever.co`): its own public API, unless the base was moved.
+    pub fn base_in(&self, board: Board, eu: bool) -> &str {
+        let base = self.base(board);
+        match eu_base(board) {
+            Some(eu_base) if eu && base == default_base(board) => eu_base,
+            _ => base,
+        }
     }
 
     /// The defaults, moved by the environment (`lookup` reads a variable),

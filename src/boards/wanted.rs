@@ -74,7 +74,49 @@ pub fn posting(value: &Value) -> Result<Structured, String> {
             location,
             date_posted: None,
             employment_type: None,
+            seniority: None,
         },
         parts,
     })
+}
+
+/// A company's open postings: `GET /api/v4/companies/{id}/jobs` answers
+/// `{"data": [{"id", "position", ...}], "links": {"next": PATH}}`, the
+/// postings without their text: each is then read from its own URL
+/// (`/wd/{id}`, which [`posting`] reads from `/api/v4/jobs/{id}`).
+pub(super) fn listing(
+    reader: &super::listing::Reader,
+    base: &str,
+    api: &str,
+) -> Result<Vec<super::Entry>, String> {
+    let mut entries = Vec::new();
+    let mut next = Some(api.to_string());
+    for _ in 0..super::listing::MAX_PAGES {
+        let Some(url) = next.take() else { break };
+        let value = reader.json(&url, None)?;
+        let root = json::object(&value, "the list of jobs")?;
+        for job in json::array(root, "data", "the list of jobs")? {
+            let id = job
+                .as_object()
+                .and_then(|j| json::text(j, "id"))
+                .ok_or_else(|| format!("a listed job has no `id`: {job}"))?;
+            entries.push(super::Entry {
+                url: format!("https://www.wanted.co.kr/wd/{id}"),
+                posting: None,
+                id,
+            });
+        }
+        next = root
+            .get("links")
+            .and_then(Value::as_object)
+            .and_then(|l| json::text(l, "next"))
+            .map(|n| {
+                if n.starts_with("http") {
+                    n
+                } else {
+                    format!("{base}{n}")
+                }
+            });
+    }
+    Ok(entries)
 }

@@ -1,59 +1,53 @@
-//! `rolefit analyze SOURCE...`: read, extract, classify, write, one source at a
-//! time in order; a failing source is reported and the rest go on.
-
-use std::time::Duration;
+//! `rolefit analyze SOURCE...`: read, extract, classify every source on all
+//! cores, then write the records in the order the sources were given; a
+//! failing source is reported and the rest go on.
 
 use rayon::prelude::*;
 
-use super::{load_patterns, open_output, write_error};
 use crate::analysis::analyze;
-use crate::boards::BoardUrls;
-use crate::cli::{AnalyzeArgs, FetchArgs};
-use crate::extract::extract;
-use crate::fetch::{FetchOptions, Fetcher};
+use crate::boards::Client;
+use crate::cli::AnalyzeArgs;
+use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::outfile::{Named, check_distinct};
 use crate::output::html::Report;
 use crate::output::{Style, writer};
+use crate::output::{open_output, write_error};
 use crate::report::Record;
 use crate::rules::PatternSet;
 use crate::source::{self, Source};
 use crate::text::sanitize;
 
-/// Fetch limits from the command line.
-pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!(
-            "--timeout must be a positive number of seconds, not {}",
-            args.timeout
-        );
-    }
-    let total = Duration::try_from_secs_f64(args.timeout)
-        .map_err(|_| anyhow::anyhow!("--timeout {} is too large", args.timeout))?;
-    let boards = BoardUrls::configure(&args.board_urls, |var| std::env::var(var).ok())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(FetchOptions {
-        timeout: total,
-        connect_timeout: total.min(Duration::from_secs(10)),
-        max_bytes: args.max_bytes,
-        boards,
-        ..FetchOptions::default()
-    })
-}
-
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
-    let set = load_patterns(&args.common)?;
-    let strengths = super::profile::load_strengths(&args.profile, &set)?;
-    let fetcher = Fetcher::new(fetch_options(&args.fetch)?)?;
+    let mut inputs = super::config_inputs(&args.common, &args.profile);
+    for arg in &args.sources {
+        if let Source::File(path) = Source::parse(arg) {
+            inputs.push(Named::new("the input", path));
+        }
+    }
+    check_distinct(
+        &super::outputs(args.output.as_deref(), args.report.as_deref(), None),
+        &inputs,
+    )?;
+    let crate::config::Analysis {
+        set,
+        strengths,
+        color,
+    } = super::analysis(&args.common, &args.profile)?;
+    let client = Client::new(
+        Fetcher::new(super::fetch_options(&args.fetch)?)?,
+        super::board_urls(&args.fetch)?,
+    );
     let stdin_count = args.sources.iter().filter(|s| *s == "-").count();
     if stdin_count > 1 {
         anyhow::bail!("- (stdin) can be given only once");
     }
-    let (out, tty) = open_output(args.output.as_deref())?;
+    let (out, tty, pending) = open_output(args.output.as_deref())?;
     let style = if args.output.is_some() && tty {
-        Style::new(args.common.color, false)
+        Style::new(color, false)
     } else {
-        Style::new(args.common.color, tty)
+        Style::new(color, tty)
     };
     let mut w = writer(args.format, out, style, args.explain, strengths.is_some());
     let mut report = args
@@ -61,12 +55,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         .as_deref()
         .map(|p| Report::create(p, strengths.as_ref()))
         .transpose()?;
-    let err_style = Style::for_stderr(args.common.color);
+    let err_style = Style::for_stderr(color);
 
     let records: Vec<Record> = args
         .sources
         .par_iter()
-        .map(|arg| analyze_one(arg, &set, &fetcher, strengths.as_ref()))
+        .map(|arg| analyze_one(arg, &set, &client, strengths.as_ref()))
         .collect();
     let mut all_ok = true;
     for r in &records {
@@ -84,6 +78,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         }
     }
     w.finish().map_err(write_error(args.output.as_deref()))?;
+    drop(w);
+    pending.commit()?;
     if let Some(rep) = report {
         rep.finish()?;
     }
@@ -94,15 +90,15 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
 pub fn analyze_one(
     arg: &str,
     set: &PatternSet,
-    fetcher: &Fetcher,
+    client: &Client,
     strengths: Option<&Strengths>,
 ) -> Record {
     let src = Source::parse(arg);
-    let doc = match source::read(&src, fetcher) {
+    let body = match source::read(&src, client) {
         Ok(doc) => doc,
         Err(e) => return Record::error(arg.to_string(), arg.to_string(), e.to_string()),
     };
-    match extract(&doc.text, doc.format, &set.sections) {
+    match body.extract(&set.sections) {
         Ok(posting) => Record::ok(
             arg.to_string(),
             arg.to_string(),

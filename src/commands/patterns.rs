@@ -2,15 +2,25 @@
 
 use std::io::Write;
 
-use super::{load_patterns_from, open_output};
+use super::{load_patterns_from, pattern_files};
 use crate::cli::PatternsCommand;
+use crate::output::open_output;
 use crate::rules::{Matcher, PatternSet};
 
 pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
     match cmd {
         PatternsCommand::Check { dir } => {
-            let set = PatternSet::load_checked(super::pattern_files(dir.as_deref())?)?;
-            let (mut out, _) = open_output(None)?;
+            let set = PatternSet::load_checked(pattern_files(dir.as_deref())?)?;
+            if let Some(d) = &dir {
+                let unknown = crate::load::unknown_files(d);
+                if !unknown.is_empty() {
+                    for problem in &unknown {
+                        eprintln!("rolefit: {}", crate::text::sanitize(problem));
+                    }
+                    anyhow::bail!("{}: not ok: {} unknown file(s)", d.display(), unknown.len());
+                }
+            }
+            let (mut out, _, _) = open_output(None)?;
             let counts = counts(&set);
             let place = dir
                 .as_ref()
@@ -22,7 +32,7 @@ pub fn run(cmd: PatternsCommand) -> anyhow::Result<bool> {
         }
         PatternsCommand::List { patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
-            let (mut out, _) = open_output(None)?;
+            let (mut out, _, _) = open_output(None)?;
             for r in &set.roles {
                 list(&mut out, r.role.name(), &r.matcher)?;
             }

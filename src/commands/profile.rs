@@ -5,19 +5,19 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{load_patterns_from, open_output};
-use crate::cli::{ProfileArgs, ProfileCommand};
+use super::load_patterns_from;
+use crate::cli::ProfileCommand;
 use crate::fit::{Person, Strengths};
-use crate::profile::{Profile, TEMPLATE};
+use crate::output::open_output;
+use crate::profile::TEMPLATE;
 use crate::role::Role;
-use crate::rules::PatternSet;
 
 pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
     match cmd {
         ProfileCommand::Init { file, force } => {
             let path = file.unwrap_or_else(|| "profile.toml".into());
             if path == Path::new("-") {
-                let (mut out, _) = open_output(None)?;
+                let (mut out, _, _) = open_output(None)?;
                 out.write_all(TEMPLATE.as_bytes())?;
                 out.flush()?;
                 return Ok(true);
@@ -28,8 +28,16 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
                     path.display()
                 );
             }
-            std::fs::write(&path, TEMPLATE)
+            let (mut f, pending) = crate::outfile::create(&path)?;
+            f.write_all(TEMPLATE.as_bytes())
+                .and_then(|()| f.flush())
                 .with_context(|| format!("{}: cannot write", path.display()))?;
+            drop(f);
+            if force {
+                pending.commit()?;
+            } else {
+                pending.commit_new()?;
+            }
             eprintln!(
                 "wrote {}: edit your strengths, then use --profile {}",
                 path.display(),
@@ -41,7 +49,7 @@ pub fn run(cmd: ProfileCommand) -> anyhow::Result<bool> {
             let set = load_patterns_from(patterns.as_deref())?;
             let profile = crate::load::profile(&file)?;
             let strengths = Strengths::new(&profile, &set);
-            let (mut out, _) = open_output(None)?;
+            let (mut out, _, _) = open_output(None)?;
             if let Some(name) = &profile.name {
                 writeln!(out, "{}", crate::text::sanitize(name))?;
             }
@@ -142,14 +150,4 @@ pub fn describe_roles(s: &Strengths) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// The strengths a command was given, read with the pattern set's skills.
-pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Option<Strengths>> {
-    let profile = match (&args.profile, &args.strengths) {
-        (Some(path), _) => crate::load::profile(path)?,
-        (None, Some(list)) => Profile::inline(list)?,
-        (None, None) => return Ok(None),
-    };
-    Ok(Some(Strengths::new(&profile, set)))
 }

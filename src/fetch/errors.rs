@@ -23,16 +23,69 @@ pub(super) enum RedirectError {
     Loop(String),
     #[error("more than {0} redirects")]
     TooMany(usize),
+    #[error(
+        "redirect to {0} refused: a link-local or cloud metadata address (--allow-private allows it)"
+    )]
+    Private(String),
 }
 
-/// Follows at most `max` redirects, only to http(s), and never in a circle.
-pub(super) fn redirect_policy(max: usize) -> Policy {
-    Policy::custom(
-        move |attempt| match check_redirect(attempt.url(), attempt.previous(), max) {
+/// Follows at most `max` redirects, only to http(s), and never in a circle;
+/// unless `allow_private`, never to a link-local or cloud metadata address
+/// (169.254.0.0/16, fe80::/10), where a page could make rolefit read a
+/// cloud machine's credentials.
+pub(super) fn redirect_policy(max: usize, allow_private: bool) -> Policy {
+    Policy::custom(move |attempt| {
+        let refused = check_redirect(attempt.url(), attempt.previous(), max).or_else(|| {
+            (!allow_private && resolves_to_link_local(attempt.url()))
+                .then(|| RedirectError::Private(attempt.url().to_string()))
+        });
+        match refused {
             Some(refused) => attempt.error(refused),
             None => attempt.follow(),
-        },
-    )
+        }
+    })
+}
+
+/// Whether a `<meta http-equiv="refresh">` from `from` to `next` may be
+/// followed: the rules of a redirect.
+pub(super) fn check_refresh(next: &Url, from: &str, allow_private: bool) -> Option<RedirectError> {
+    let previous: Vec<Url> = Url::parse(from).into_iter().collect();
+    check_redirect(next, &previous, usize::MAX - 1).or_else(|| {
+        (!allow_private && resolves_to_link_local(next))
+            .then(|| RedirectError::Private(next.to_string()))
+    })
+}
+
+/// Whether the URL's host is, or resolves to, a link-local address.
+fn resolves_to_link_local(url: &Url) -> bool {
+    use std::net::{IpAddr, ToSocketAddrs};
+    let port = url.port_or_known_default().unwrap_or(80);
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<IpAddr>() {
+        Ok(ip) => is_link_local(ip),
+        Err(_) => (bare, port)
+            .to_socket_addrs()
+            .is_ok_and(|mut addrs| addrs.any(|a| is_link_local(a.ip()))),
+    }
+}
+
+/// 169.254.0.0/16 and fe80::/10 (and IPv4 ones mapped into IPv6), and the
+/// IPv6 address of EC2's metadata service, fd00:ec2::254.
+pub(super) fn is_link_local(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => v4.is_link_local(),
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return v4.is_link_local();
+            }
+            (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6 == std::net::Ipv6Addr::new(0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254)
+        }
+    }
 }
 
 /// Whether a redirect to `next` may be followed; `previous` starts with the
@@ -176,6 +229,25 @@ fn innermost(err: &(dyn Error + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_local_and_metadata_addresses() {
+        for ip in [
+            "169.254.169.254",
+            "169.254.0.1",
+            "fe80::1",
+            "::ffff:169.254.1.1",
+            "fd00:ec2::254",
+        ] {
+            assert!(is_link_local(ip.parse().unwrap()), "{ip}");
+        }
+        for ip in ["127.0.0.1", "10.0.0.1", "::1", "fec0::1", "8.8.8.8"] {
+            assert!(!is_link_local(ip.parse().unwrap()), "{ip}");
+        }
+        assert!(resolves_to_link_local(&url("http://2852039166/latest")));
+        assert!(resolves_to_link_local(&url("http://[fe80::1]:8080/")));
+        assert!(!resolves_to_link_local(&url("http://127.0.0.1/")));
+    }
 
     fn url(s: &str) -> Url {
         Url::parse(s).unwrap()

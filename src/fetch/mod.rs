@@ -9,7 +9,11 @@
 
 mod body;
 mod errors;
+mod redact;
+mod refresh;
 mod retry;
+
+pub use redact::{redact, redact_all};
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -19,7 +23,9 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION, RE
 use reqwest::{StatusCode, Url};
 
 use crate::decode;
-use crate::extract::Format;
+use crate::extract::structured::{self, Structured};
+use crate::extract::{self, ExtractError, Format, Posting};
+use crate::rules::SectionRules;
 use retry::Retry;
 
 /// The User-Agent sent with every request, so site owners can tell who is asking.
@@ -43,12 +49,16 @@ pub struct FetchOptions {
     pub connect_timeout: Duration,
     /// Largest body accepted (after decompression).
     pub max_bytes: u64,
+    /// Largest job board listing accepted: a board's list carries every
+    /// posting in full, so it is many pages long (800 postings are ~6 MB).
+    /// At least `max_bytes`.
+    pub max_listing_bytes: u64,
     /// Redirects followed before giving up.
     pub max_redirects: usize,
     /// Extra attempts after a 429, a 5xx or a reset connection.
     pub retries: u32,
-    /// Where each known job board's API lives.
-    pub boards: crate::boards::BoardUrls,
+    /// Follow redirects to link-local and cloud metadata addresses.
+    pub allow_private: bool,
 }
 
 impl Default for FetchOptions {
@@ -57,28 +67,64 @@ impl Default for FetchOptions {
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
             max_bytes: 5 * 1024 * 1024,
+            max_listing_bytes: 64 * 1024 * 1024,
             max_redirects: 10,
             retries: 2,
-            boards: crate::boards::BoardUrls::default(),
+            allow_private: false,
         }
     }
 }
 
-/// A fetched page, decoded to text.
+/// A fetched page, decoded to text, or a posting a job board's API gave.
 #[derive(Debug, Clone)]
 pub struct Fetched {
     /// The URL after redirects.
     pub url: String,
     /// The Content-Type header as the server sent it.
     pub content_type: Option<String>,
-    /// The body decoded to text (charset from the header, else the page).
-    pub text: String,
-    /// How to read `text`: from the content type, or sniffed when there was none.
-    pub format: Format,
+    pub body: Body,
+}
+
+/// What a source holds: text to extract a posting from, or a posting a
+/// board's API already split into fields.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Text {
+        /// Decoded text (charset from the header, else the page).
+        text: String,
+        /// How to read it: from the content type or file name, else sniffed.
+        format: Format,
+    },
+    Posting(Box<Structured>),
+}
+
+impl Body {
+    /// Extracts the posting.
+    pub fn extract(&self, rules: &SectionRules) -> Result<Posting, ExtractError> {
+        match self {
+            Body::Text { text, format } => extract::extract(text, *format, rules),
+            Body::Posting(data) => structured::posting(data, rules),
+        }
+    }
+
+    /// The text, for telling two sources with the same posting apart from
+    /// others: the page, or the board posting's parts.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Body::Text { text, .. } => text.into(),
+            Body::Posting(data) => data
+                .parts
+                .iter()
+                .map(|p| p.body.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into(),
+        }
+    }
 }
 
 /// Why a URL could not be fetched; every message names the URL as given.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum FetchError {
     /// The server answered with a status other than 2xx.
     #[error("{url}: HTTP {}", status_line(*.status))]
@@ -126,7 +172,10 @@ fn build_client(opts: &FetchOptions) -> Result<Client, String> {
         .connect_timeout(opts.connect_timeout)
         // Overridden per request by the time left; see `attempt`.
         .timeout(opts.timeout)
-        .redirect(errors::redirect_policy(opts.max_redirects))
+        .redirect(errors::redirect_policy(
+            opts.max_redirects,
+            opts.allow_private,
+        ))
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))
 }
@@ -147,6 +196,8 @@ fn status_line(status: u16) -> String {
 enum Want {
     Page,
     Json,
+    /// A board's list of every posting: JSON, with its own size limit.
+    Listing,
 }
 
 /// An HTTP client with rolefit's limits, shared across requests and threads.
@@ -182,23 +233,63 @@ impl Fetcher {
     }
 
     /// Fetches one URL, retrying transient failures within the time budget.
+    /// A page that only sends the browser on (`<meta http-equiv="refresh"
+    /// content="0; url=...">`) is followed once, with the same checks as a
+    /// redirect; errors still name the URL given.
     pub fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Page)
+        let page = self.fetch(url, Want::Page, None)?;
+        let Body::Text {
+            text,
+            format: Format::Html,
+        } = &page.body
+        else {
+            return Ok(page);
+        };
+        let Some(target) = refresh::target(text, &page.url) else {
+            return Ok(page);
+        };
+        // A refresh that a redirect could not make (to file://, to a
+        // metadata address) is not taken: the page is read as it is.
+        if errors::check_refresh(&target, &page.url, self.opts.allow_private).is_some() {
+            return Ok(page);
+        }
+        self.fetch(target.as_str(), Want::Page, None)
+            .map_err(|e| match e {
+                FetchError::Status { status, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: HTTP {}", status_line(status)),
+                },
+                FetchError::Failed { message, .. } => FetchError::Failed {
+                    url: url.to_string(),
+                    message: format!("refresh to {target}: {message}"),
+                },
+            })
     }
 
     /// Fetches JSON from an API (a job board's), with the same limits and
     /// retries as a page. The text is the body as sent; its format is `Text`.
     pub fn get_json(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.fetch(url, Want::Json)
+        self.fetch(url, Want::Json, None)
     }
 
-    fn fetch(&self, url: &str, want: Want) -> Result<Fetched, FetchError> {
+    /// Fetches a job board's listing: JSON, with the listing size limit.
+    pub fn get_listing(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Listing, None)
+    }
+
+    /// POSTs a JSON `body` to an API that answers searches only that way
+    /// (Workday's), and reads the JSON answer like [`Fetcher::get_json`].
+    pub fn post_json(&self, url: &str, body: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url, Want::Json, Some(body))
+    }
+
+    fn fetch(&self, url: &str, want: Want, body: Option<&str>) -> Result<Fetched, FetchError> {
         let parsed = Url::parse(url)
             .map_err(|e| FetchError::failed(url, format!("not a valid URL ({e})")))?;
         let deadline = deadline_after(self.opts.timeout);
         let mut attempt = 0;
         loop {
-            let (error, retry) = match self.attempt(url, &parsed, deadline, want) {
+            let (error, retry) = match self.attempt(url, &parsed, deadline, want, body) {
                 Ok(page) => return Ok(page),
                 Err(failure) => failure,
             };
@@ -222,13 +313,21 @@ impl Fetcher {
         parsed: &Url,
         deadline: Instant,
         want: Want,
+        body: Option<&str>,
     ) -> Result<Fetched, (FetchError, Retry)> {
         // The request-level timeout covers the body too (reqwest's blocking
         // client-level one is per read), so a server that drips bytes is cut off.
         let left = deadline.saturating_duration_since(Instant::now());
         let client = self.client(url).map_err(|e| (e, Retry::Never))?;
-        let mut request = client.get(parsed.clone()).timeout(left);
-        if want == Want::Json {
+        let mut request = match body {
+            Some(b) => client
+                .post(parsed.clone())
+                .header(CONTENT_TYPE, "application/json")
+                .body(b.to_string()),
+            None => client.get(parsed.clone()),
+        }
+        .timeout(left);
+        if want != Want::Page {
             request = request.header(ACCEPT, "application/json");
         }
         let response = request.send().map_err(|e| self.transport_error(url, &e))?;
@@ -252,10 +351,15 @@ impl Fetcher {
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let declared_format = match want {
             Want::Page => body::format_for(content_type.as_deref()).map_err(|e| e.to_string()),
-            Want::Json => body::json_for(content_type.as_deref()).map_err(|e| e.to_string()),
+            Want::Json | Want::Listing => {
+                body::json_for(content_type.as_deref()).map_err(|e| e.to_string())
+            }
         }
         .map_err(fail)?;
-        let max = self.opts.max_bytes;
+        let max = match want {
+            Want::Listing => self.opts.max_listing_bytes.max(self.opts.max_bytes),
+            Want::Page | Want::Json => self.opts.max_bytes,
+        };
         // reqwest drops Content-Length when it decompresses, so this only
         // catches honest plain bodies early; the capped read catches the rest.
         if response.content_length().is_some_and(|len| len > max) {
@@ -272,8 +376,7 @@ impl Fetcher {
         Ok(Fetched {
             url: response.url().to_string(),
             content_type,
-            text,
-            format,
+            body: Body::Text { text, format },
         })
     }
 

@@ -7,14 +7,16 @@ pub mod html;
 mod json;
 mod markdown;
 mod style;
+pub mod summary;
 mod table;
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 pub use csv::neutralize;
-pub use style::Style;
+pub use style::{ColorChoice, Style};
 
-use crate::cli::OutputFormat;
+use crate::outfile::Pending;
 use crate::report::Record;
 
 /// Writes records in one format.
@@ -43,6 +45,58 @@ pub fn writer<'a>(
         OutputFormat::Table => Box::new(table::TableWriter::new(out, style, explain)),
         OutputFormat::Json => Box::new(json::JsonWriter::array(out)),
         OutputFormat::Jsonl => Box::new(json::JsonWriter::lines(out)),
-        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain)),
+        OutputFormat::Md => Box::new(markdown::MarkdownWriter::new(out, explain, with_fit)),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The output formats; one writer each.
+pub enum OutputFormat {
+    /// Aligned text for people.
+    Table,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A Markdown report.
+    Md,
+    /// Comma-separated values, one row per posting.
+    Csv,
+}
+
+/// Opens the output: a file, or stdout for none or `-`. A file is written
+/// to a temporary file beside it; [`Pending::commit`] puts it in place once
+/// the writer is flushed.
+pub fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, bool, Pending)> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let (f, pending) = crate::outfile::create(p)?;
+            Ok((Box::new(BufWriter::new(f)), false, pending))
+        }
+        _ => {
+            use std::io::IsTerminal;
+            let tty = io::stdout().is_terminal();
+            Ok((
+                Box::new(BufWriter::new(io::stdout().lock())),
+                tty,
+                Pending::none(),
+            ))
+        }
+    }
+}
+
+/// A failure to write the output as a one-line error naming it ("out.csv:
+/// cannot write: No space left on device"). A closed pipe stays the I/O
+/// error it is, so that it still ends the run quietly.
+pub fn write_error(path: Option<&Path>) -> impl Fn(io::Error) -> anyhow::Error + '_ {
+    move |e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return e.into();
+        }
+        let name = match path {
+            Some(p) if p != Path::new("-") => p.display().to_string(),
+            _ => "<stdout>".to_string(),
+        };
+        anyhow::anyhow!("{name}: cannot write: {}", crate::source::io_message(&e))
     }
 }

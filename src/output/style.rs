@@ -2,8 +2,6 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::ColorChoice;
-
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
@@ -61,4 +59,12 @@ impl Style {
     pub fn cyan(&self, text: &str) -> String {
         self.paint("36", text)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// When to colour: `auto` is a terminal with NO_COLOR unset.
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }

@@ -7,6 +7,7 @@
 // Every test crate includes this module and uses a different part of it.
 #![allow(dead_code)]
 
+pub mod fixtures;
 pub mod raw;
 pub mod site;
 

@@ -21,7 +21,7 @@ pub mod profile;
 pub mod requirements;
 pub mod role;
 pub mod rules;
-pub mod skills;
+pub use rules::skills;
 pub mod text;
 
 pub use analysis::{Analysis, analyze};

@@ -90,6 +90,9 @@ pub struct PostingMeta {
     pub location: Option<String>,
     pub date_posted: Option<String>,
     pub employment_type: Option<String>,
+    /// The level a site states ("Mid-Senior level" on LinkedIn), when it states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seniority: Option<String>,
 }
 
 /// A job posting read closely: who, what, where, and its text in typed sections.

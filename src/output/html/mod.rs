@@ -10,21 +10,21 @@
 mod charts;
 mod escape;
 mod row;
+mod summary;
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 
 pub use escape::{esc, href, num};
 
-use crate::batch::summary::Summary;
 use crate::fit::Strengths;
 use crate::report::Record;
 use crate::role::Role;
+use crate::summary::Summary;
 use charts::Bar;
 
 const CSS: &str = include_str!("report.css");
@@ -40,6 +40,8 @@ const ROLE_NAMES: [&str; 5] = ["modeling", "backend", "frontend", "research", "n
 pub struct Report {
     path: PathBuf,
     out: BufWriter<File>,
+    /// Renames the page into place once it is complete.
+    pending: crate::outfile::Pending,
     rows: RowsFile,
     strengths: Option<Vec<String>>,
     summary: Summary,
@@ -61,14 +63,15 @@ struct Ranked {
 }
 
 impl Report {
-    /// Creates `path` now, so that a path that cannot be written stops the
-    /// run before any work; the page is written by [`Report::finish`].
+    /// Creates a temporary file beside `path` now, so that a path that
+    /// cannot be written stops the run before any work; the page is written
+    /// by [`Report::finish`], and only then replaces `path`.
     pub fn create(path: &Path, strengths: Option<&Strengths>) -> anyhow::Result<Report> {
-        let file =
-            File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
+        let (file, pending) = crate::outfile::create(path)?;
         Ok(Report {
             path: path.to_path_buf(),
             out: BufWriter::new(file),
+            pending,
             rows: RowsFile::new()?,
             strengths: strengths.map(|s| s.items.iter().map(|i| i.text.clone()).collect()),
             summary: Summary::new(strengths),
@@ -123,20 +126,22 @@ impl Report {
         let result = (|| -> io::Result<()> {
             self.out.write_all(head.as_bytes())?;
             self.rows.out.flush()?;
-            let mut rows = File::open(&self.rows.path)?;
-            io::copy(&mut rows, &mut self.out)?;
+            let rows = self.rows.out.get_mut();
+            rows.seek(io::SeekFrom::Start(0))?;
+            io::copy(rows, &mut self.out)?;
             write!(
                 self.out,
                 "</tbody></table></section>\n<section id=\"summary\">\n<h2>Market summary</h2>\n\
                  <div class=\"cards\">{}</div>\n</section>\n</main>\n<footer>Made by rolefit {} from the postings' own text. \
                  This page is self-contained: it loads nothing and works offline.</footer>\n\
                  <script>\n{JS}</script>\n</body>\n</html>\n",
-                self.summary.html(),
+                summary::cards(&self.summary),
                 env!("CARGO_PKG_VERSION")
             )?;
             self.out.flush()
         })();
-        result.with_context(|| format!("{name}: cannot write"))
+        result.with_context(|| format!("{name}: cannot write"))?;
+        self.pending.commit()
     }
 
     /// Everything above the table's rows.
@@ -383,37 +388,19 @@ fn share(count: usize, of: usize) -> String {
     format!("{}%", (count * 100 + of / 2) / of)
 }
 
-/// The rows rendered so far, in a temporary file that is removed when the
-/// report is done or dropped.
+/// The rows rendered so far, in an anonymous temporary file: the system
+/// removes it when the process ends, however it ends.
 struct RowsFile {
-    path: PathBuf,
     out: BufWriter<File>,
 }
 
 impl RowsFile {
     fn new() -> anyhow::Result<RowsFile> {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir();
-        let path = dir.join(format!(
-            "rolefit-report-{}-{}.part",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
+        let file =
+            tempfile::tempfile().context("cannot create a temporary file for the report's rows")?;
         Ok(RowsFile {
-            path,
             out: BufWriter::new(file),
         })
-    }
-}
-
-impl Drop for RowsFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
     }
 }
 

@@ -2,11 +2,11 @@
 //! says can become markup, a script or a link to anything but the web.
 
 use super::*;
-use crate::batch::summary::fixture::{posting, scored, skills, strengths};
 use crate::classify::{Evidence, Signal};
 use crate::extract::SectionKind;
 use crate::fit::Match;
 use crate::requirements::Need;
+use crate::summary::fixture::{posting, scored, skills, strengths};
 
 fn hit(signal: Signal, pattern: &str, matched: &str, line: usize, weight: f64) -> Evidence {
     Evidence {
@@ -305,17 +305,27 @@ fn an_unwritable_path_fails_at_once_with_its_name() {
 }
 
 #[test]
-fn the_temporary_rows_file_is_removed() {
+fn the_page_replaces_the_file_only_when_finished() {
     let dir = tempfile::tempdir().unwrap();
-    let report = Report::create(&dir.path().join("r.html"), None).unwrap();
-    let part = report.rows.path.clone();
-    assert!(part.exists());
+    let path = dir.path().join("r.html");
+    std::fs::write(&path, "old").unwrap();
+    let report = Report::create(&path, None).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     report.finish().unwrap();
-    assert!(!part.exists());
-    let dropped = Report::create(&dir.path().join("s.html"), None).unwrap();
-    let part = dropped.rows.path.clone();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let dropped = Report::create(&path, None).unwrap();
     drop(dropped);
-    assert!(!part.exists());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    // Neither left a temporary file beside the page.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
 /// The text from `start` (included) to the first `end` after it (excluded).

@@ -234,12 +234,31 @@ impl Walker {
     }
 }
 
+/// Whether an inline style hides the element (`display: none`,
+/// `visibility: hidden` or `collapse`): text a reader never sees is not
+/// evidence, however it is hidden.
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((property, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        let value = value.split_whitespace().next().unwrap_or("");
+        match property.trim().to_ascii_lowercase().as_str() {
+            "display" => value == "none",
+            "visibility" => value == "hidden" || value == "collapse",
+            _ => false,
+        }
+    })
+}
+
 /// Whether an element is page furniture to skip.
 fn skip(el: ElementRef) -> bool {
     let v = el.value();
     if SKIP_TAGS.contains(&v.name())
         || v.attr("hidden").is_some()
         || v.attr("aria-hidden") == Some("true")
+        || v.attr("style").is_some_and(style_hides)
     {
         return true;
     }

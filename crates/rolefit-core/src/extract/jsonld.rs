@@ -123,6 +123,7 @@ fn fields(posting: &Value) -> Option<PageFields> {
             location,
             date_posted: posting.get("datePosted").and_then(text_of),
             employment_type: posting.get("employmentType").and_then(text_of),
+            seniority: None,
         },
         blocks,
     })

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod markdown;
 pub mod next_data;
 pub mod sections;
+pub mod sites;
 pub mod structured;
 
 pub use crate::model::{Lang, Line, Posting, PostingMeta, Section, SectionKind};
@@ -54,9 +55,6 @@ pub enum Format {
     Html,
     Markdown,
     Text,
-    /// A posting read from structured data (a job board's API), stored as
-    /// the JSON of a [`structured::Structured`].
-    Board,
 }
 
 impl Format {
@@ -67,6 +65,8 @@ impl Format {
             .map(|(_, e)| e.to_ascii_lowercase());
         match ext.as_deref() {
             Some("html" | "htm" | "xhtml") => Format::Html,
+            // A page saved with the wrong name is still a page.
+            Some("md" | "markdown" | "txt") if is_html_document(text) => Format::Html,
             Some("md" | "markdown") => Format::Markdown,
             Some("txt") => Format::Text,
             _ => Format::sniff(text),
@@ -96,6 +96,24 @@ impl Format {
     }
 }
 
+/// Whether the text opens as a whole HTML document (`<!DOCTYPE html>`,
+/// `<html>`, after any BOM, spaces or comments), not merely with a tag.
+fn is_html_document(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    while let Some(after) = rest.strip_prefix("<!--") {
+        match after.find("-->") {
+            Some(end) => rest = after[end + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    let head: String = rest
+        .chars()
+        .take(14)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
 /// Markdown when ATX headings (`# Title`, `## Requirements`) lead lines.
 fn looks_like_markdown(text: &str) -> bool {
     let headings = text
@@ -116,18 +134,26 @@ pub enum ExtractError {
     Empty,
     #[error("no posting text found: the page asks to sign in (a login wall)")]
     LoginWall,
-    /// A stored board posting that does not parse (a damaged `--cache` file).
-    #[error("cannot read the stored board posting ({0}); remove it from the --cache folder")]
-    Unreadable(String),
+    /// A row (CSV, JSON Lines, a board's API) whose description is empty.
+    #[error("no posting text: the description is empty")]
+    EmptyRow,
     #[error(
         "the page nests elements more than {} levels deep; rolefit does not read pages built like that",
         html::MAX_DEPTH
     )]
     TooDeep,
+    /// A saved page of a site that frames the posting's text (Saramin, JobKorea).
+    #[error("a saved {site} page without its posting text (the site loads it in a frame the saved page lacks); {}", .url.as_ref().map_or("analyze the posting's URL instead".to_string(), |u| format!("analyze {u} instead")))]
+    Framed {
+        site: &'static str,
+        url: Option<String>,
+    },
 }
 
-/// Below this many characters of body text there is no posting to read.
-const MIN_TEXT_CHARS: usize = 60;
+/// Below this many characters of body text there is no posting to read (a
+/// row's description, which has no page behind it, is read however short,
+/// with confidence scaled down by its length).
+pub const MIN_TEXT_CHARS: usize = 60;
 
 /// Reads a posting from the text of a source.
 pub fn extract(
@@ -138,7 +164,10 @@ pub fn extract(
     let fields = match format {
         Format::Html => {
             let doc = html::parse_document(text).map_err(|_| ExtractError::TooDeep)?;
-            let fields = from_html(&doc);
+            let fields = match sites::page(&doc) {
+                Some(site) => (site?, 0),
+                None => from_html(&doc),
+            };
             // A JavaScript shell shows nothing; a Next.js one still carries
             // the page's data in `__NEXT_DATA__`.
             if body_chars(&fields.0.blocks) < MIN_TEXT_CHARS
@@ -150,11 +179,6 @@ pub fn extract(
         }
         Format::Markdown => with_leading_title(markdown::blocks(text), true),
         Format::Text => with_leading_title(text_blocks(text), false),
-        Format::Board => {
-            let data: structured::Structured =
-                serde_json::from_str(text).map_err(|e| ExtractError::Unreadable(e.to_string()))?;
-            return structured::posting(&data, rules);
-        }
     };
     build(fields, rules)
 }
@@ -212,7 +236,17 @@ pub fn from_row(
     if let Some(l) = location {
         fields.meta.location = Some(crate::text::clean_inline(l));
     }
-    build((fields, offset), rules)
+    // A row's description is what it is, however short: a few words still
+    // say something (with little evidence, the classifier is unsure), and
+    // there is no page behind it that JavaScript might have filled.
+    if body_chars(&fields.blocks) == 0 {
+        return Err(ExtractError::EmptyRow);
+    }
+    if body_chars(&fields.blocks) < MIN_TEXT_CHARS && is_login_wall(&fields.blocks, rules) {
+        return Err(ExtractError::LoginWall);
+    }
+    let sections = sections::split(&fields.blocks, rules, offset);
+    Ok(assemble(fields, sections))
 }
 
 /// Text from a spreadsheet cell or an API that is HTML markup rather than prose.
@@ -236,8 +270,34 @@ fn text_blocks(text: &str) -> Vec<Block> {
     text.lines().map(Block::text).collect()
 }
 
+/// A JSON-LD description shorter than this many characters may be a stub
+/// ("See below", "Apply now"): the page's own text is read when it has more.
+const STUB_DESCRIPTION_CHARS: usize = 200;
+
 fn from_html(doc: &scraper::Html) -> (PageFields, usize) {
-    let mut fields = jsonld::job_posting(doc).unwrap_or_else(|| content::main_content(doc));
+    let mut fields = match jsonld::job_posting(doc) {
+        Some(ld) if body_chars(&ld.blocks) < STUB_DESCRIPTION_CHARS => {
+            let page = content::main_content(doc);
+            if body_chars(&page.blocks) > body_chars(&ld.blocks) {
+                // The JSON-LD's fields (title, company...) still come first.
+                let mut meta = ld.meta;
+                let from_page = page.meta;
+                meta.title = meta.title.or(from_page.title);
+                meta.company = meta.company.or(from_page.company);
+                meta.location = meta.location.or(from_page.location);
+                meta.date_posted = meta.date_posted.or(from_page.date_posted);
+                meta.employment_type = meta.employment_type.or(from_page.employment_type);
+                PageFields {
+                    meta,
+                    blocks: page.blocks,
+                }
+            } else {
+                ld
+            }
+        }
+        Some(ld) => ld,
+        None => content::main_content(doc),
+    };
     if fields.meta.title.is_none() {
         fields.meta.title =
             content::meta(doc, "og:title").or_else(|| content::first_text(doc, "h1"));
@@ -294,22 +354,23 @@ fn build(
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
     if body_chars(&fields.blocks) < MIN_TEXT_CHARS {
-        let all: String = fields
-            .blocks
-            .iter()
-            .map(|b| b.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if ["sign in", "log in", "login", "로그인"]
-            .iter()
-            .any(|w| all.contains(w))
-        {
+        if is_login_wall(&fields.blocks, rules) {
             return Err(ExtractError::LoginWall);
         }
         return Err(ExtractError::Empty);
     }
     let sections = sections::split(&fields.blocks, rules, offset);
     Ok(assemble(fields, sections))
+}
+
+/// Whether short text is a sign-in prompt rather than a posting.
+fn is_login_wall(blocks: &[Block], rules: &crate::rules::SectionRules) -> bool {
+    let all: String = blocks
+        .iter()
+        .map(|b| b.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    rules.login_wall.iter().any(|w| all.contains(w.as_str()))
 }
 
 /// A posting from its fields and its sections: fields the page lacked are

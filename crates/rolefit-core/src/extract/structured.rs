@@ -100,6 +100,7 @@ pub fn posting(data: &Structured, rules: &SectionRules) -> Result<Posting, Extra
             location: clean(&m.location),
             date_posted: clean(&m.date_posted),
             employment_type: clean(&m.employment_type),
+            seniority: clean(&m.seniority),
         },
         blocks: Vec::new(),
     };

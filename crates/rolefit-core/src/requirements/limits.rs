@@ -74,11 +74,15 @@ fn lines(posting: &Posting) -> impl Iterator<Item = (SectionKind, usize, &str)> 
     })
 }
 
-/// The seniority: a level word in the title, else a line open to beginners.
+/// The seniority: a level word in the title, else in the seniority a job
+/// board states ("Entry level", "Associate"), else a line open to beginners.
 pub fn seniority(posting: &Posting, rules: &ReqRules) -> Option<Seniority> {
-    if let Some(title) = &posting.meta.title {
+    for stated in [&posting.meta.title, &posting.meta.seniority]
+        .into_iter()
+        .flatten()
+    {
         for (level, re) in &rules.seniority {
-            if let Some(m) = re.find(title) {
+            if let Some(m) = re.find(stated) {
                 return Some(Seniority {
                     level: *level,
                     text: m.as_str().to_string(),

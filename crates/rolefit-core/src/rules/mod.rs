@@ -10,11 +10,12 @@ mod gate;
 mod keywords;
 mod matcher;
 mod set;
+pub mod skills;
 
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};
 pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
-pub use set::{Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
+pub use set::{HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
 
 use crate::model::SectionKind;
 
@@ -34,7 +35,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -43,12 +44,13 @@ pub const FILES: [&str; 10] = [
     "negation.toml",
     "sections.toml",
     "skills.toml",
+    "columns.toml",
     "requirements.toml",
     "fit.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 10] = [
+pub const BUILTIN: [(&str, &str); 11] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -77,6 +79,10 @@ pub const BUILTIN: [(&str, &str); 10] = [
     (
         "skills.toml",
         include_str!("../../../../patterns/skills.toml"),
+    ),
+    (
+        "columns.toml",
+        include_str!("../../../../patterns/columns.toml"),
     ),
     (
         "requirements.toml",

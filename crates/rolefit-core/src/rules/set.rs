@@ -54,6 +54,8 @@ struct NegationFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionsFile {
+    #[serde(default)]
+    login_wall: Vec<String>,
     weights: BTreeMap<String, Spanned<f64>>,
     #[serde(default)]
     kind: Vec<Spanned<KindDef>>,
@@ -64,6 +66,30 @@ struct SectionsFile {
 struct KindDef {
     kind: Spanned<String>,
     headings: Vec<Spanned<String>>,
+}
+
+/// The header names batch input looks for, per field; see `patterns/columns.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderNames {
+    pub id: Vec<String>,
+    pub title: Vec<String>,
+    pub company: Vec<String>,
+    pub location: Vec<String>,
+    pub text: Vec<String>,
+    pub url: Vec<String>,
+}
+
+impl Default for HeaderNames {
+    /// The built-in names.
+    fn default() -> HeaderNames {
+        let text = super::BUILTIN
+            .iter()
+            .find(|(name, _)| *name == "columns.toml")
+            .map(|(_, text)| *text)
+            .unwrap_or_default();
+        toml::from_str(text).expect("the built-in columns.toml parses (a test checks it)")
+    }
 }
 
 /// The numbers that turn scores into a decision; see `patterns/none.toml`.
@@ -108,6 +134,8 @@ pub struct KindHeadings {
 /// What section splitting needs: the heading patterns per kind.
 #[derive(Debug)]
 pub struct SectionRules {
+    /// Words of a login wall, lower case.
+    pub login_wall: Vec<String>,
     pub kinds: Vec<KindHeadings>,
     pub weights: SectionWeights,
     /// Every kind's headings joined, in order, to test a line once.
@@ -189,7 +217,9 @@ pub struct PatternSet {
     pub thresholds: Thresholds,
     pub negation: Negation,
     pub sections: SectionRules,
-    pub skills: crate::skills::SkillSet,
+    pub skills: super::skills::SkillSet,
+    /// Header names of batch input.
+    pub columns: HeaderNames,
     /// `requirements.toml`: the phrases of a posting's limits and a person's facts.
     pub requirements: crate::requirements::ReqRules,
     /// `fit.toml`: the weights, penalties and gates of fit.
@@ -215,11 +245,22 @@ impl PatternSet {
     }
 
     fn load_with(files: Vec<SourceFile>, check: bool) -> Result<PatternSet, RulesError> {
+        // Callers pass the built-in set or `folder_files`, which fills the
+        // files a folder lacks from it; a set missing one is refused.
+        let missing = super::FILES
+            .iter()
+            .find(|name| !files.iter().any(|f| f.name == **name));
+        if let Some(name) = missing {
+            return Err(RulesError::File {
+                file: format!("patterns/{name}"),
+                message: "missing from the pattern set".to_string(),
+            });
+        }
         let file = |name: &str| -> &SourceFile {
             files
                 .iter()
                 .find(|f| f.name == name)
-                .expect("every pattern file is present")
+                .expect("every file was checked above")
         };
         let mut roles = Vec::new();
         for role in Role::ALL {
@@ -261,7 +302,8 @@ impl PatternSet {
         // The bundled skills are checked by the tests and compile lazily; a
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
-        let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
+        let skills = super::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
+        let columns: HeaderNames = file("columns.toml").parse()?;
         let requirements = crate::requirements::ReqRules::load(file("requirements.toml"))?;
         let fit = crate::fit::FitRules::load(file("fit.toml"))?;
 
@@ -277,6 +319,7 @@ impl PatternSet {
             negation: Negation { clause_split, cues },
             sections,
             skills,
+            columns,
             requirements,
             fit,
             files,
@@ -336,6 +379,7 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         .flat_map(|k| std::iter::repeat_n(k.kind, k.matcher.len()))
         .collect();
     Ok(SectionRules {
+        login_wall: def.login_wall.iter().map(|w| w.to_lowercase()).collect(),
         kinds,
         weights: SectionWeights(weights),
         all,
@@ -346,6 +390,17 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
 /// The largest weight a pattern may have (either sign): the bundled ones are
 /// below 10, and a weight near the largest float would make scores infinite.
 const MAX_WEIGHT: f64 = 1000.0;
+
+/// Whether a regex can match the empty string (`x*`, `a|`, `^`): such a
+/// pattern would be evidence in every line. One that does not parse is left
+/// to the compiler to report.
+fn matches_empty(source: &str) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .build()
+        .parse(source)
+        .is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
+}
 
 /// Compiles a list of entries; `need_weight` says whether `weight` is required.
 fn compile_entries(
@@ -386,6 +441,13 @@ fn compile_entries(
             (None, Some(re)) => {
                 let name = e.name.clone().unwrap_or_else(|| re.get_ref().clone());
                 let source = user_regex(re.get_ref(), e.case_sensitive);
+                if eager(f, check) && matches_empty(&source) {
+                    return Err(f.error_at(
+                        re.span().start,
+                        "this regex can match the empty string, so it would match \
+                         everywhere: make some part of it required",
+                    ));
+                }
                 (
                     source.clone(),
                     name,

@@ -11,15 +11,10 @@
 mod counts;
 #[cfg(test)]
 pub(crate) mod fixture;
-mod html;
-mod render;
-mod sections;
-
-use std::io;
+pub mod sections;
 
 use crate::fit::Strengths;
 use crate::model::Lang;
-use crate::output::Style;
 use crate::report::Record;
 use crate::requirements::{Need, Requirements, Years};
 use crate::role::Role;
@@ -118,22 +113,6 @@ impl Summary {
                 slot.add(need == Need::Required);
             }
         }
-    }
-
-    /// The summary for a terminal: headings, aligned numbers and bars,
-    /// colored when `style` says so. Text from postings is sanitized.
-    pub fn write_text(&self, out: &mut dyn io::Write, style: Style) -> io::Result<()> {
-        render::text(&sections::build(self), out, style)
-    }
-
-    /// The same content as Markdown, with tables and bars as text.
-    pub fn write_markdown(&self, out: &mut dyn io::Write) -> io::Result<()> {
-        render::markdown(&sections::build(self), out)
-    }
-
-    /// The same content as HTML cards for the `--report` page, every label escaped.
-    pub fn html(&self) -> String {
-        html::cards(&sections::build(self))
     }
 
     /// The `n` technical skills most often required, most first, each with

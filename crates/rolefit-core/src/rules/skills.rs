@@ -7,8 +7,8 @@ use toml::Spanned;
 
 use std::collections::HashSet;
 
+use super::{Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, user_regex};
 use crate::role::Role;
-use crate::rules::{Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, user_regex};
 
 /// What kind of thing a skill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

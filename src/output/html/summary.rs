@@ -3,12 +3,18 @@
 
 use std::fmt::Write;
 
-use super::render::share;
-use super::sections::{Part, Table};
-use crate::output::html::{esc, num};
+use super::escape::{esc, num};
+use crate::output::summary::share;
+use crate::summary::Summary;
+use crate::summary::sections::{self, Part, Table};
+
+/// The market summary as HTML cards for the `--report` page, every label escaped.
+pub fn cards(s: &Summary) -> String {
+    parts(&sections::build(s))
+}
 
 /// The parts as `<div class="card">`s, the first heading (the page has its own) left out.
-pub(super) fn cards(parts: &[Part]) -> String {
+fn parts(parts: &[Part]) -> String {
     let mut s = String::new();
     let mut open = false;
     for (i, part) in parts.iter().enumerate() {
@@ -79,10 +85,10 @@ fn table(t: &Table) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Summary;
-    use super::super::fixture::*;
     use crate::requirements::Need;
     use crate::role::Role;
+    use crate::summary::Summary;
+    use crate::summary::fixture::*;
 
     #[test]
     fn cards_hold_every_heading_and_escape_labels() {
@@ -98,7 +104,7 @@ mod tests {
         ] {
             s.add(&r);
         }
-        let html = s.html();
+        let html = super::cards(&s);
         for h in [
             "Roles",
             "Most required skills",

@@ -1,11 +1,23 @@
-//! Renders the summary's parts for a terminal (aligned columns, bars of block
-//! characters, optional color) or as Markdown (tables, bars as text).
+//! Renders the market summary's parts for a terminal (aligned columns, bars
+//! of block characters, optional color) or as Markdown (tables, bars as text).
 
 use std::io::{self, Write};
 
-use super::sections::{Part, Row, Table};
 use crate::output::Style;
+use crate::summary::Summary;
+use crate::summary::sections::{self, Part, Row, Table};
 use crate::text::sanitize;
+
+/// The summary for a terminal: headings, aligned numbers and bars, colored
+/// when `style` says so. Text from postings is sanitized.
+pub fn write_text(s: &Summary, out: &mut dyn Write, style: Style) -> io::Result<()> {
+    text(&sections::build(s), out, style)
+}
+
+/// The same content as Markdown, with tables and bars as text.
+pub fn write_markdown(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    markdown(&sections::build(s), out)
+}
 
 /// Bars are this many cells at their longest.
 const BAR_WIDTH: usize = 20;
@@ -15,7 +27,7 @@ const LABEL_WIDTH: usize = 28;
 const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /// The text rendering, for stderr.
-pub(super) fn text(parts: &[Part], out: &mut dyn Write, st: Style) -> io::Result<()> {
+fn text(parts: &[Part], out: &mut dyn Write, st: Style) -> io::Result<()> {
     for (i, part) in parts.iter().enumerate() {
         match part {
             Part::Heading(h) => {
@@ -64,7 +76,7 @@ fn text_table(t: &Table, out: &mut dyn Write, st: Style) -> io::Result<()> {
 }
 
 /// The Markdown rendering, for `--summary-out`.
-pub(super) fn markdown(parts: &[Part], out: &mut dyn Write) -> io::Result<()> {
+fn markdown(parts: &[Part], out: &mut dyn Write) -> io::Result<()> {
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -137,7 +149,7 @@ fn bar(count: usize, max: usize) -> String {
 }
 
 /// `count` as a whole percentage of `of`.
-pub(super) fn share(count: usize, of: usize) -> String {
+pub fn share(count: usize, of: usize) -> String {
     if of == 0 {
         return "-".into();
     }
@@ -189,12 +201,11 @@ fn truncate(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Summary;
-    use super::super::fixture::*;
     use super::*;
     use crate::report::Record;
     use crate::requirements::{DegreeLevel, Need};
     use crate::role::Role;
+    use crate::summary::fixture::*;
 
     /// Three postings and an error, no profile.
     fn small() -> Summary {
@@ -246,13 +257,13 @@ mod tests {
 
     fn text_of(s: &Summary) -> String {
         let mut out = Vec::new();
-        s.write_text(&mut out, Style { color: false }).unwrap();
+        write_text(s, &mut out, Style { color: false }).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     fn markdown_of(s: &Summary) -> String {
         let mut out = Vec::new();
-        s.write_markdown(&mut out).unwrap();
+        write_markdown(s, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -457,7 +468,7 @@ What to learn next
             "Market summary\n  0 rows: 0 ok, 0 errors.\n"
         );
         let mut out = Vec::new();
-        small().write_text(&mut out, Style { color: true }).unwrap();
+        write_text(&small(), &mut out, Style { color: true }).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("\u{1b}[1mMarket summary\u{1b}[0m\n"));
         assert!(text.contains("\u{1b}[32m████████████████████\u{1b}[0m"));

@@ -14,7 +14,7 @@ const TOP_TO_LEARN: usize = 10;
 
 /// One part of the summary.
 #[derive(Debug)]
-pub(super) enum Part {
+pub enum Part {
     Heading(&'static str),
     Text(String),
     Table(Table),
@@ -22,7 +22,7 @@ pub(super) enum Part {
 
 /// Rows of counts of postings, with an optional bar and share column.
 #[derive(Debug)]
-pub(super) struct Table {
+pub struct Table {
     /// The header of the label column.
     pub label: &'static str,
     /// The header of the note column, when the rows have notes.
@@ -34,7 +34,7 @@ pub(super) struct Table {
 }
 
 #[derive(Debug)]
-pub(super) struct Row {
+pub struct Row {
     pub label: String,
     pub count: usize,
     pub note: String,
@@ -49,7 +49,7 @@ fn row(label: impl Into<String>, count: usize) -> Row {
 }
 
 /// The whole summary, in reading order.
-pub(super) fn build(s: &Summary) -> Vec<Part> {
+pub fn build(s: &Summary) -> Vec<Part> {
     let mut parts = vec![Part::Heading("Market summary"), Part::Text(overview(s))];
     if s.ok == 0 {
         return parts;
