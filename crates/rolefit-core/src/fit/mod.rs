@@ -6,11 +6,10 @@
 
 mod advice;
 mod person;
-mod rules;
 
+pub use crate::rules::weights::FitRules;
 pub use advice::Advice;
 pub use person::{Fact, Person};
-pub use rules::FitRules;
 
 use serde::Serialize;
 

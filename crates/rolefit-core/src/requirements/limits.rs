@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::Need;
-use super::rules::{Level, LimitKind, ReqRules};
 use crate::model::{Lang, Posting, SectionKind};
+use crate::rules::phrases::{Level, LimitKind, ReqRules};
 
 /// The posting's seniority.
 #[derive(Debug, Clone, Serialize, PartialEq)]

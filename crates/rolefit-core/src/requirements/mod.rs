@@ -3,7 +3,6 @@
 //! each marked required or preferred by the section it came from.
 
 pub mod limits;
-pub mod rules;
 
 use regex::Regex;
 use serde::Serialize;
@@ -12,8 +11,8 @@ use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
 use crate::skills::{Category, EvidenceKind};
 
+pub use crate::rules::phrases::{Level, LimitKind, PostingRules, ReqRules};
 pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
-pub use rules::{Level, LimitKind, PostingRules, ReqRules};
 
 /// Whether the posting requires something or only prefers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -9,8 +9,10 @@ mod file;
 mod gate;
 mod keywords;
 mod matcher;
+pub mod phrases;
 mod set;
 pub mod skills;
+pub mod weights;
 
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};

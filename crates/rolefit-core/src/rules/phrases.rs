@@ -7,8 +7,8 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::{RulesError, SourceFile, one_line, user_regex};
 use crate::role::Role;
-use crate::rules::{RulesError, SourceFile, one_line, user_regex};
 
 /// A seniority level, lowest first.
 #[derive(
@@ -507,7 +507,7 @@ mod tests {
 
     #[test]
     fn bundled_file_loads() {
-        let files = crate::rules::builtin_files();
+        let files = super::super::builtin_files();
         let f = files
             .iter()
             .find(|f| f.name == "requirements.toml")

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::rules::{RulesError, SourceFile};
+use super::{RulesError, SourceFile};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
