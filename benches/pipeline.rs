@@ -39,7 +39,7 @@ fn set() -> PatternSet {
 
 fn strengths(set: &PatternSet) -> Strengths {
     let profile = Profile::inline(STRENGTHS).expect("strengths");
-    Strengths::new(&profile, &set.skills)
+    Strengths::new(&profile, set)
 }
 
 /// Postings as a CSV batch reads them: fields from columns, body as text.
@@ -183,6 +183,8 @@ fn bench_requirements_fit(c: &mut Criterion) {
                     &rolefit::analysis::job_text(p),
                     &req,
                     &strengths,
+                    &set.fit,
+                    &set.requirements,
                 ));
             }
         })

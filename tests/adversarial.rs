@@ -1265,7 +1265,7 @@ fn profile_mistakes_name_file_and_line() {
         (
             "strengths = [\"Go\"]\ncolour = \"red\"\n",
             "me.toml:2",
-            "unknown field `colour`, expected one of `name`, `summary`, `strengths`, `preferred_roles`",
+            "unknown field `colour`, expected one of `name`, `summary`, `strengths`, `preferred_roles`, `years`, `degree`, `locations`, `languages`, `level`, `avoid`",
         ),
         (
             "name = \"x\"\nstrengths = \"PyTorch\"\n",

@@ -649,3 +649,215 @@ fn skill_in_the_hiring_process_is_not_asked_for() {
     let missing = strings(&fit["missing_required"]);
     assert!(!missing.iter().any(|m| m == "Kafka"), "{fit}");
 }
+
+// ---- gates: what caps a score, and says why --------------------------------------------
+
+/// The fit of a posting for a profile file's text.
+fn fit_for_profile(posting: &str, profile: &str) -> Value {
+    let dir = Dir::new();
+    dir.create("posting.md", posting);
+    dir.create("me.toml", profile);
+    let out = dir
+        .command([
+            "analyze",
+            "posting.md",
+            "--profile",
+            "me.toml",
+            "--format",
+            "jsonl",
+        ])
+        .run();
+    out.success();
+    out.json_lines()[0]["fit"].clone()
+}
+
+fn gate_kinds(fit: &Value) -> Vec<String> {
+    fit["explain"]["gates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A React frontend posting, written in English, in Austin.
+const AUSTIN_FRONTEND: &str = "\
+# Frontend Engineer, AI Assistant
+
+Location: Austin, TX (hybrid)
+
+## Requirements
+
+- Three or more years building product UIs with React and TypeScript.
+- Experience streaming LLM responses into a chat interface.
+- Good communication with designers and teammates.
+";
+
+/// The same job, written in Korean, in Seoul.
+const SEOUL_FRONTEND: &str = "\
+# 프론트엔드 엔지니어 (AI 어시스턴트)
+
+## 근무 조건
+
+- 근무지: 서울 강남구
+
+## 자격 요건
+
+- React와 TypeScript로 제품 UI를 3년 이상 개발한 경험
+- LLM 응답을 스트리밍하는 채팅 인터페이스 개발 경험
+- 디자이너, 동료와 원활한 커뮤니케이션
+";
+
+/// The same job, limited to residents of the EU.
+const EU_ONLY_FRONTEND: &str = "\
+# Frontend Engineer, AI Assistant
+
+Location: Remote
+
+## Requirements
+
+- You must be based in the EU.
+- Three or more years building product UIs with React and TypeScript.
+- Experience streaming LLM responses into a chat interface.
+";
+
+const AUSTIN_PROFILE: &str = r#"summary = "Frontend engineer with five years of React and TypeScript. English only; based in Austin, open to remote."
+strengths = ["React, TypeScript and Next.js", "streaming LLM chat UI with server-sent events", "Git 협업"]
+"#;
+
+#[test]
+fn a_posting_in_a_language_the_user_does_not_work_in_is_capped() {
+    let home = fit_for_profile(AUSTIN_FRONTEND, AUSTIN_PROFILE);
+    let korean = fit_for_profile(SEOUL_FRONTEND, AUSTIN_PROFILE);
+    assert!(gate_kinds(&home).is_empty(), "{home}");
+    assert!(
+        gate_kinds(&korean).contains(&"language".to_string()),
+        "{korean}"
+    );
+    assert!(
+        gate_kinds(&korean).contains(&"location".to_string()),
+        "{korean}"
+    );
+    assert!(
+        home["score"].as_u64().unwrap() > 2 * korean["score"].as_u64().unwrap(),
+        "{home}\n{korean}"
+    );
+    let advice = strings(&korean["advice"]);
+    assert!(advice[0].starts_with("Hard limit:"), "{advice:?}");
+}
+
+#[test]
+fn a_residency_limit_the_user_does_not_meet_is_a_gate() {
+    let fit = fit_for_profile(EU_ONLY_FRONTEND, AUSTIN_PROFILE);
+    assert!(gate_kinds(&fit).contains(&"residency".to_string()), "{fit}");
+    let berlin = AUSTIN_PROFILE.replace("based in Austin", "based in Berlin");
+    let fit = fit_for_profile(EU_ONLY_FRONTEND, &berlin);
+    assert!(gate_kinds(&fit).is_empty(), "{fit}");
+}
+
+#[test]
+fn years_far_out_of_reach_is_a_gate_and_a_step_down_is_not() {
+    let posting = AUSTIN_FRONTEND.replace("Three or more years", "7+ years of experience");
+    let junior = AUSTIN_PROFILE.replace("five years", "one year");
+    let fit = fit_for_profile(&posting, &junior);
+    assert!(gate_kinds(&fit).contains(&"years".to_string()), "{fit}");
+    let fit = fit_for_profile(&posting, AUSTIN_PROFILE);
+    assert!(!gate_kinds(&fit).contains(&"years".to_string()), "{fit}");
+}
+
+#[test]
+fn advice_never_leads_with_a_soft_skill_or_names_a_role_as_a_gap() {
+    for posting in [AUSTIN_FRONTEND, SEOUL_FRONTEND] {
+        let fit = fit_for_profile(posting, AUSTIN_PROFILE);
+        for soft in ["Collaboration", "Communication"] {
+            assert!(!strings(&fit["edge"]).iter().any(|e| e == soft), "{fit}");
+        }
+        let missing = strings(&fit["missing_required"]);
+        assert!(
+            !missing.iter().any(|m| m == "Frontend development"),
+            "{fit}"
+        );
+    }
+}
+
+#[test]
+fn a_domain_is_never_a_gap_a_small_project_closes() {
+    let posting = "\
+# Data Analyst, Healthcare
+
+## Requirements
+
+- Experience in healthcare and hospital operations.
+- SQL and Tableau dashboards for operations teams.
+- dbt models for the analytics warehouse.
+";
+    let fit = fit_of_posting(posting, "SQL, Python");
+    let advice = strings(&fit["advice"]).join(" ");
+    assert!(!advice.contains("Healthcare"), "{fit}");
+}
+
+#[test]
+fn the_summary_counts_for_degree_and_explain_lists_every_part() {
+    let posting = PHD_POSTING;
+    let profile = r#"summary = "Just finished a PhD in speech recognition."
+strengths = ["self-supervised learning for speech", "PyTorch"]
+"#;
+    let fit = fit_for_profile(posting, profile);
+    assert!(strings(&fit["explain"]["penalties"]).is_empty(), "{fit}");
+    assert!(gate_kinds(&fit).is_empty(), "{fit}");
+    let parts: Vec<&str> = fit["explain"]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(parts, ["skills", "direction", "level"]);
+}
+
+// ---- fit.toml and requirements.toml can be overridden ----------------------------------
+
+#[test]
+fn fit_toml_in_a_patterns_folder_changes_the_score() {
+    let dir = Dir::new();
+    dir.create("posting.md", SEOUL_FRONTEND);
+    dir.create("me.toml", AUSTIN_PROFILE);
+    let fit_toml = std::fs::read_to_string(util::repo_root().join("patterns/fit.toml"))
+        .unwrap()
+        .replace("language = 40", "language = 100")
+        .replace("location = 25", "location = 100");
+    dir.create("pat/fit.toml", &fit_toml);
+    let score = |extra: &[&str]| {
+        let mut args = vec![
+            "analyze",
+            "posting.md",
+            "--profile",
+            "me.toml",
+            "--format",
+            "jsonl",
+        ];
+        args.extend(extra);
+        let out = dir.command(args).run();
+        out.success();
+        out.json_lines()[0]["fit"]["score"].as_u64().unwrap()
+    };
+    assert!(score(&["--patterns", "pat"]) > score(&[]));
+    dir.create(
+        "pat/fit.toml",
+        fit_toml.replace("skills = 0.45", "skills = 0.9"),
+    );
+    let out = dir
+        .command([
+            "analyze",
+            "posting.md",
+            "--profile",
+            "me.toml",
+            "--patterns",
+            "pat",
+        ])
+        .run();
+    assert!(
+        out.stderr
+            .contains("fit.toml: [weights] skills + direction + level must add up to 1"),
+        "{out:?}"
+    );
+}

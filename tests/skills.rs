@@ -299,3 +299,75 @@ fn a_paper_strength_finds_the_venue_as_evidence() {
     // The fit counts an evidence skill that is not scale or a competition as a publication.
     assert_eq!(venue.category, Category::Evidence);
 }
+
+// ---- an alias inside a phrase that means something else -------------------------------
+
+#[test]
+fn fraud_detection_model_is_not_object_detection() {
+    let found = names("served a fraud-detection model with KServe and ONNX Runtime");
+    assert!(!found.iter().any(|s| s == "Object detection"), "{found:?}");
+    let found = names("이상 거래 탐지 모델과 fraud detection model을 운영");
+    assert!(!found.iter().any(|s| s == "Object detection"), "{found:?}");
+    assert_finds_one(
+        "object detection models (YOLOv8) for CCTV",
+        "Object detection",
+    );
+    assert_finds_one("객체 탐지 모델 개발 경험", "Object detection");
+}
+
+#[test]
+fn guardrail_metrics_are_not_ai_safety() {
+    let found = names("designed 40 A/B tests with power analysis and guardrail metrics");
+    assert!(
+        !found.iter().any(|s| s == "AI safety & alignment"),
+        "{found:?}"
+    );
+    let found = names("A/B 테스트의 가드레일 지표 설계");
+    assert!(
+        !found.iter().any(|s| s == "AI safety & alignment"),
+        "{found:?}"
+    );
+    assert_finds_one("LLM guardrails and red teaming", "AI safety & alignment");
+    assert_finds_one("LLM 가드레일 설계", "AI safety & alignment");
+}
+
+// ---- a strength that is just a skill's name ---------------------------------------------
+
+/// The skills a profile with these strengths has.
+fn strength_skills(strengths: &[&str]) -> Vec<String> {
+    let profile = rolefit::profile::Profile {
+        strengths: strengths.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    let s = rolefit::fit::Strengths::new(&profile, &SET);
+    let mut out: Vec<String> = s.skill_names().map(str::to_string).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn bare_go_spark_c_and_r_in_strengths_are_skills() {
+    for (strength, skill) in [
+        ("Go", "Go"),
+        ("Spark", "Apache Spark"),
+        ("C", "C"),
+        ("R", "R"),
+        ("Go for high-throughput services", "Go"),
+    ] {
+        let found = strength_skills(&[strength]);
+        assert!(found.iter().any(|s| s == skill), "{strength:?}: {found:?}");
+    }
+    let found = strength_skills(&["Go, Spark, R"]);
+    for skill in ["Go", "Apache Spark", "R"] {
+        assert!(found.iter().any(|s| s == skill), "{found:?}");
+    }
+    // In a posting line a bare "Go" still needs its context.
+    assert!(!names("Go to market with us").iter().any(|s| s == "Go"));
+    // A strength that only starts with the word is no skill ("Go-to person").
+    assert!(
+        strength_skills(&["Go-to person for on-call questions"])
+            .iter()
+            .all(|s| s != "Go")
+    );
+}

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     for profile in parsed {
         match profile {
             Ok(p) => {
-                let s = Strengths::new(&p, &set.skills);
+                let s = Strengths::new(&p, set);
                 let posting = sample_posting();
                 let analysis = rolefit::analysis::analyze(posting.clone(), set, Some(&s));
                 let record = rolefit::report::Record::ok("f".into(), "f".into(), &analysis);

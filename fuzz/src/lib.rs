@@ -20,7 +20,7 @@ pub fn strengths() -> &'static Strengths {
     S.get_or_init(|| {
         let p = Profile::inline("PyTorch, Kubernetes, React and TypeScript, NeurIPS paper, PhD")
             .expect("a valid inline profile");
-        Strengths::new(&p, &builtin().skills)
+        Strengths::new(&p, builtin())
     })
 }
 

@@ -182,5 +182,5 @@ pub fn load_strengths(args: &ProfileArgs, set: &PatternSet) -> anyhow::Result<Op
         (None, Some(list)) => Profile::inline(list)?,
         (None, None) => return Ok(None),
     };
-    Ok(Some(Strengths::new(&profile, &set.skills)))
+    Ok(Some(Strengths::new(&profile, set)))
 }

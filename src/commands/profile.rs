@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use super::load_patterns_from;
 use crate::cli::ProfileCommand;
-use crate::fit::Strengths;
+use crate::fit::{Person, Strengths};
 use crate::i18n::{Locale, Messages};
 use crate::output::open_output;
 use crate::role::Role;
@@ -52,7 +52,7 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
         ProfileCommand::Show { file, patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
             let profile = crate::load::profile(&file)?;
-            let strengths = Strengths::new(&profile, &set.skills);
+            let strengths = Strengths::new(&profile, &set);
             let (mut out, _, _) = open_output(None)?;
             if let Some(name) = &profile.name {
                 writeln!(out, "{}", crate::text::sanitize(name))?;
@@ -63,8 +63,14 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
                 } else {
                     s.skills.join(", ")
                 };
-                writeln!(out, "  {}  ->  {}", crate::text::sanitize(&s.text), found)?;
+                let text = if s.summary {
+                    format!("({})", tr!(m, "profile-summary"))
+                } else {
+                    crate::text::sanitize(&s.text)
+                };
+                writeln!(out, "  {text}  ->  {found}")?;
             }
+            write_person(&mut out, &strengths.person, m)?;
             let roles = describe_roles(&strengths, m);
             writeln!(out, "{}", tr!(m, "profile-points-to", roles = roles))?;
             if !strengths.preferred_roles.is_empty() {
@@ -80,6 +86,89 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// What was read about the person, each fact with where it came from.
+/// What rolefit read about the person, each fact with where it came from.
+fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result<()> {
+    use crate::text::sanitize;
+    let line = |out: &mut dyn Write, what: String, value: String, from: &str| {
+        writeln!(out, "{what}: {value}  ({})", sanitize(from))
+    };
+    let not_stated = tr!(m, "profile-not-stated");
+    let unknown = |out: &mut dyn Write, what: String| writeln!(out, "{what}: {not_stated}");
+    match &p.years {
+        Some(f) => line(out, tr!(m, "profile-years"), f.value.to_string(), &f.from)?,
+        None => unknown(out, tr!(m, "profile-years"))?,
+    }
+    match &p.degree {
+        Some(f) => line(
+            out,
+            tr!(m, "profile-degree"),
+            f.value.name().to_string(),
+            &f.from,
+        )?,
+        None => unknown(out, tr!(m, "profile-degree"))?,
+    }
+    match &p.level {
+        Some(f) => line(
+            out,
+            tr!(m, "profile-level"),
+            f.value.name().to_string(),
+            &f.from,
+        )?,
+        None => unknown(out, tr!(m, "profile-level"))?,
+    }
+    let list = |facts: Vec<(String, String)>| {
+        facts
+            .into_iter()
+            .map(|(v, from)| format!("{} ({})", sanitize(&v), sanitize(&from)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let or_none = |s: String| {
+        if s.is_empty() {
+            tr!(m, "profile-not-stated")
+        } else {
+            s
+        }
+    };
+    let pairs = |v: &[crate::fit::Fact<String>]| {
+        v.iter()
+            .map(|f| (f.value.clone(), f.from.clone()))
+            .collect::<Vec<_>>()
+    };
+    let located = or_none(list(pairs(&p.regions)));
+    writeln!(out, "{}: {located}", tr!(m, "profile-located"))?;
+    let remote = or_none(list(pairs(&p.remote)));
+    writeln!(out, "{}: {remote}", tr!(m, "profile-remote-in"))?;
+    if let Some(f) = &p.relocate {
+        line(
+            out,
+            tr!(m, "profile-relocate"),
+            tr!(m, "profile-yes"),
+            &f.from,
+        )?;
+    }
+    let languages = or_none(list(pairs(&p.languages)));
+    writeln!(out, "{}: {languages}", tr!(m, "profile-languages"))?;
+    let avoid: Vec<(String, String)> = p
+        .avoid_roles
+        .iter()
+        .map(|f| (f.value.name().to_string(), f.from.clone()))
+        .chain(
+            p.avoid_words
+                .iter()
+                .map(|w| (w.clone(), "profile".to_string())),
+        )
+        .collect();
+    writeln!(
+        out,
+        "{}: {}",
+        tr!(m, "profile-avoids"),
+        or_none(list(avoid))
+    )?;
+    Ok(())
 }
 
 /// "research 0.55, modeling 0.35" for the roles the strengths point to.

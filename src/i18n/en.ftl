@@ -249,3 +249,41 @@ patterns-functions = function (non-AI job functions)
 patterns-negation = negation cues
 patterns-heading = section heading: { $section }
 err-interrupted = interrupted: the rows written so far are complete
+
+# Fit parts and what a profile says about the person (issue 13).
+table-fit-component = { $name } { $points } points ({ $share }{ $line })
+profile-not-stated = not stated
+profile-years = years
+profile-degree = degree
+profile-level = level
+profile-located = located
+profile-remote-in = remote in
+profile-relocate = relocate
+profile-yes = yes
+profile-languages = languages
+profile-avoids = avoids
+table-fit-gate = gate { $kind } (keeps { $cap }{ $line })
+
+# Fit advice (the English ones mirror the core's own wording, which English output uses).
+advice-or = { " " }or{ " " }
+advice-blocked = Hard limit: { $reason }.
+advice-avoided-role = This is a { $role } role, which you said you do not want.
+advice-other-role = This is a { $role } role; you said you want { $wanted }.
+advice-other-direction = This is a { $role } role; your strengths point to { $strengths }.
+advice-not-ai = This is not an AI role: weigh it only if the work itself appeals to you.
+advice-lead-with = Your strongest match here is { $skill }: lead with it, with a result you achieved.
+advice-stretch = It asks for { $asked }+ years and you have about { $have }: a stretch, so show results that match that level.
+advice-step-down = It is a { $level } role, a step down from your experience.
+advice-no-degree = No degree is required: the market tests real skill.
+advice-degree-preferred = The { $level } is only preferred (or equivalent experience counts): don't let it put you off.
+advice-publications-required = The posting requires publications and your profile lists none: show other evidence of results.
+advice-publications-valued = The posting values publications and your profile lists none: show other evidence of results.
+advice-close-gap = The biggest gap is { $skill }; a small project that uses it would close it.
+level-entry = entry
+level-junior = junior
+level-mid = mid
+level-senior = senior
+level-lead = lead
+md-fit-part = fit part { $name }: { $points } points
+md-points-off = points off
+profile-summary = summary

@@ -220,3 +220,41 @@ patterns-functions = 비AI 직무 기능
 patterns-negation = 부정 표현
 patterns-heading = 섹션 제목: { $section }
 err-interrupted = 중단했습니다: 지금까지 쓴 행은 온전합니다
+
+# Fit parts and what a profile says about the person (issue 13).
+table-fit-component = { $name } { $points }점 ({ $share }{ $line })
+profile-not-stated = 적혀 있지 않음
+profile-years = 경력(년)
+profile-degree = 학위
+profile-level = 수준
+profile-located = 거주지
+profile-remote-in = 원격 근무 가능 지역
+profile-relocate = 이주 가능
+profile-yes = 예
+profile-languages = 언어
+profile-avoids = 피하고 싶은 것
+table-fit-gate = 관문 { $kind } (점수 상한 { $cap }{ $line })
+
+# 지원 조언
+advice-or = { " " }또는{ " " }
+advice-blocked = 넘기 어려운 조건: { $reason }.
+advice-avoided-role = { $role } 직무입니다. 원하지 않는다고 하신 직무예요.
+advice-other-role = { $role } 직무입니다. 원하신다고 한 직무는 { $wanted }입니다.
+advice-other-direction = { $role } 직무입니다. 지금 강점은 { $strengths } 쪽을 가리킵니다.
+advice-not-ai = AI 직무가 아닙니다. 일 자체가 끌릴 때만 고려하세요.
+advice-lead-with = 이 공고에서 가장 강한 무기는 { $skill }입니다. 직접 이룬 성과와 함께 맨 앞에 내세우세요.
+advice-stretch = 경력 { $asked }년 이상을 요구하는데 지금은 약 { $have }년입니다. 도전해 볼 만하니, 그 수준에 맞는 성과를 보여 주세요.
+advice-step-down = { $level } 포지션이라 지금 경력보다 한 단계 낮습니다.
+advice-no-degree = 학위는 필수가 아닙니다. 시장은 실력을 봅니다.
+advice-degree-preferred = { $level }는 우대 사항일 뿐입니다(동등한 경력도 인정). 그것 때문에 망설이지 마세요.
+advice-publications-required = 논문 실적을 요구하는데 프로필에는 논문이 없습니다. 다른 성과로 실력을 보여 주세요.
+advice-publications-valued = 논문 실적을 높이 사는데 프로필에는 논문이 없습니다. 다른 성과로 실력을 보여 주세요.
+advice-close-gap = 가장 큰 빈틈은 { $skill }입니다. 그것을 쓰는 작은 프로젝트 하나면 메울 수 있습니다.
+level-entry = 신입
+level-junior = 주니어
+level-mid = 미들
+level-senior = 시니어
+level-lead = 리드
+md-fit-part = 적합도 항목 { $name }: { $points }점
+md-points-off = 감점
+profile-summary = 자기소개

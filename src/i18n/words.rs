@@ -3,8 +3,9 @@
 //! literal, so the catalogue test sees every one.
 
 use crate::classify::Signal;
+use crate::fit::Advice;
 use crate::model::{Lang, SectionKind};
-use crate::requirements::{DegreeLevel, Need};
+use crate::requirements::{DegreeLevel, Level, Need};
 use crate::role::Role;
 use crate::tr;
 
@@ -18,6 +19,68 @@ impl Messages {
             Role::Backend => tr!(self, "role-backend"),
             Role::Frontend => tr!(self, "role-frontend"),
             Role::Research => tr!(self, "role-research"),
+        }
+    }
+
+    /// A seniority level for people: `senior` / `시니어`.
+    pub fn level(self, level: Level) -> String {
+        match level {
+            Level::Entry => tr!(self, "level-entry"),
+            Level::Junior => tr!(self, "level-junior"),
+            Level::Mid => tr!(self, "level-mid"),
+            Level::Senior => tr!(self, "level-senior"),
+            Level::Lead => tr!(self, "level-lead"),
+        }
+    }
+
+    /// One piece of fit advice, written from its facts. English keeps the
+    /// core's own wording ([`Advice::english`]); other languages read the
+    /// catalogue's `advice-*` messages.
+    pub fn advice(self, a: &Advice) -> String {
+        if self.locale() == Locale::En {
+            return a.english();
+        }
+        let roles = |rs: &[Role]| {
+            rs.iter()
+                .map(|r| self.role(*r))
+                .collect::<Vec<_>>()
+                .join(&tr!(self, "advice-or"))
+        };
+        match a {
+            Advice::Blocked { reason } => tr!(self, "advice-blocked", reason = reason.as_str()),
+            Advice::AvoidedRole { role } => {
+                tr!(self, "advice-avoided-role", role = self.role(*role))
+            }
+            Advice::OtherRole { role, wanted } => tr!(
+                self,
+                "advice-other-role",
+                role = self.role(*role),
+                wanted = roles(wanted)
+            ),
+            Advice::OtherDirection { role, strengths } => tr!(
+                self,
+                "advice-other-direction",
+                role = self.role(*role),
+                strengths = roles(strengths)
+            ),
+            Advice::NotAiRole => tr!(self, "advice-not-ai"),
+            Advice::LeadWith { skill } => tr!(self, "advice-lead-with", skill = skill.as_str()),
+            Advice::Stretch { asked, have } => tr!(
+                self,
+                "advice-stretch",
+                asked = *asked as i64,
+                have = *have as i64
+            ),
+            Advice::StepDown { level } => tr!(self, "advice-step-down", level = self.level(*level)),
+            Advice::NoDegreeRequired => tr!(self, "advice-no-degree"),
+            Advice::DegreeOnlyPreferred { level } => tr!(
+                self,
+                "advice-degree-preferred",
+                level = self.degree_level(Some(*level))
+            ),
+            Advice::Publications { required: true } => tr!(self, "advice-publications-required"),
+            Advice::Publications { required: false } => tr!(self, "advice-publications-valued"),
+            Advice::CloseGap { skill } => tr!(self, "advice-close-gap", skill = skill.as_str()),
         }
     }
 

@@ -37,6 +37,11 @@ impl<'a> CsvWriter<'a> {
             "score_backend",
             "score_frontend",
             "score_research",
+            "seniority",
+            "places",
+            "work_mode",
+            "limits",
+            "work_languages",
         ];
         if self.with_fit {
             h.extend(["fit_score", "matched", "missing_required"]);
@@ -68,6 +73,66 @@ fn into_io(e: csv::Error) -> io::Error {
     }
 }
 
+/// The seniority, places, work mode, limits and work languages cells.
+fn limit_cells(req: Option<&crate::requirements::Requirements>) -> [String; 5] {
+    use crate::requirements::{Need, WorkMode};
+    let Some(req) = req else {
+        return Default::default();
+    };
+    let loc = &req.location;
+    let mut places: Vec<String> = loc
+        .places
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.region))
+        .collect();
+    if places.is_empty()
+        && let Some(r) = &loc.assumed_region
+    {
+        places.push(format!("{r} (assumed)"));
+    }
+    let mode = match loc.mode {
+        Some(WorkMode::Remote) if loc.anywhere => "remote anywhere",
+        Some(WorkMode::Remote) => "remote",
+        Some(WorkMode::Hybrid) => "hybrid",
+        Some(WorkMode::Onsite) => "onsite",
+        None => "",
+    };
+    let limits: Vec<String> = req
+        .limits
+        .iter()
+        .map(|l| {
+            let region = l
+                .region
+                .as_deref()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default();
+            format!("{}{region}: {} (l.{})", l.kind.name(), l.text, l.line)
+        })
+        .collect();
+    let langs: Vec<String> = req
+        .work_languages
+        .iter()
+        .map(|w| {
+            let need = if w.need == Need::Required {
+                "required"
+            } else {
+                "preferred"
+            };
+            format!("{} {need}", w.name)
+        })
+        .collect();
+    [
+        req.seniority
+            .as_ref()
+            .map(|s| s.level.name().to_string())
+            .unwrap_or_default(),
+        places.join("; "),
+        mode.to_string(),
+        limits.join("; "),
+        langs.join("; "),
+    ]
+}
+
 fn num(x: Option<f64>) -> String {
     x.map(|v| format!("{v}")).unwrap_or_default()
 }
@@ -94,6 +159,7 @@ impl RecordWriter for CsvWriter<'_> {
             score(Role::Frontend),
             score(Role::Research),
         ];
+        row.extend(limit_cells(r.requirements.as_ref()).map(|c| neutralize(&c)));
         if self.with_fit {
             match &r.fit {
                 Some(f) => {

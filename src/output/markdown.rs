@@ -158,6 +158,11 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
             .collect();
         writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }
+    if let Some(req) = &r.requirements {
+        for (label, text) in crate::requirements::limits::describe(req) {
+            writeln!(out, "- {label}: {}", cell(&text))?;
+        }
+    }
     if let Some(fit) = &r.fit {
         writeln!(out, "- {}: **{}/100**", tr!(m, "table-fit"), fit.score)?;
         let list = |v: Vec<&str>| v.iter().map(|x| cell(x)).collect::<Vec<_>>().join(", ");
@@ -193,8 +198,32 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                 list(fit.edge.iter().map(String::as_str).collect())
             )?;
         }
-        for a in &fit.advice {
-            writeln!(out, "- {}: {}", tr!(m, "md-advice"), cell(a))?;
+        for a in &fit.advice_facts {
+            writeln!(out, "- {}: {}", tr!(m, "md-advice"), cell(&m.advice(a)))?;
+        }
+        if explain {
+            for c in &fit.explain.components {
+                let part = tr!(
+                    m,
+                    "md-fit-part",
+                    name = c.name.as_str(),
+                    points = format!("{:.0}", c.points)
+                );
+                writeln!(out, "- {part}: {}", cell(&c.detail))?;
+            }
+            for p in &fit.explain.penalties {
+                writeln!(out, "- {}: {}", tr!(m, "md-points-off"), cell(p))?;
+            }
+            for g in &fit.explain.gates {
+                let gate = tr!(
+                    m,
+                    "table-fit-gate",
+                    kind = g.kind.to_string(),
+                    cap = format!("{:.0}%", g.cap),
+                    line = ""
+                );
+                writeln!(out, "- {gate}: {}", cell(&g.reason))?;
+            }
         }
     }
     let limit = if explain { usize::MAX } else { 8 };

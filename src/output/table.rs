@@ -181,9 +181,13 @@ impl<'a> TableWriter<'a> {
             let what = tr!(m, "fit-edge");
             writeln!(self.out, "    {what}: {}", names(&fit.edge, 3))?;
         }
-        let advice = if self.explain { fit.advice.len() } else { 1 };
-        for a in fit.advice.iter().take(advice) {
-            writeln!(self.out, "    {}", st.dim(&sanitize(a)))?;
+        let advice = if self.explain {
+            fit.advice_facts.len()
+        } else {
+            1
+        };
+        for a in fit.advice_facts.iter().take(advice) {
+            writeln!(self.out, "    {}", st.dim(&sanitize(&m.advice(a))))?;
         }
         if self.explain {
             let e = &fit.explain;
@@ -199,8 +203,31 @@ impl<'a> TableWriter<'a> {
                 preferred = pct(e.preferred_coverage)
             );
             writeln!(self.out, "    {line}")?;
+            for c in &e.components {
+                let line = c.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                let points = tr!(
+                    m,
+                    "table-fit-component",
+                    name = c.name.as_str(),
+                    points = format!("{:.0}", c.points),
+                    share = format!("{:.0}%", c.value * 100.0),
+                    line = line
+                );
+                writeln!(self.out, "    {points}: {}", sanitize(&c.detail))?;
+            }
             for p in &e.penalties {
                 writeln!(self.out, "    {}", sanitize(p))?;
+            }
+            for g in &e.gates {
+                let line = g.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                let gate = tr!(
+                    m,
+                    "table-fit-gate",
+                    kind = g.kind.to_string(),
+                    cap = format!("{:.0}%", g.cap),
+                    line = line
+                );
+                writeln!(self.out, "    {gate}: {}", sanitize(&g.reason))?;
             }
             if !e.literal_matches.is_empty() {
                 let what = tr!(m, "fit-literal");
@@ -252,6 +279,9 @@ impl<'a> TableWriter<'a> {
             };
             let line = tr!(m, "req-degree", what = what, line = m.line(d.line));
             writeln!(self.out, "    {line}")?;
+        }
+        for (label, text) in crate::requirements::limits::describe(req) {
+            writeln!(self.out, "    {label}: {}", sanitize(&text))?;
         }
         let evidence = [
             (tr!(m, "evidence-publications"), req.publications),

@@ -32,6 +32,8 @@ fn asks(r: &mut Record, name: &str, category: Category, need: Need) {
         section,
         line: req.skills.len() + 1,
         matched: name.into(),
+        roles: Vec::new(),
+        broad: false,
     });
 }
 
@@ -86,12 +88,15 @@ pub fn scored(mut r: Record, score: u32) -> Record {
         missing_preferred: Vec::new(),
         edge: Vec::new(),
         advice: Vec::new(),
+        advice_facts: Vec::new(),
         explain: FitExplain {
             role_fit: 0.0,
             required_coverage: None,
             preferred_coverage: None,
             literal_matches: Vec::new(),
             penalties: Vec::new(),
+            components: Vec::new(),
+            gates: Vec::new(),
         },
     });
     r
@@ -104,8 +109,10 @@ pub fn strengths(skills: &[&str], preferred: &[Role], inferred: &[Role]) -> Stre
             text: skills.join(", "),
             skills: skills.iter().map(|s| s.to_string()).collect(),
             literal: skills.is_empty(),
+            summary: false,
         }],
         role_shares: [0.0; 4],
+        none_share: 0.0,
         inferred_roles: inferred.to_vec(),
         preferred_roles: preferred.to_vec(),
         has_publications: false,
@@ -113,5 +120,7 @@ pub fn strengths(skills: &[&str], preferred: &[Role], inferred: &[Role]) -> Stre
         has_masters: false,
         has_competitions: false,
         has_scale: false,
+        person: Default::default(),
+        skill_roles: Vec::new(),
     }
 }

@@ -22,13 +22,22 @@ pub fn analyze(posting: Posting, set: &PatternSet, strengths: Option<&Strengths>
     let c = classify(&posting, set);
     let req = requirements::extract(&posting, set);
     let fit = strengths.map(|s| {
-        // The text is read only for strengths no skill was found in.
-        let text = if s.has_literal() {
+        // The text is read only for strengths no skill was found in, and
+        // for words the user avoids.
+        let text = if s.has_literal() || !s.person.avoid_words.is_empty() {
             job_text(&posting)
         } else {
             String::new()
         };
-        fit(c.role, c.secondary, &text, &req, s)
+        fit(
+            c.role,
+            c.secondary,
+            &text,
+            &req,
+            s,
+            &set.fit,
+            &set.requirements,
+        )
     });
     Analysis {
         posting,

@@ -4,15 +4,62 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::requirements::Level;
 use crate::role::Role;
 
-/// A profile as the user wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The highest degree a person holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DegreeHeld {
+    None,
+    Bachelor,
+    Master,
+    Phd,
+}
+
+impl DegreeHeld {
+    pub fn name(self) -> &'static str {
+        match self {
+            DegreeHeld::None => "none",
+            DegreeHeld::Bachelor => "bachelor",
+            DegreeHeld::Master => "master",
+            DegreeHeld::Phd => "phd",
+        }
+    }
+}
+
+impl std::str::FromStr for DegreeHeld {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DegreeHeld, String> {
+        [
+            DegreeHeld::None,
+            DegreeHeld::Bachelor,
+            DegreeHeld::Master,
+            DegreeHeld::Phd,
+        ]
+        .into_iter()
+        .find(|d| d.name() == s.trim().to_lowercase())
+        .ok_or_else(|| format!("unknown degree '{s}' (expected none, bachelor, master or phd)"))
+    }
+}
+
+/// A profile as the user wrote it. The optional facts (years, degree,
+/// locations, languages, level, avoid) are read from the summary and
+/// strengths when absent: see [`crate::fit::Person`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Profile {
     pub name: Option<String>,
     pub summary: Option<String>,
     pub strengths: Vec<String>,
     pub preferred_roles: Vec<Role>,
+    pub years: Option<u32>,
+    pub degree: Option<DegreeHeld>,
+    /// Places, `remote`, or `remote-XX` (remote within region XX).
+    pub locations: Vec<String>,
+    pub languages: Vec<String>,
+    pub level: Option<Level>,
+    /// Roles or domains the person does not want.
+    pub avoid: Vec<String>,
 }
 
 /// A profile that cannot be used; the message names the file and line.
@@ -38,6 +85,15 @@ struct ProfileDef {
     strengths: Spanned<Vec<String>>,
     #[serde(default)]
     preferred_roles: Vec<Spanned<String>>,
+    years: Option<Spanned<i64>>,
+    degree: Option<Spanned<String>>,
+    #[serde(default)]
+    locations: Vec<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+    level: Option<Spanned<String>>,
+    #[serde(default)]
+    avoid: Vec<String>,
 }
 
 /// The template `rolefit profile init` writes.
@@ -64,6 +120,34 @@ strengths = [
 
 # The roles you want (optional): any of modeling, backend, frontend, research.
 preferred_roles = ["backend"]
+
+# Every field below is optional. When one is missing, rolefit reads it from
+# your summary and strengths ("6 years", "6년차", "PhD", "박사 수료", "based in
+# Seoul", "서울"); `rolefit profile show` prints what it read and from where.
+
+# Years of professional experience: seniority gaps and "N+ years" asks are
+# measured against it.
+years = 6
+
+# Your highest degree: none, bachelor, master or phd. A posting that requires
+# a degree you do not hold is capped.
+degree = "bachelor"
+
+# Where you can work: places ("Seoul", "Berlin", "US"), "remote" (remote work
+# in your own country) or "remote-KR"-style (remote within a region). Jobs
+# elsewhere, or limited to residents of another region, are capped.
+locations = ["Seoul", "remote"]
+
+# Languages you work in. A posting written in, or asking fluency in, another
+# language is capped.
+languages = ["Korean", "English"]
+
+# Your level: entry, junior, mid, senior or lead (read from years if missing).
+level = "senior"
+
+# Roles or domains you do not want ("modeling", "frontend", "crypto"): a
+# posting of an avoided role or naming an avoided domain ranks lower.
+avoid = ["modeling"]
 "#;
 
 impl Profile {
@@ -111,11 +195,50 @@ impl Profile {
                 preferred_roles.push(role);
             }
         }
+        let years = match def.years {
+            Some(y) => Some(
+                u32::try_from(*y.get_ref())
+                    .ok()
+                    .filter(|&v| v <= 60)
+                    .ok_or_else(|| {
+                        at(y.span().start, "years must be a number from 0 to 60".into())
+                    })?,
+            ),
+            None => None,
+        };
+        let degree = match &def.degree {
+            Some(d) => Some(
+                d.get_ref()
+                    .parse()
+                    .map_err(|e: String| at(d.span().start, e))?,
+            ),
+            None => None,
+        };
+        let level = match &def.level {
+            Some(l) => Some(
+                l.get_ref()
+                    .parse()
+                    .map_err(|e: String| at(l.span().start, e))?,
+            ),
+            None => None,
+        };
+        let clean = |v: Vec<String>| -> Vec<String> {
+            v.iter()
+                .map(|s| crate::text::clean_inline(s))
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
         Ok(Profile {
             name: def.name,
             summary: def.summary,
             strengths,
             preferred_roles,
+            years,
+            degree,
+            locations: clean(def.locations),
+            languages: clean(def.languages),
+            level,
+            avoid: clean(def.avoid),
         })
     }
 
@@ -130,10 +253,8 @@ impl Profile {
             return Err(ProfileError::Inline("no strengths given".into()));
         }
         Ok(Profile {
-            name: None,
-            summary: None,
             strengths,
-            preferred_roles: Vec::new(),
+            ..Profile::default()
         })
     }
 }
@@ -196,6 +317,31 @@ mod tests {
 
     #[test]
     fn template_parses() {
-        assert!(Profile::parse(TEMPLATE, "template").is_ok());
+        let p = Profile::parse(TEMPLATE, "template").unwrap();
+        assert_eq!(p.years, Some(6));
+        assert_eq!(p.degree, Some(DegreeHeld::Bachelor));
+        assert_eq!(p.level, Some(Level::Senior));
+        assert_eq!(p.locations, vec!["Seoul", "remote"]);
+    }
+
+    #[test]
+    fn bad_optional_fields_name_the_line() {
+        let err =
+            Profile::parse("strengths = [\"x\"]\ndegree = \"diploma\"\n", "p.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.toml:2: unknown degree 'diploma' (expected none, bachelor, master or phd)"
+        );
+        let err = Profile::parse("strengths = [\"x\"]\nyears = -1\n", "p.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.toml:2: years must be a number from 0 to 60"
+        );
+        let err = Profile::parse("strengths = [\"x\"]\nlevel = \"guru\"\n", "p.toml").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("p.toml:2: unknown level 'guru'"),
+            "{err}"
+        );
     }
 }

@@ -416,10 +416,10 @@ fn fit_details(r: &Record, m: Messages) -> String {
         fit.edge.iter().map(String::as_str).collect(),
     );
     s.push_str("</dl>");
-    if !fit.advice.is_empty() {
+    if !fit.advice_facts.is_empty() {
         s.push_str(r#"<ul class="advice">"#);
-        for a in &fit.advice {
-            let _ = write!(s, "<li>{}</li>", esc(a));
+        for a in &fit.advice_facts {
+            let _ = write!(s, "<li>{}</li>", esc(&m.advice(a)));
         }
         s.push_str("</ul>");
     }

@@ -58,7 +58,9 @@ fn hostile() -> Record {
         strength: None,
     });
     fit.missing_required.push(HOSTILE.into());
-    fit.advice.push(HOSTILE.into());
+    fit.advice_facts.push(crate::fit::Advice::LeadWith {
+        skill: HOSTILE.into(),
+    });
     fit.edge.push(HOSTILE.into());
     r
 }

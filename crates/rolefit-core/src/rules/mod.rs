@@ -9,8 +9,10 @@ mod file;
 mod gate;
 mod keywords;
 mod matcher;
+pub mod phrases;
 mod set;
 pub mod skills;
+pub mod weights;
 
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};
@@ -35,7 +37,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -45,10 +47,12 @@ pub const FILES: [&str; 9] = [
     "sections.toml",
     "skills.toml",
     "columns.toml",
+    "requirements.toml",
+    "fit.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 11] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -82,6 +86,11 @@ pub const BUILTIN: [(&str, &str); 9] = [
         "columns.toml",
         include_str!("../../../../patterns/columns.toml"),
     ),
+    (
+        "requirements.toml",
+        include_str!("../../../../patterns/requirements.toml"),
+    ),
+    ("fit.toml", include_str!("../../../../patterns/fit.toml")),
 ];
 
 /// Where a pattern set came from, for messages and `patterns list`.

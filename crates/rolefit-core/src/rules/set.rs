@@ -220,6 +220,10 @@ pub struct PatternSet {
     pub skills: super::skills::SkillSet,
     /// Header names of batch input.
     pub columns: HeaderNames,
+    /// `requirements.toml`: the phrases of a posting's limits and a person's facts.
+    pub requirements: super::phrases::ReqRules,
+    /// `fit.toml`: the weights, penalties and gates of fit.
+    pub fit: super::weights::FitRules,
     pub files: Vec<SourceFile>,
 }
 
@@ -300,6 +304,8 @@ impl PatternSet {
         let skills_file = file("skills.toml");
         let skills = super::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
         let columns: HeaderNames = file("columns.toml").parse()?;
+        let requirements = super::phrases::ReqRules::load(file("requirements.toml"))?;
+        let fit = super::weights::FitRules::load(file("fit.toml"))?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
@@ -314,6 +320,8 @@ impl PatternSet {
             sections,
             skills,
             columns,
+            requirements,
+            fit,
             files,
         })
     }

@@ -49,6 +49,21 @@ struct SkillDef {
     #[serde(default)]
     exact: Vec<String>,
     context: Option<Spanned<String>>,
+    unless: Option<Spanned<String>>,
+    #[serde(default)]
+    broad: bool,
+    evidence: Option<EvidenceKind>,
+    #[serde(default)]
+    implies: Vec<Spanned<String>>,
+}
+
+/// What an evidence skill proves, for the requirements that ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    Publications,
+    Competitions,
+    Scale,
 }
 
 /// One skill, compiled.
@@ -57,6 +72,16 @@ pub struct Skill {
     pub name: String,
     pub category: Category,
     pub roles: Vec<Role>,
+    /// Case-sensitive aliases; a strength that is just one of them names the skill.
+    pub exact: Vec<String>,
+    /// A whole field ("Frontend development"): it sets a direction, but it is
+    /// never named as a gap or as the user's edge.
+    pub broad: bool,
+    /// What an evidence skill proves, if anything a posting can require.
+    pub evidence: Option<EvidenceKind>,
+    /// Skills a user who has this one also has (indexes): "RLHF" implies
+    /// "Large language models".
+    pub implies: Vec<usize>,
 }
 
 /// Spoken languages asked for are reported apart from other soft skills.
@@ -96,6 +121,8 @@ pub struct SkillSet {
     matcher: Matcher,
     /// Per skill: the `context` its exact aliases need on their line.
     contexts: Vec<Option<Matcher>>,
+    /// Per skill: the `unless` regex; a hit inside one of its matches does not count.
+    unless: Vec<Option<regex::Regex>>,
 }
 
 impl SkillSet {
@@ -110,6 +137,7 @@ impl SkillSet {
         // Where each entry is written, for errors.
         let mut places = Vec::with_capacity(2 * n);
         let mut contexts = Vec::with_capacity(n);
+        let mut unless = Vec::with_capacity(n);
         for entry in &def.skill {
             let at = entry.span().start;
             let s = entry.get_ref();
@@ -186,11 +214,43 @@ impl SkillSet {
                 None => None,
             };
             contexts.push(context);
+            // Few skills have one, so they compile now.
+            let not_here = match &s.unless {
+                Some(u) => Some(regex::Regex::new(&user_regex(u.get_ref(), false)).map_err(
+                    |e| f.error_at(u.span().start, crate::rules::one_line(&e.to_string())),
+                )?),
+                None => None,
+            };
+            unless.push(not_here);
+            if s.evidence.is_some() && s.category != Category::Evidence {
+                return Err(f.error_at(
+                    at,
+                    format!("skill '{name}': only an evidence skill can say evidence ="),
+                ));
+            }
             skills.push(Skill {
                 name,
                 category: s.category,
                 roles,
+                exact: s.exact.iter().map(|e| e.trim().to_string()).collect(),
+                broad: s.broad,
+                evidence: s.evidence,
+                implies: Vec::new(),
             });
+        }
+        for (i, entry) in def.skill.iter().enumerate() {
+            for name in &entry.get_ref().implies {
+                let Some(j) = skills
+                    .iter()
+                    .position(|k: &Skill| k.name == name.get_ref().trim())
+                else {
+                    return Err(f.error_at(
+                        name.span().start,
+                        format!("implies an unknown skill '{}'", name.get_ref()),
+                    ));
+                };
+                skills[i].implies.push(j);
+            }
         }
         let at = |(i, msg): (usize, String)| f.error_at(places.get(i).copied().unwrap_or(0), msg);
         let matcher = Matcher::new(entries).map_err(at)?;
@@ -201,6 +261,7 @@ impl SkillSet {
             skills,
             matcher,
             contexts,
+            unless,
         })
     }
 
@@ -239,6 +300,12 @@ impl SkillSet {
                     .as_ref()
                     .is_none_or(|c| c.is_match(text))
             {
+                continue;
+            }
+            if self.unless[skill].as_ref().is_some_and(|u| {
+                u.find_iter(text)
+                    .any(|m| m.start() <= h.start && h.start < m.end())
+            }) {
                 continue;
             }
             // An exact alias may take one trailing character to rule out "C++".
@@ -280,6 +347,31 @@ impl SkillSet {
 
     pub fn is_empty(&self) -> bool {
         self.skills.is_empty()
+    }
+
+    /// The skill a short phrase is, when it is exactly one of a skill's
+    /// case-sensitive aliases ("Go", "R", "Spark"): in a list of strengths
+    /// such a phrase needs no context.
+    pub fn exact_alias(&self, phrase: &str) -> Option<usize> {
+        let phrase = phrase.trim();
+        self.skills
+            .iter()
+            .position(|s| s.exact.iter().any(|e| e == phrase))
+    }
+
+    /// The skills `found` imply, transitively, that are not in it yet.
+    pub fn implied(&self, found: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut todo: Vec<usize> = found.to_vec();
+        while let Some(i) = todo.pop() {
+            for &j in &self.skills[i].implies {
+                if !found.contains(&j) && !out.contains(&j) {
+                    out.push(j);
+                    todo.push(j);
+                }
+            }
+        }
+        out
     }
 
     pub fn index_of(&self, name: &str) -> Option<usize> {

@@ -2,14 +2,17 @@
 //! of evidence the lecture says count (publications, competitions, scale),
 //! each marked required or preferred by the section it came from.
 
-use std::sync::LazyLock;
+pub mod limits;
 
 use regex::Regex;
 use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
-use crate::skills::Category;
+use crate::skills::{Category, EvidenceKind};
+
+pub use crate::rules::phrases::{Level, LimitKind, PostingRules, ReqRules};
+pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
 
 /// Whether the posting requires something or only prefers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -29,6 +32,12 @@ pub struct SkillAsk {
     pub line: usize,
     #[serde(rename = "match")]
     pub matched: String,
+    /// The roles the skill points to.
+    #[serde(skip)]
+    pub roles: Vec<crate::role::Role>,
+    /// A whole field ("Frontend development"), never named as a gap.
+    #[serde(skip)]
+    pub broad: bool,
 }
 
 /// Years of experience asked for. `min` 0 with `any` true: "신입/경력 무관".
@@ -81,6 +90,14 @@ pub struct Requirements {
     pub large_scale: Option<Need>,
     pub languages: Vec<NamedNeed>,
     pub soft_skills: Vec<NamedNeed>,
+    /// The seniority the title or text states.
+    pub seniority: Option<Seniority>,
+    /// Where the job is, and remote, hybrid or onsite.
+    pub location: Location,
+    /// Residency, citizenship, work-permit, time-zone and clearance limits.
+    pub limits: Vec<Limit>,
+    /// The languages the work is done in.
+    pub work_languages: Vec<WorkLanguage>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -133,15 +150,11 @@ fn need_of_section(kind: SectionKind) -> Option<Need> {
     }
 }
 
-static PREFERRED_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(preferred|a plus|is a plus|nice to have|nice-to-have|bonus|ideally|desirable|advantageous|would be great)(?-u:\b)|우대|선호|가산점|있으면 좋|이면 좋|라면 좋|더욱 좋")
-        .expect("valid regex")
-});
-
 /// Extracts every requirement of a posting. A skill in a negated clause ("No
 /// machine learning experience is required") is not asked for.
 pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     let skills = &set.skills;
+    let rules = &set.requirements;
     let mut req = Requirements::default();
     let mut degree_mentions: Vec<Degree> = Vec::new();
     // The lines that ask, with their need, scanned together: each pattern
@@ -163,9 +176,18 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         }
         flags
     };
-    let preferred = flags(&[&PREFERRED_CUE]);
-    let years_lines = flags(&[&YEARS_ANY, &YEARS_EN, &YEARS_KO]);
-    let degree_lines = flags(&[&DEGREE_NOT_REQUIRED, &BACHELOR, &MASTER, &PHD]);
+    let preferred = flags(&[&rules.posting.preferred]);
+    let years_lines = flags(&[
+        &rules.posting.years_any,
+        &rules.posting.years,
+        &rules.posting.years_ko,
+    ]);
+    let degree_lines = flags(&[
+        &rules.posting.degree_not_required,
+        &rules.posting.bachelor,
+        &rules.posting.master,
+        &rules.posting.phd,
+    ]);
     let negations = set.negation.cue_lines(&doc);
     for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
         let need = if section_need == Need::Required && preferred[i] {
@@ -187,7 +209,11 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
             }
             let skill = &skills.skills[hit.skill];
             match skill.category {
-                Category::Evidence => note(evidence_slot(&mut req, &skill.name), need),
+                Category::Evidence => {
+                    if let Some(kind) = skill.evidence {
+                        note(evidence_slot(&mut req, kind), need)
+                    }
+                }
                 Category::SoftSkill if skill.is_language() => {
                     add_named(&mut req.languages, &skill.name, need)
                 }
@@ -201,10 +227,12 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
                 section: kind,
                 line: line.number,
                 matched: line.text[hit.start..hit.end].to_string(),
+                roles: skill.roles.clone(),
+                broad: skill.broad,
             });
         }
         if years_lines[i]
-            && let Some(y) = years(&line.text, need, line.number)
+            && let Some(y) = years(&line.text, need, line.number, &rules.posting)
         {
             req.years = Some(match req.years.take() {
                 // The required ask wins over a preferred one; the first of a kind stays.
@@ -213,36 +241,27 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
             });
         }
         if degree_lines[i]
-            && let Some(d) = degree(&line.text, need, line.number)
+            && let Some(d) = degree(&line.text, need, line.number, &rules.posting)
         {
             degree_mentions.push(d);
         }
     }
     req.degree = merge_degrees(degree_mentions);
+    req.seniority = limits::seniority(posting, rules);
+    req.location = limits::location(posting, rules);
+    req.limits = limits::limits(posting, rules, &req.location);
+    req.work_languages = limits::work_languages(posting, rules, |kind, text| {
+        kind == SectionKind::Preferred || rules.posting.preferred.is_match(text)
+    });
     req
 }
 
-/// Which evidence slot a skill of category "evidence" fills, by its name.
-fn evidence_slot<'a>(req: &'a mut Requirements, name: &str) -> &'a mut Option<Need> {
-    let n = name.to_lowercase();
-    if n.contains("kaggle")
-        || n.contains("competit")
-        || n.contains("icpc")
-        || n.contains("ioi")
-        || n.contains("대회")
-    {
-        &mut req.competitions
-    } else if n.contains("scale")
-        || n.contains("traffic")
-        || n.contains("million")
-        || n.contains("대규모")
-        || n.contains("대용량")
-        || n.contains("production")
-        || n.contains("on-call")
-    {
-        &mut req.large_scale
-    } else {
-        &mut req.publications
+/// Which evidence slot an evidence skill fills.
+fn evidence_slot(req: &mut Requirements, kind: EvidenceKind) -> &mut Option<Need> {
+    match kind {
+        EvidenceKind::Publications => &mut req.publications,
+        EvidenceKind::Competitions => &mut req.competitions,
+        EvidenceKind::Scale => &mut req.large_scale,
     }
 }
 
@@ -264,26 +283,9 @@ fn add_named(list: &mut Vec<NamedNeed>, name: &str, need: Need) {
     }
 }
 
-static YEARS_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|~|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)(?-u:\b)")
-        .expect("valid regex")
-});
-static YEARS_EN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)experience|industry|professional|working|hands[- ]on|track record|background|expertise|\bin\b|\bof\b").expect("valid regex")
-});
-static YEARS_KO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:경력|경험)?\s*(\d{1,2})\s*(?:년|yrs?)\s*(?:[~\-]\s*(\d{1,2})\s*년)?\s*(이상|↑|\+|차|미만|이하)?").expect("valid regex")
-});
-static YEARS_KO_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"경력|경험|실무|개발|연차").expect("valid regex"));
-static YEARS_ANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)신입\s*[/·,]?\s*경력\s*무관|경력\s*무관|신입\s*(가능|지원\s*가능|환영)|no (prior |previous )?experience (is )?(required|necessary|needed)|new grad(uate)?s? (are )?welcome|entry[- ]level")
-        .expect("valid regex")
-});
-
 /// Years of experience asked on one line.
-pub fn years(text: &str, need: Need, line: usize) -> Option<Years> {
-    if let Some(m) = YEARS_ANY.find(text) {
+pub fn years(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Years> {
+    if let Some(m) = r.years_any.find(text) {
         return Some(Years {
             min: 0,
             max: None,
@@ -293,12 +295,13 @@ pub fn years(text: &str, need: Need, line: usize) -> Option<Years> {
             line,
         });
     }
-    if let Some(c) = YEARS_EN.captures(text) {
+    if let Some(c) = r.years.captures(text) {
         let whole = c.get(0).expect("match");
         let after = &text[whole.end()..];
-        let context_ok = YEARS_EN_CONTEXT
+        let context_ok = r
+            .years_context
             .is_match(after.get(..after.len().min(40)).unwrap_or(after))
-            || YEARS_EN_CONTEXT.is_match(&text[..whole.start()]);
+            || r.years_context.is_match(&text[..whole.start()]);
         let not_age =
             !text.to_lowercase().contains(" ago") && !text.to_lowercase().contains("years old");
         if context_ok && not_age {
@@ -316,8 +319,8 @@ pub fn years(text: &str, need: Need, line: usize) -> Option<Years> {
             }
         }
     }
-    if YEARS_KO_CONTEXT.is_match(text) {
-        for c in YEARS_KO.captures_iter(text) {
+    if r.years_ko_context.is_match(text) {
+        for c in r.years_ko.captures_iter(text) {
             let whole = c.get(0).expect("match");
             let suffix = c.get(3).map(|m| m.as_str());
             let has_lead = whole.as_str().starts_with("경력") || whole.as_str().starts_with("경험");
@@ -342,27 +345,9 @@ pub fn years(text: &str, need: Need, line: usize) -> Option<Years> {
     None
 }
 
-static PHD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(ph\.?\s?d\.?|doctorate|doctoral degree)(?-u:\b)|박사")
-        .expect("valid regex")
-});
-static MASTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(master'?s|msc|m\.sc\.?|m\.s\.)|(?-u:\b)(?-i:MS)(?-u:\b)\s*(?:/|or|,|in|degree|\))|석사").expect("valid regex")
-});
-static BACHELOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(bachelor'?s|bsc|b\.sc\.?|b\.s\.|undergraduate degree|college degree|university degree|degree in)|(?-u:\b)(?-i:BS|BA)(?-u:\b)\s*(?:/|or|,|in|degree|\))|학사|대졸|4년제|대학교?\s*졸업").expect("valid regex")
-});
-static EQUIVALENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)or equivalent|equivalent (practical |work |industry )?experience|or comparable experience|or related experience|동등\s*(수준|이상)의?\s*(경력|경험|역량)").expect("valid regex")
-});
-static DEGREE_NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)학력\s*무관|no (formal )?degree|degree (is )?not required|not require a degree|degrees? (are|is) not (required|necessary)|(ph\.?d|master'?s|degree)\s+(is\s+)?not\s+(required|necessary|needed)|without a degree")
-        .expect("valid regex")
-});
-
 /// A degree asked on one line.
-pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {
-    if let Some(m) = DEGREE_NOT_REQUIRED.find(text) {
+pub fn degree(text: &str, need: Need, line: usize, r: &PostingRules) -> Option<Degree> {
+    if let Some(m) = r.degree_not_required.find(text) {
         return Some(Degree {
             level: None,
             need,
@@ -375,9 +360,9 @@ pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {
     let mut level = None;
     let mut first: Option<(usize, &str)> = None;
     for (re, l) in [
-        (&*BACHELOR, DegreeLevel::Bachelor),
-        (&*MASTER, DegreeLevel::Master),
-        (&*PHD, DegreeLevel::Doctorate),
+        (&r.bachelor, DegreeLevel::Bachelor),
+        (&r.master, DegreeLevel::Master),
+        (&r.phd, DegreeLevel::Doctorate),
     ] {
         if let Some(m) = re.find(text) {
             if level.is_none() {
@@ -392,7 +377,7 @@ pub fn degree(text: &str, need: Need, line: usize) -> Option<Degree> {
     Some(Degree {
         level: Some(level),
         need,
-        equivalent_ok: EQUIVALENT.is_match(text),
+        equivalent_ok: r.equivalent.is_match(text),
         not_required: false,
         text: first.map(|(_, t)| t.trim().to_string()).unwrap_or_default(),
         line,
@@ -416,9 +401,19 @@ fn merge_degrees(mentions: Vec<Degree>) -> Option<Degree> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
+
+    static RULES: LazyLock<ReqRules> = LazyLock::new(|| {
+        let files = crate::rules::builtin_files();
+        let f = files
+            .iter()
+            .find(|f| f.name == "requirements.toml")
+            .unwrap();
+        ReqRules::load(f).unwrap()
+    });
 
     fn y(text: &str) -> Option<(u32, Option<u32>, bool)> {
-        years(text, Need::Required, 1).map(|y| (y.min, y.max, y.any))
+        years(text, Need::Required, 1, &RULES.posting).map(|y| (y.min, y.max, y.any))
     }
 
     #[test]
@@ -449,7 +444,8 @@ mod tests {
     }
 
     fn d(text: &str) -> Option<(Option<DegreeLevel>, bool, bool)> {
-        degree(text, Need::Required, 1).map(|d| (d.level, d.equivalent_ok, d.not_required))
+        degree(text, Need::Required, 1, &RULES.posting)
+            .map(|d| (d.level, d.equivalent_ok, d.not_required))
     }
 
     #[test]
@@ -478,8 +474,8 @@ mod tests {
 
     #[test]
     fn required_degree_beats_preferred_one() {
-        let req = degree("MS in CS", Need::Required, 3).unwrap();
-        let pref = degree("PhD preferred", Need::Preferred, 9).unwrap();
+        let req = degree("MS in CS", Need::Required, 3, &RULES.posting).unwrap();
+        let pref = degree("PhD preferred", Need::Preferred, 9, &RULES.posting).unwrap();
         let merged = merge_degrees(vec![pref, req]).unwrap();
         assert_eq!(merged.level, Some(DegreeLevel::Master));
         assert_eq!(merged.need, Need::Required);
