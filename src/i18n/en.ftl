@@ -287,3 +287,7 @@ level-lead = lead
 md-fit-part = fit part { $name }: { $points } points
 md-points-off = points off
 profile-summary = summary
+req-label-seniority = seniority
+req-label-location = location
+req-label-limit = limit
+req-label-work-language = work language

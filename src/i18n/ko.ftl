@@ -258,3 +258,7 @@ level-lead = 리드
 md-fit-part = 적합도 항목 { $name }: { $points }점
 md-points-off = 감점
 profile-summary = 자기소개
+req-label-seniority = 직급
+req-label-location = 근무지
+req-label-limit = 지원 제한
+req-label-work-language = 업무 언어

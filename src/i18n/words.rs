@@ -22,6 +22,17 @@ impl Messages {
         }
     }
 
+    /// The label of a line of [`crate::requirements::limits::describe`].
+    pub fn req_label(self, label: &str) -> String {
+        match label {
+            "seniority" => tr!(self, "req-label-seniority"),
+            "location" => tr!(self, "req-label-location"),
+            "limit" => tr!(self, "req-label-limit"),
+            "work language" => tr!(self, "req-label-work-language"),
+            other => other.to_string(),
+        }
+    }
+
     /// A seniority level for people: `senior` / `시니어`.
     pub fn level(self, level: Level) -> String {
         match level {

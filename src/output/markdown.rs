@@ -160,7 +160,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
     }
     if let Some(req) = &r.requirements {
         for (label, text) in crate::requirements::limits::describe(req) {
-            writeln!(out, "- {label}: {}", cell(&text))?;
+            writeln!(out, "- {}: {}", m.req_label(label), cell(&text))?;
         }
     }
     if let Some(fit) = &r.fit {

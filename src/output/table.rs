@@ -281,7 +281,7 @@ impl<'a> TableWriter<'a> {
             writeln!(self.out, "    {line}")?;
         }
         for (label, text) in crate::requirements::limits::describe(req) {
-            writeln!(self.out, "    {label}: {}", sanitize(&text))?;
+            writeln!(self.out, "    {}: {}", m.req_label(label), sanitize(&text))?;
         }
         let evidence = [
             (tr!(m, "evidence-publications"), req.publications),
