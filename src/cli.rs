@@ -122,6 +122,9 @@ pub struct AnalyzeArgs {
 
     #[command(flatten)]
     pub fetch: FetchArgs,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// The user's strengths, to compare each posting with.
@@ -216,6 +219,9 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub fetch: FetchArgs,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// A delimiter as typed in a shell: `,`, `;`, a real tab, `\t` or `tab`.
@@ -238,6 +244,22 @@ pub struct CommonArgs {
     /// When to use colors: auto (a terminal and NO_COLOR unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+/// Recording runs in the history database.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DbArgs {
+    /// Record this run and every posting in it in the SQLite history FILE.
+    /// Bare (--db last, or --db=): $ROLEFIT_DB, else history.sqlite in the
+    /// user's data folder. ROLEFIT_DB set turns recording on by itself.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    pub db: Option<PathBuf>,
+
+    /// Output (every format, the report and the summary) only postings the
+    /// history had never seen, and those back after they were gone
+    /// (marked "reposted"). Implies --db.
+    #[arg(long)]
+    pub new_only: bool,
 }
 
 /// Limits for fetching URLs.

@@ -59,6 +59,10 @@ pub struct BatchConfig {
     pub jobs: usize,
     pub per_host: usize,
     pub cache: Option<PathBuf>,
+    /// The history database to record the run in (`--db`).
+    pub db: Option<PathBuf>,
+    /// Output only postings new to the history (`--new-only`).
+    pub new_only: bool,
 }
 
 impl BatchConfig {
@@ -69,6 +73,7 @@ impl BatchConfig {
         let analysis = Analysis::from_args(&args.common, &args.profile)?;
         let fetch = fetch_options(&args.fetch)?;
         let boards = board_urls(&args.fetch)?;
+        let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
         let lower = args.input.to_ascii_lowercase();
         let input_format = args.input_format.unwrap_or(
             if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
@@ -104,6 +109,8 @@ impl BatchConfig {
             jobs: args.jobs,
             per_host: args.per_host,
             cache: args.cache,
+            db,
+            new_only: args.db.new_only,
             analysis,
         })
     }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod fetch;
+pub mod history;
 pub mod load;
 pub mod output;
 pub mod report;

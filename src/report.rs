@@ -86,6 +86,13 @@ pub struct Record {
     pub fit: Option<Fit>,
     /// In a batch: the id of an earlier row with the same text.
     pub duplicate_of: Option<String>,
+    /// With `--db`: what the history made of the posting (new, reposted,
+    /// changed, seen).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<crate::history::Seen>,
+    /// The posting's SimHash and exact content hash, for the history.
+    #[serde(skip)]
+    pub fingerprint: Option<(u64, u64)>,
     /// The text of every line the evidence points to (0 = the title), for
     /// reports that show a hit in its line. Not part of the JSON.
     #[serde(skip)]
@@ -129,6 +136,11 @@ impl Record {
             requirements: Some(a.requirements.clone()),
             fit: a.fit.clone(),
             duplicate_of: None,
+            seen: None,
+            fingerprint: Some((
+                crate::history::identity::fingerprint(posting),
+                crate::history::identity::content_hash(posting),
+            )),
             lines: evidence_lines(posting, &c.evidence),
         }
     }
@@ -153,6 +165,8 @@ impl Record {
             requirements: None,
             fit: None,
             duplicate_of: None,
+            seen: None,
+            fingerprint: None,
             lines: BTreeMap::new(),
         }
     }

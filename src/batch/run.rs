@@ -23,6 +23,7 @@ use crate::config::{BatchConfig, open_output, write_error};
 use crate::extract::{self, Posting};
 use crate::fetch::{FetchError, Fetched, Fetcher};
 use crate::fit::Strengths;
+use crate::history::{History, Seen};
 use crate::output::html::Report;
 use crate::output::{OutputFormat, RecordWriter, Style, writer};
 use crate::report::Record;
@@ -72,6 +73,12 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         err_style: Style::for_stderr(color),
         progress: progress_bar(args),
         seen: HashMap::new(),
+        history: args
+            .db
+            .as_deref()
+            .map(|db| History::start(db, "batch", (args.input != "-").then_some(&*args.input)))
+            .transpose()?,
+        new_only: args.new_only,
         done: 0,
         failed: 0,
     };
@@ -124,6 +131,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         err_style,
         progress,
         failed,
+        history,
         ..
     } = sink;
     w.finish().map_err(write_error(output))?;
@@ -144,6 +152,11 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
     }
+    // An interrupted run stays unfinished: it saw only part of its source,
+    // so it must not close the postings it did not reach.
+    if let Some(h) = history {
+        h.finish()?;
+    }
     Ok(failed == 0)
 }
 
@@ -161,13 +174,20 @@ struct Sink<'a> {
     progress: ProgressBar,
     /// The id of the first row of each text, to mark duplicates.
     seen: HashMap<u64, String>,
+    /// The history database, with `--db`.
+    history: Option<History>,
+    /// Write only postings new to the history.
+    new_only: bool,
     done: u64,
     failed: u64,
 }
 
 impl Sink<'_> {
     /// Writes a chunk's records, each with the row it came from.
-    fn emit(&mut self, chunk: &[Row], records: Vec<Keyed>) -> anyhow::Result<()> {
+    fn emit(&mut self, chunk: &[Row], mut records: Vec<Keyed>) -> anyhow::Result<()> {
+        if let Some(h) = self.history.as_mut() {
+            h.record(records.iter_mut().map(|(r, _)| r))?;
+        }
         for (row, (mut record, key)) in chunk.iter().zip(records) {
             if let Some(key) = key {
                 match self.seen.get(&key) {
@@ -185,6 +205,10 @@ impl Sink<'_> {
                     sanitize(record.error.as_deref().unwrap_or(""))
                 );
                 self.progress.suspend(|| eprintln!("{line}"));
+            }
+            if self.new_only && !record.seen.is_some_and(Seen::is_news) {
+                self.done += 1;
+                continue;
             }
             if let Some(s) = self.summary.as_mut() {
                 s.add(&record);

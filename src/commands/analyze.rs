@@ -10,6 +10,7 @@ use crate::cli::AnalyzeArgs;
 use crate::config::{self, open_output, write_error};
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::history::{History, Seen};
 use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::report::Record;
@@ -46,11 +47,19 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         .transpose()?;
     let err_style = Style::for_stderr(color);
 
-    let records: Vec<Record> = args
+    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
+    let mut history = db
+        .as_deref()
+        .map(|p| History::start(p, "analyze", None))
+        .transpose()?;
+    let mut records: Vec<Record> = args
         .sources
         .par_iter()
         .map(|arg| analyze_one(arg, &set, &client, strengths.as_ref()))
         .collect();
+    if let Some(h) = history.as_mut() {
+        h.record(records.iter_mut())?;
+    }
     let mut all_ok = true;
     for r in &records {
         if !r.is_ok() {
@@ -61,6 +70,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
                 sanitize(r.error.as_deref().unwrap_or(""))
             );
         }
+        if args.db.new_only && !r.seen.is_some_and(Seen::is_news) {
+            continue;
+        }
         w.write(r).map_err(write_error(args.output.as_deref()))?;
         if let Some(rep) = report.as_mut() {
             rep.add(r)?;
@@ -69,6 +81,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
     w.finish().map_err(write_error(args.output.as_deref()))?;
     if let Some(rep) = report {
         rep.finish()?;
+    }
+    if let Some(h) = history {
+        h.finish()?;
     }
     Ok(all_ok)
 }

@@ -115,6 +115,9 @@ impl TestCommand {
         cmd.current_dir(cwd).timeout(TIMEOUT);
         // The developer's own setting must not change what tests see.
         cmd.env_remove("NO_COLOR");
+        // Nor may their history database: a test names its own with --db.
+        cmd.env_remove("ROLEFIT_DB");
+        cmd.env_remove("ROLEFIT_NOW");
         // Empty stdin unless a test gives some, so `-` never waits on a terminal.
         cmd.write_stdin(Vec::new());
         TestCommand { cmd }

@@ -21,6 +21,7 @@ pub mod profile;
 pub mod requirements;
 pub mod role;
 pub mod rules;
+pub mod salary;
 pub mod skills;
 pub mod text;
 

@@ -81,6 +81,8 @@ pub struct Requirements {
     pub large_scale: Option<Need>,
     pub languages: Vec<NamedNeed>,
     pub soft_skills: Vec<NamedNeed>,
+    /// What the posting says it pays, if it says.
+    pub salary: Option<crate::salary::Salary>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -219,6 +221,7 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         }
     }
     req.degree = merge_degrees(degree_mentions);
+    req.salary = crate::salary::find(posting, &set.salary);
     req
 }
 

@@ -34,7 +34,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -44,10 +44,11 @@ pub const FILES: [&str; 9] = [
     "sections.toml",
     "skills.toml",
     "columns.toml",
+    "salary.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 10] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -80,6 +81,10 @@ pub const BUILTIN: [(&str, &str); 9] = [
     (
         "columns.toml",
         include_str!("../../../../patterns/columns.toml"),
+    ),
+    (
+        "salary.toml",
+        include_str!("../../../../patterns/salary.toml"),
     ),
 ];
 

@@ -220,6 +220,8 @@ pub struct PatternSet {
     pub skills: crate::skills::SkillSet,
     /// Header names of batch input.
     pub columns: HeaderNames,
+    /// How pay is read; see `patterns/salary.toml`.
+    pub salary: crate::salary::SalaryRules,
     pub files: Vec<SourceFile>,
 }
 
@@ -300,6 +302,7 @@ impl PatternSet {
         let skills_file = file("skills.toml");
         let skills = crate::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
         let columns: HeaderNames = file("columns.toml").parse()?;
+        let salary = crate::salary::SalaryRules::load(file("salary.toml"))?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
@@ -314,6 +317,7 @@ impl PatternSet {
             sections,
             skills,
             columns,
+            salary,
             files,
         })
     }
