@@ -54,6 +54,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Batch(args) => {
             config::BatchConfig::from_args(args).and_then(|c| batch::run::run(&c))
         }
+        Command::History(args) => commands::history::run(args),
         Command::Patterns(cmd) => commands::patterns::run(cmd),
         Command::Profile(cmd) => commands::profile::run(cmd),
     };

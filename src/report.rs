@@ -90,9 +90,9 @@ pub struct Record {
     /// changed, seen).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seen: Option<crate::history::Seen>,
-    /// The posting's SimHash and exact content hash, for the history.
+    /// Who the posting is, for the history (`--db`): fingerprints and text.
     #[serde(skip)]
-    pub fingerprint: Option<(u64, u64)>,
+    pub identity: Option<crate::history::identity::Identity>,
     /// The text of every line the evidence points to (0 = the title), for
     /// reports that show a hit in its line. Not part of the JSON.
     #[serde(skip)]
@@ -137,10 +137,7 @@ impl Record {
             fit: a.fit.clone(),
             duplicate_of: None,
             seen: None,
-            fingerprint: Some((
-                crate::history::identity::fingerprint(posting),
-                crate::history::identity::content_hash(posting),
-            )),
+            identity: Some(crate::history::identity::Identity::of(posting)),
             lines: evidence_lines(posting, &c.evidence),
         }
     }
@@ -166,7 +163,7 @@ impl Record {
             fit: None,
             duplicate_of: None,
             seen: None,
-            fingerprint: None,
+            identity: None,
             lines: BTreeMap::new(),
         }
     }

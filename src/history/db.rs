@@ -36,7 +36,10 @@ fn migrations() -> Migrations<'static> {
              first_seen TEXT NOT NULL,
              last_seen  TEXT NOT NULL,
              times_seen INTEGER NOT NULL DEFAULT 0,
-             record     TEXT NOT NULL
+             -- the latest Record, as JSON
+             record     TEXT NOT NULL,
+             -- the posting's text, to read it anew (history --profile)
+             text       TEXT NOT NULL
          );
          CREATE TABLE sightings (
              run_id     INTEGER NOT NULL REFERENCES runs(id),

@@ -125,6 +125,42 @@ fn hash_of(t: impl Hash) -> u64 {
     z ^ (z >> 31)
 }
 
+/// What the history keeps to know a posting again and to read it anew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// [`fingerprint`]: near for postings a few words apart.
+    pub simhash: u64,
+    /// [`content_hash`]: equal only for the same words.
+    pub content: u64,
+    /// The posting's text, headings and lines, for `history --profile`.
+    pub text: String,
+}
+
+impl Identity {
+    pub fn of(posting: &Posting) -> Identity {
+        let mut text = String::new();
+        for s in &posting.sections {
+            if s.kind == SectionKind::Title {
+                continue;
+            }
+            if let Some(h) = &s.heading {
+                text.push_str(h);
+                text.push('\n');
+            }
+            for l in &s.lines {
+                text.push_str(&l.text);
+                text.push('\n');
+            }
+            text.push('\n');
+        }
+        Identity {
+            simhash: fingerprint(posting),
+            content: content_hash(posting),
+            text,
+        }
+    }
+}
+
 /// A 64-bit SimHash of the posting's word 3-grams: postings that differ in a
 /// few words are a few bits apart.
 pub fn fingerprint(posting: &Posting) -> u64 {

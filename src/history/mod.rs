@@ -10,6 +10,8 @@
 
 pub mod db;
 pub mod identity;
+pub mod render;
+pub mod trends;
 
 use std::path::{Path, PathBuf};
 
@@ -113,9 +115,11 @@ impl History {
             if !r.is_ok() {
                 continue;
             }
-            let Some((simhash, content)) = r.fingerprint else {
+            let Some(ident) = r.identity.as_ref() else {
                 continue;
             };
+            let (simhash, content) = (ident.simhash, ident.content);
+            let text = ident.text.clone();
             let url = identity::canonical_url(&r.source);
             let json = serde_json::to_string(&*r)?;
             let by_url: Option<i64> = match &url {
@@ -139,8 +143,8 @@ impl History {
                 None => {
                     tx.execute(
                         "INSERT INTO postings (url, simhash, content, title, company, role,
-                             first_seen, last_seen, times_seen, record)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, ?8)",
+                             first_seen, last_seen, times_seen, record, text)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, ?8, ?9)",
                         params![
                             url,
                             simhash as i64,
@@ -149,7 +153,8 @@ impl History {
                             r.meta.company,
                             role,
                             self.at,
-                            json
+                            json,
+                            text
                         ],
                     )
                     .map_err(err)?;
@@ -187,7 +192,8 @@ impl History {
                             tx.execute(
                                 "UPDATE postings SET simhash = ?2, content = ?3, title = ?4,
                                      company = ?5, role = ?6, last_seen = ?7,
-                                     times_seen = times_seen + 1, record = ?8
+                                     times_seen = times_seen + 1, record = ?8,
+                                     text = ?9
                                  WHERE id = ?1",
                                 params![
                                     id,
@@ -197,7 +203,8 @@ impl History {
                                     r.meta.company,
                                     role,
                                     self.at,
-                                    json
+                                    json,
+                                    text
                                 ],
                             )
                             .map_err(err)?;

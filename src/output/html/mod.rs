@@ -9,6 +9,7 @@
 
 mod charts;
 mod escape;
+pub mod history;
 mod row;
 mod summary;
 
