@@ -323,3 +323,150 @@ fn a_database_that_is_not_one_is_a_clear_error() {
     assert!(out.stderr.starts_with("rolefit: h.db: "), "{out:?}");
     assert_eq!(out.stderr.lines().count(), 1, "{out:?}");
 }
+
+/// Three weekly runs of one board file: posting 1 closes in week 2 and is
+/// back in week 3, beside a new posting 2.
+fn three_weeks(dir: &Dir) {
+    let s = samples();
+    let weeks: [(&str, Vec<usize>); 3] = [
+        ("2026-11-02T08:00:00Z", vec![0, 1]),
+        ("2026-11-09T08:00:00Z", vec![0]),
+        ("2026-11-16T08:00:00Z", vec![0, 1, 2]),
+    ];
+    for (now, rows) in weeks {
+        let rows: Vec<(String, String)> = rows.into_iter().map(|i| s[i].clone()).collect();
+        dir.create("board.csv", csv(&rows));
+        run(dir, &["batch", "board.csv", "--db", "h.db"], now).expect_code(0);
+    }
+}
+
+#[test]
+fn history_reports_new_closed_and_reposted_in_every_format() {
+    let dir = Dir::new();
+    three_weeks(&dir);
+    let history = |args: &[&str]| {
+        let mut a = vec!["history", "--db", "h.db"];
+        a.extend(args);
+        dir.command(a).run()
+    };
+
+    let json = history(&["-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(json.success()).unwrap();
+    let events: Vec<(String, String, String)> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap().to_string(),
+                e["kind"].as_str().unwrap().to_string(),
+                e["title"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let kinds: Vec<(&str, &str)> = events
+        .iter()
+        .map(|(d, k, _)| (d.as_str(), k.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("2026-11-02", "new"),
+            ("2026-11-02", "new"),
+            ("2026-11-09", "closed"),
+            ("2026-11-16", "new"),
+            ("2026-11-16", "reposted"),
+        ]
+    );
+    // The posting that closed is the one reposted: the second of week 1.
+    assert_eq!(events[2].2, events[1].2);
+    assert_eq!(events[4].2, events[1].2);
+    assert_ne!(events[3].2, events[1].2);
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 3);
+    assert_eq!(periods[0]["period"], "2026-11-02");
+    assert_eq!(periods[2]["postings"], 3);
+    assert_eq!(periods[1]["closed"], 1);
+
+    let jsonl = history(&["-f", "jsonl"]);
+    let lines = jsonl.json_lines();
+    assert_eq!(lines.iter().filter(|l| l["type"] == "event").count(), 5);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "period").count(), 3);
+
+    let csv_out = history(&["-f", "csv"]);
+    let mut r = csv::Reader::from_reader(csv_out.success().as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8);
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "reposted" && r[5] == events[4].2)
+    );
+
+    let md = history(&["-f", "md", "--by", "month"]);
+    assert!(
+        md.success().contains("| 2026-11 | 3 | 3 | 0 | 1 | 1 |"),
+        "{md:?}"
+    );
+
+    let table = history(&[]);
+    assert!(table.success().contains("2026-11-09  closed"), "{table:?}");
+
+    // --since leaves out what came before.
+    let since = history(&["--since", "2026-11-10", "-f", "jsonl"]);
+    let kinds: Vec<String> = since
+        .json_lines()
+        .iter()
+        .filter(|l| l["type"] == "event")
+        .map(|l| l["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["new", "reposted"]);
+}
+
+#[test]
+fn history_report_draws_trend_charts() {
+    let dir = Dir::new();
+    three_weeks(&dir);
+    dir.command([
+        "history",
+        "--db",
+        "h.db",
+        "--report",
+        "trends.html",
+        "--strengths",
+        "Python, PyTorch",
+    ])
+    .run()
+    .expect_code(0);
+    let html = dir.read("trends.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for id in [
+        "h-new",
+        "h-closed",
+        "h-reposted",
+        "h-fit",
+        "h-role-modeling",
+    ] {
+        assert!(html.contains(&format!("<svg id=\"{id}\"")), "no chart {id}");
+    }
+    assert!(!html.contains("<script src"), "self-contained");
+}
+
+#[test]
+fn history_errors_name_what_is_wrong() {
+    let dir = Dir::new();
+    let out = dir.command(["history", "--db", "none.db"]).run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: none.db: no history yet; record runs with `rolefit batch ... --db`\n"
+    );
+    three_weeks(&dir);
+    let out = dir
+        .command(["history", "--db", "h.db", "--since", "last week"])
+        .run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: --since last week: not a date; write it as YYYY-MM-DD\n"
+    );
+}
