@@ -59,6 +59,7 @@ pub fn build(s: &Summary) -> Vec<Part> {
     degree(s, &mut parts);
     years(s, &mut parts);
     evidence(s, &mut parts);
+    pay(s, &mut parts);
     if let Some(p) = &s.profile {
         fit(p, &mut parts);
         strengths(s.ok, p, &mut parts);
@@ -78,11 +79,88 @@ fn overview(s: &Summary) -> String {
         s.ok,
         plural(s.errors, "error")
     );
+    let text = if s.duplicates == 0 {
+        text
+    } else {
+        format!(
+            "{text} {} the text of an earlier row, counted once.",
+            if s.duplicates == 1 {
+                "1 row repeats".to_string()
+            } else {
+                format!("{} rows repeat", s.duplicates)
+            }
+        )
+    };
     if s.ok == 0 {
         text
     } else {
         format!("{text} Languages: {langs}.")
     }
+}
+
+/// Pay bands per role and currency, on a yearly scale.
+fn pay(s: &Summary, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading("Pay"));
+    let mut text = format!("{} of {} state pay", plural(s.pay_stated, "posting"), s.ok);
+    if s.pay_negotiable > 0 {
+        text.push_str(&format!(
+            "; {} say only that it is negotiable",
+            s.pay_negotiable
+        ));
+    }
+    text.push('.');
+    if s.pay.is_empty() {
+        parts.push(Part::Text(text));
+        return;
+    }
+    text.push_str(" Yearly pay per role and currency (hourly, daily, weekly and monthly pay made yearly; pay with no stated period left out): the median of each posting's midpoint, and the lowest to highest.");
+    parts.push(Part::Text(text));
+    let slots = Role::ALL.iter().map(|r| r.name()).chain(["none"]);
+    let mut rows = Vec::new();
+    for (slot, name) in slots.enumerate() {
+        for ((sl, currency), bands) in &s.pay {
+            if *sl != slot || bands.is_empty() {
+                continue;
+            }
+            let mut mids: Vec<f64> = bands.iter().map(|(lo, hi)| (lo + hi) / 2.0).collect();
+            mids.sort_by(f64::total_cmp);
+            let median = mids[mids.len() / 2];
+            let lo = bands.iter().map(|b| b.0).fold(f64::INFINITY, f64::min);
+            let hi = bands.iter().map(|b| b.1).fold(0.0, f64::max);
+            let code = currency.code();
+            rows.push(Row {
+                label: format!("{name} ({code})"),
+                count: bands.len(),
+                note: format!(
+                    "median {} {code}, {} to {}",
+                    money(median),
+                    money(lo),
+                    money(hi)
+                ),
+            });
+        }
+    }
+    parts.push(Part::Table(Table {
+        label: "role (currency)",
+        note: Some("yearly pay"),
+        bars: false,
+        of: None,
+        rows,
+    }));
+}
+
+/// An amount with thousands separators, rounded to a whole unit.
+fn money(x: f64) -> String {
+    let n = x.round() as i64;
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// "1 row", "2 rows".

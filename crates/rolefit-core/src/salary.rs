@@ -107,6 +107,10 @@ pub struct Salary {
     /// The line it was read from, and its number.
     pub text: String,
     pub line: usize,
+    /// The pay per year, as (low, high), when the period is known; see
+    /// [`Salary::annual`]. Not part of the JSON.
+    #[serde(skip)]
+    pub per_year: Option<(f64, f64)>,
 }
 
 impl Salary {
@@ -267,7 +271,7 @@ pub fn parse_line(text: &str, line: usize, rules: &SalaryRules) -> Option<Salary
         return None;
     }
     let (min, max, currency) = found.map_or((None, None, None), |(lo, hi, c)| (lo, hi, Some(c)));
-    Some(Salary {
+    let mut s = Salary {
         min,
         max,
         currency,
@@ -275,7 +279,10 @@ pub fn parse_line(text: &str, line: usize, rules: &SalaryRules) -> Option<Salary
         negotiable,
         text: text.trim().to_string(),
         line,
-    })
+        per_year: None,
+    };
+    s.per_year = s.annual(rules);
+    Some(s)
 }
 
 /// One number as written: its value, currency mark and multiplier, if any.
