@@ -75,9 +75,19 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
         .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
         .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
         .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    migrations()
-        .to_latest(&mut conn)
-        .map_err(|e| anyhow::anyhow!("{name}: cannot update the schema: {e}"))?;
+    // Two runs opening a new file at once both find it unmigrated; the one
+    // that loses the race fails, and on a retry finds it migrated.
+    let mut attempt = 0;
+    while let Err(e) = migrations().to_latest(&mut conn) {
+        attempt += 1;
+        if attempt >= 20 {
+            let e = e.to_string();
+            // The migration error quotes the whole schema; keep SQLite's words.
+            let short = e.rsplit("': ").next().unwrap_or(&e);
+            anyhow::bail!("{name}: cannot update the schema: {short}");
+        }
+        std::thread::sleep(Duration::from_millis(25 * attempt));
+    }
     Ok(conn)
 }
 
