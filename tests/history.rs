@@ -191,6 +191,9 @@ fn analyze_records_too() {
     let again = util::in_repo(["analyze", sample, "--db", db, "--new-only", "-f", "jsonl"]).run();
     again.expect_code(0);
     assert_eq!(again.stdout, "", "nothing new the second time");
+    // The table says what the history made of it.
+    let table = util::in_repo(["analyze", sample, "--db", db]).run();
+    assert!(table.success().contains("  history: seen"), "{table:?}");
 }
 
 /// Opens the database the way a reader would and checks it is whole.

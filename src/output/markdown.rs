@@ -63,7 +63,7 @@ impl RecordWriter for MarkdownWriter<'_> {
                     out,
                     "| {} | {} | {} | {} | {} | {:.2} |{}",
                     cell(&r.id),
-                    cell(r.meta.title.as_deref().unwrap_or("")),
+                    title_cell(r),
                     cell(r.meta.company.as_deref().unwrap_or("")),
                     r.role_name(),
                     r.secondary.map_or("", Role::name),
@@ -169,5 +169,14 @@ impl RecordWriter for MarkdownWriter<'_> {
             }
         }
         out.flush()
+    }
+}
+
+/// The title, marked when the history (`--db`) found the posting reposted.
+fn title_cell(r: &Record) -> String {
+    let title = cell(r.meta.title.as_deref().unwrap_or(""));
+    match r.seen {
+        Some(crate::history::Seen::Reposted) => format!("{title} (reposted)"),
+        _ => title,
     }
 }

@@ -56,6 +56,9 @@ impl<'a> TableWriter<'a> {
         if let Some(lang) = r.lang {
             line.push_str(&format!("  lang: {}", lang.code()));
         }
+        if let Some(seen) = r.seen {
+            line.push_str(&format!("  history: {}", seen.name()));
+        }
         writeln!(self.out, "{line}")?;
         if let Some(scores) = &r.scores {
             let max = Role::ALL
