@@ -14,7 +14,7 @@ use regex::{Captures, Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::model::Posting;
+use crate::model::{Posting, SectionKind};
 use crate::rules::{RulesError, SourceFile, user_regex};
 
 /// A currency, by its ISO 4217 code.
@@ -127,6 +127,7 @@ impl Salary {
 #[serde(deny_unknown_fields)]
 struct SalaryFile {
     cue: Vec<Spanned<String>>,
+    not_pay: Vec<Spanned<String>>,
     negotiable: Vec<Spanned<String>>,
     period: PeriodFile,
     per_year: PerYear,
@@ -158,6 +159,7 @@ pub struct PerYear {
 #[derive(Debug)]
 pub struct SalaryRules {
     cue: RegexSet,
+    not_pay: RegexSet,
     negotiable: RegexSet,
     /// One regex per period, in [`Period::ALL`] order.
     periods: Vec<(Period, Regex)>,
@@ -177,6 +179,7 @@ impl SalaryRules {
         }
         Ok(SalaryRules {
             cue: set(f, &def.cue)?,
+            not_pay: set(f, &def.not_pay)?,
             negotiable: set(f, &def.negotiable)?,
             periods,
             default_year: set(f, &p.default_year)?,
@@ -196,18 +199,56 @@ impl SalaryRules {
         }
     }
 
-    /// The period a line names first, else a yearly default for "salary".
-    fn period(&self, text: &str) -> Option<Period> {
+    /// The period written right after the amount (`$60/hr`, `... a year`),
+    /// if any.
+    fn period_after(&self, after: &str) -> Option<Period> {
         self.periods
             .iter()
-            .filter_map(|(p, re)| re.find(text).map(|m| (m.start(), *p)))
+            .filter_map(|(p, re)| re.find(after).map(|m| (m, *p)))
+            // "$60/hr": a slash form is the amount's only when right after it.
+            .filter(|(m, _)| {
+                let slash = m.as_str().trim_start().starts_with('/');
+                m.start() <= if slash { 1 } else { ADJACENT }
+            })
+            .map(|(m, p)| (m.start(), p))
             .min_by_key(|&(at, _)| at)
             .map(|(_, p)| p)
-            .or_else(|| self.default_year.is_match(text).then_some(Period::Year))
     }
 
-    fn names_pay(&self, text: &str) -> bool {
-        self.cue.is_match(text) || self.periods.iter().any(|(_, re)| re.is_match(text))
+    /// The period written right before the amount that starts at `start`
+    /// ("월 400만원", "시급 12,000원").
+    fn period_before(&self, text: &str, start: usize) -> Option<Period> {
+        self.periods.iter().find_map(|(p, re)| {
+            re.find_iter(text)
+                .find(|m| {
+                    m.start() < start
+                        && m.start() + ADJACENT >= start
+                        // The month pattern reads the amount's first digit.
+                        && text[m.end().min(start)..start].trim().chars().count() <= 1
+                        && m.end() <= start + 1
+                })
+                .map(|_| *p)
+        })
+    }
+
+    /// The period of an amount: the one written right after it, else the one
+    /// the line names first (a slash form like `/week` belongs only to the
+    /// amount just before it, so "4x/week onsite" names no period), else a
+    /// yearly default for "salary".
+    fn period(&self, text: &str, after: &str) -> Option<Period> {
+        self.period_after(after)
+            .or_else(|| {
+                self.periods
+                    .iter()
+                    .filter_map(|(p, re)| {
+                        re.find_iter(text)
+                            .find(|m| !m.as_str().trim_start().starts_with('/'))
+                            .map(|m| (m.start(), *p))
+                    })
+                    .min_by_key(|&(at, _)| at)
+                    .map(|(_, p)| p)
+            })
+            .or_else(|| self.default_year.is_match(text).then_some(Period::Year))
     }
 }
 
@@ -248,7 +289,13 @@ fn alternation(f: &SourceFile, list: &[Spanned<String>]) -> Result<Regex, RulesE
 /// that says pay is negotiable.
 pub fn find(posting: &Posting, rules: &SalaryRules) -> Option<Salary> {
     let mut open = None;
-    for line in posting.sections.iter().flat_map(|s| &s.lines) {
+    // The company's story and the hiring steps ("처우 협의") are not pay.
+    let lines = posting
+        .sections
+        .iter()
+        .filter(|s| !matches!(s.kind, SectionKind::About | SectionKind::Process))
+        .flat_map(|s| &s.lines);
+    for line in lines {
         if let Some(s) = parse_line(&line.text, line.number, rules) {
             if s.min.is_some() || s.max.is_some() {
                 return Some(s);
@@ -259,23 +306,43 @@ pub fn find(posting: &Posting, rules: &SalaryRules) -> Option<Salary> {
     open
 }
 
-/// Reads the pay one line states, if it states any.
+/// How far after an amount a period may be written and still be its own.
+const ADJACENT: usize = 16;
+
+/// Reads the pay one line states, if it states any: a line with a word for
+/// pay (`cue`), or an amount with its period right after it; not a line
+/// about an allowance or benefit (`not_pay`).
 pub fn parse_line(text: &str, line: usize, rules: &SalaryRules) -> Option<Salary> {
-    if !rules.names_pay(text) {
+    if rules.not_pay.is_match(text) {
+        return None;
+    }
+    let cue = rules.cue.is_match(text);
+    let amounts = amounts(text);
+    let found = first_pay(text, &amounts);
+    let after = found.map_or("", |f| &text[f.4..]);
+    let start = found.map_or(0, |f| f.3);
+    // "월 400만원", "$60/hr": the period written next to the amount.
+    let adjacent = found.is_some()
+        && (rules.period_after(after).is_some() || rules.period_before(text, start).is_some());
+    if !cue && !adjacent {
         return None;
     }
     let negotiable = rules.negotiable.is_match(text);
-    let amounts = amounts(text);
-    let found = first_pay(text, &amounts);
     if found.is_none() && !negotiable {
         return None;
     }
-    let (min, max, currency) = found.map_or((None, None, None), |(lo, hi, c)| (lo, hi, Some(c)));
+    let (min, max, currency) =
+        found.map_or((None, None, None), |(lo, hi, c, _, _)| (lo, hi, Some(c)));
     let mut s = Salary {
         min,
         max,
         currency,
-        period: found.and_then(|_| rules.period(text)),
+        period: found.and_then(|_| {
+            rules
+                .period_before(text, start)
+                .filter(|_| rules.period_after(after).is_none())
+                .or_else(|| rules.period(text, after))
+        }),
         negotiable,
         text: text.trim().to_string(),
         line,
@@ -325,9 +392,23 @@ static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:up to|max(?:imum)?\.?:?|최대)\s*$").expect("the up-to regex compiles")
 });
 
+/// After a number: what it counts is not money ("$46 billion in revenue",
+/// "500만 명의 사용자").
+static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:billion|bn|trillion|명|개|건|곳|회|가지|users|customers)")
+        .expect("the counts regex compiles")
+});
+
+/// The amounts of a line. A number followed right away by a letter it does
+/// not know ("$43B", "300만명", "10x"), or by what it counts, is not money.
 fn amounts(text: &str) -> Vec<Amount> {
     AMOUNT
         .captures_iter(text)
+        .filter(|c| {
+            let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+            c.name("post").is_some()
+                || !(rest.chars().next().is_some_and(char::is_alphabetic) || COUNTS.is_match(rest))
+        })
         .filter_map(|c| amount(&c))
         .collect()
 }
@@ -357,8 +438,13 @@ fn amount(c: &Captures) -> Option<Amount> {
     } else {
         (num, 1.0, false)
     };
+    // The match may begin with spaces; the amount begins at its mark or digit.
+    let start = c
+        .name("pre")
+        .or_else(|| c.name("num"))
+        .map_or(whole.start(), |m| m.start());
     Some(Amount {
-        start: whole.start(),
+        start,
         end: whole.end(),
         value,
         currency,
@@ -393,7 +479,10 @@ fn number(s: &str) -> Option<f64> {
 }
 
 /// The first amount, or range of amounts, with a currency: (min, max, currency).
-fn first_pay(text: &str, amounts: &[Amount]) -> Option<(Option<f64>, Option<f64>, Currency)> {
+/// (min, max, currency, where the amount starts and ends).
+type Pay = (Option<f64>, Option<f64>, Currency, usize, usize);
+
+fn first_pay(text: &str, amounts: &[Amount]) -> Option<Pay> {
     let mut i = 0;
     while i < amounts.len() {
         let a = amounts[i];
@@ -409,7 +498,7 @@ fn first_pay(text: &str, amounts: &[Amount]) -> Option<(Option<f64>, Option<f64>
                 hi.value *= lo.mult;
             }
             if let Some(c) = lo.currency.or(hi.currency) {
-                return Some((Some(lo.value), Some(hi.value), c));
+                return Some((Some(lo.value), Some(hi.value), c, lo.start, hi.end));
             }
             i += 2;
             continue;
@@ -417,12 +506,12 @@ fn first_pay(text: &str, amounts: &[Amount]) -> Option<(Option<f64>, Option<f64>
         if let Some(c) = a.currency {
             let after = &text[a.end..];
             if AT_LEAST.is_match(after) {
-                return Some((Some(a.value), None, c));
+                return Some((Some(a.value), None, c, a.start, a.end));
             }
             if AT_MOST.is_match(after) || UP_TO.is_match(&text[..a.start]) {
-                return Some((None, Some(a.value), c));
+                return Some((None, Some(a.value), c, a.start, a.end));
             }
-            return Some((Some(a.value), Some(a.value), c));
+            return Some((Some(a.value), Some(a.value), c, a.start, a.end));
         }
         i += 1;
     }

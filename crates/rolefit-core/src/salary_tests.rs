@@ -241,3 +241,53 @@ fn a_bad_regex_names_its_line() {
     let err = SalaryRules::load(&f).unwrap_err().to_string();
     assert!(err.starts_with("patterns/salary.toml:1: "), "{err}");
 }
+
+#[test]
+fn allowances_are_not_the_salary() {
+    assert_eq!(pay("연봉 외 식대 월 20만원 별도 지급"), None);
+    assert_eq!(pay("$100/mo learning stipend"), None);
+}
+
+#[test]
+fn a_number_followed_by_a_word_is_not_money() {
+    // "B" (billions) and "명" (people) are not units of pay.
+    assert_eq!(pay("We move $43B/day across the network"), None);
+    assert_eq!(pay("월 300만명이 쓰는 서비스, 급여 경쟁력"), None);
+    assert_eq!(pay("월 500만 명이 쓰는 서비스, 급여 경쟁력"), None);
+    assert_eq!(pay("Our pay platform moves $46 billion a year"), None);
+}
+
+#[test]
+fn a_slash_period_belongs_to_the_amount_before_it() {
+    // "4x/week" is about the office, not the pay.
+    assert_eq!(
+        parts("Hybrid (in office 4x/week) - salary $180k-$230k").3,
+        Some(Year)
+    );
+    assert_eq!(parts("Pay: $150k-$200k, onsite 2 days/week").3, None);
+}
+
+#[test]
+fn about_and_process_sections_are_not_read() {
+    use crate::model::{Lang, Line, PostingMeta, Section, SectionKind};
+    let section = |kind, text: &str| Section {
+        kind,
+        heading: None,
+        lines: vec![Line {
+            number: 1,
+            text: text.into(),
+        }],
+    };
+    let posting = Posting {
+        meta: PostingMeta::default(),
+        lang: Lang::Ko,
+        sections: vec![
+            section(SectionKind::About, "연봉 협상 없이 매출 300억 달성"),
+            section(
+                SectionKind::Process,
+                "서류전형 > 면접 > 급여 협의 > 최종합격",
+            ),
+        ],
+    };
+    assert_eq!(find(&posting, &rules()), None);
+}
