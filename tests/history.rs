@@ -96,6 +96,10 @@ fn new_only_gives_exactly_the_postings_the_first_run_had_not_seen() {
             "--new-only",
             "-f",
             "jsonl",
+            "--summary-out",
+            "summary.md",
+            "--report",
+            "report.html",
         ],
         "2026-11-09T08:00:00Z",
     );
@@ -105,6 +109,16 @@ fn new_only_gives_exactly_the_postings_the_first_run_had_not_seen() {
         .map(|(id, _)| (id.clone(), "new".to_string()))
         .collect();
     assert_eq!(seen(&second), expected);
+    // The summary and the report hold the new postings only.
+    let summary = dir.read("summary.md");
+    assert!(summary.contains("4 rows: 4 ok, 0 errors."), "{summary}");
+    let report = dir.read("report.html");
+    for (id, _) in &s[3..6] {
+        assert!(!report.contains(id.as_str()), "{id} is not new");
+    }
+    for (id, _) in &s[6..10] {
+        assert!(report.contains(id.as_str()), "{id} is new");
+    }
 
     // Without --new-only every row is written, each marked.
     let third = run(
