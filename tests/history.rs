@@ -128,6 +128,26 @@ fn new_only_gives_exactly_the_postings_the_first_run_had_not_seen() {
     );
     assert!(seen(&third).iter().all(|(_, s)| s == "seen"), "{third:?}");
     assert_eq!(third.json_lines().len(), 7);
+
+    // CSV has a `seen` column with --db, and none without.
+    let csv_out = run(
+        &dir,
+        &["batch", "week2.csv", "--db", "h.db", "-f", "csv"],
+        "2026-11-23T08:00:00Z",
+    );
+    let mut r = csv::Reader::from_reader(csv_out.success().as_bytes());
+    let header = r.headers().unwrap().clone();
+    assert_eq!(header.iter().last(), Some("seen"));
+    assert!(
+        r.records()
+            .all(|row| row.unwrap().iter().last() == Some("seen"))
+    );
+    let plain = run(
+        &dir,
+        &["batch", "week2.csv", "-f", "csv"],
+        "2026-11-23T08:00:00Z",
+    );
+    assert!(!plain.success().lines().next().unwrap().contains("seen"));
 }
 
 #[test]

@@ -82,6 +82,9 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         done: 0,
         failed: 0,
     };
+    if sink.history.is_some() {
+        sink.w.with_history();
+    }
     let interrupted = ctrl_c_flag();
 
     // A chunk is processed (on every core) while the one before it is

@@ -59,6 +59,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<bool> {
         .collect();
     if let Some(h) = history.as_mut() {
         h.record(records.iter_mut())?;
+        w.with_history();
     }
     let mut all_ok = true;
     for r in &records {
