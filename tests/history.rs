@@ -137,10 +137,10 @@ fn new_only_gives_exactly_the_postings_the_first_run_had_not_seen() {
     );
     let mut r = csv::Reader::from_reader(csv_out.success().as_bytes());
     let header = r.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("seen"));
+    assert_eq!(header.iter().next_back(), Some("seen"));
     assert!(
         r.records()
-            .all(|row| row.unwrap().iter().last() == Some("seen"))
+            .all(|row| row.unwrap().iter().next_back() == Some("seen"))
     );
     let plain = run(
         &dir,
