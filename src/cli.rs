@@ -76,6 +76,22 @@ Exit codes:
   130  interrupted (Ctrl-C, SIGTERM, SIGHUP): the rows written so far are
      well-formed")]
     Batch(BatchArgs),
+    /// What the history database (--db) saw: new, changed, reposted and
+    /// closed postings, and per week or month the role mix, the skills asked
+    /// most and, with a profile, how many postings fit you well.
+    #[command(after_help = "\
+Examples:
+  rolefit history
+  rolefit history --db market.sqlite --since 2026-09-01 --by month --format md
+  rolefit history --profile me.toml --report trends.html
+
+A posting is closed when the latest run of a source (a file or board:company)
+that listed it before did not list it; reposted when it is listed again after.
+
+Exit codes:
+  0  the history was written
+  2  a usage error, or no such database")]
+    History(HistoryArgs),
     /// Check or list the pattern files.
     #[command(subcommand)]
     Patterns(PatternsCommand),
@@ -135,6 +151,9 @@ pub struct AnalyzeArgs {
 
     #[command(flatten)]
     pub fetch: FetchArgs,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// The user's strengths, to compare each posting with.
@@ -230,6 +249,9 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub fetch: FetchArgs,
+
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// A delimiter as typed in a shell: `,`, `;`, a real tab, `\t` or `tab`.
@@ -252,6 +274,57 @@ pub struct CommonArgs {
     /// When to use colors: auto (a terminal and NO_COLOR unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history database (default: $ROLEFIT_DB, else history.sqlite in the
+    /// user's data folder).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Only what happened on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Trends per week (weeks start on Monday) or per month.
+    #[arg(long, value_enum, default_value_t = crate::history::trends::Granularity::Week)]
+    pub by: crate::history::trends::Granularity,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+
+    /// Write the output to FILE instead of stdout (- for stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write the trends as a self-contained HTML page with charts.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Use the pattern files in DIR instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub patterns: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+/// Recording runs in the history database.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DbArgs {
+    /// Record this run and every posting in it in the SQLite history FILE.
+    /// Bare (--db last, or --db=): $ROLEFIT_DB, else history.sqlite in the
+    /// user's data folder. ROLEFIT_DB set turns recording on by itself.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    pub db: Option<PathBuf>,
+
+    /// Output (every format, the report and the summary) only postings the
+    /// history had never seen, and those back after they were gone
+    /// (marked "reposted"). Implies --db.
+    #[arg(long)]
+    pub new_only: bool,
 }
 
 /// Limits for fetching URLs.

@@ -43,6 +43,10 @@ pub struct BatchConfig {
     pub jobs: usize,
     pub per_host: usize,
     pub cache: Option<PathBuf>,
+    /// The history database to record the run in (`--db`).
+    pub db: Option<PathBuf>,
+    /// Output only postings new to the history (`--new-only`).
+    pub new_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

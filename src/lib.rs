@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod exit_codes;
 pub mod fetch;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod outfile;
@@ -24,8 +25,8 @@ pub mod summary;
 // The pure stages live in the core crate; these names keep one path for each
 // across both crates (`rolefit::classify` is `rolefit_core::classify`).
 pub use rolefit_core::{
-    analysis, classify, decode, extract, fit, model, profile, requirements, role, rules, skills,
-    text,
+    analysis, classify, decode, extract, fit, model, profile, requirements, role, rules, salary,
+    skills, text,
 };
 
 use std::ffi::OsString;
@@ -63,6 +64,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args, msg),
         Command::Batch(args) => commands::batch::run(args, msg),
+        Command::History(args) => commands::history::run(args),
         Command::Patterns(cmd) => commands::patterns::run(cmd, msg),
         Command::Profile(cmd) => commands::profile::run(cmd, msg),
     };

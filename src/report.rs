@@ -86,6 +86,13 @@ pub struct Record {
     pub fit: Option<Fit>,
     /// In a batch: the id of an earlier row with the same text.
     pub duplicate_of: Option<String>,
+    /// With `--db`: what the history made of the posting (new, reposted,
+    /// changed, seen).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<crate::history::Seen>,
+    /// Who the posting is, for the history (`--db`): fingerprints and text.
+    #[serde(skip)]
+    pub identity: Option<crate::history::identity::Identity>,
     /// The text of every line the evidence points to (0 = the title), for
     /// reports that show a hit in its line. Not part of the JSON.
     #[serde(skip)]
@@ -139,6 +146,8 @@ impl Record {
             requirements: Some(a.requirements.clone()),
             fit: a.fit.clone(),
             duplicate_of: None,
+            seen: None,
+            identity: Some(crate::history::identity::Identity::of(posting)),
             lines: evidence_lines(posting, &c.evidence),
         }
     }
@@ -163,6 +172,8 @@ impl Record {
             requirements: None,
             fit: None,
             duplicate_of: None,
+            seen: None,
+            identity: None,
             lines: BTreeMap::new(),
         }
     }

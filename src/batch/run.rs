@@ -23,6 +23,7 @@ use crate::config::{BatchConfig, InputFormat};
 use crate::extract::{self, Posting};
 use crate::fetch::{FetchError, Fetched, Fetcher};
 use crate::fit::Strengths;
+use crate::history::{History, Seen};
 use crate::output::html::Report;
 use crate::output::{OutputFormat, RecordWriter, Style, open_output, write_error, writer};
 use crate::report::Record;
@@ -96,9 +97,18 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         progress: progress_bar(args),
         msg,
         seen: HashMap::new(),
+        history: args
+            .db
+            .as_deref()
+            .map(|db| History::start(db, "batch", (args.input != "-").then_some(&*args.input)))
+            .transpose()?,
+        new_only: args.new_only,
         done: 0,
         failed: 0,
     };
+    if sink.history.is_some() {
+        sink.w.with_history();
+    }
     // Ctrl-C, SIGTERM or SIGHUP: stop after the rows being written, and
     // keep them.
     let _graceful = crate::signal::graceful();
@@ -154,6 +164,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
         err_style,
         progress,
         failed,
+        history,
         ..
     } = sink;
     w.finish().map_err(write_error(output))?;
@@ -183,6 +194,11 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     if interrupted.load(Ordering::SeqCst) {
         return Err(Interrupted.into());
     }
+    // An interrupted run stays unfinished: it saw only part of its source,
+    // so it must not close the postings it did not reach.
+    if let Some(h) = history {
+        h.finish()?;
+    }
     Ok(failed == 0)
 }
 
@@ -201,13 +217,20 @@ struct Sink<'a> {
     progress: ProgressBar,
     /// The id of the first row of each text, to mark duplicates.
     seen: HashMap<u64, String>,
+    /// The history database, with `--db`.
+    history: Option<History>,
+    /// Write only postings new to the history.
+    new_only: bool,
     done: u64,
     failed: u64,
 }
 
 impl Sink<'_> {
     /// Writes a chunk's records, each with the row it came from.
-    fn emit(&mut self, chunk: &[Row], records: Vec<Keyed>) -> anyhow::Result<()> {
+    fn emit(&mut self, chunk: &[Row], mut records: Vec<Keyed>) -> anyhow::Result<()> {
+        if let Some(h) = self.history.as_mut() {
+            h.record(records.iter_mut().map(|(r, _)| r))?;
+        }
         for (row, (mut record, key)) in chunk.iter().zip(records) {
             if let Some(key) = key {
                 match self.seen.get(&key) {
@@ -228,6 +251,10 @@ impl Sink<'_> {
                     ))
                 );
                 self.progress.suspend(|| eprintln!("{line}"));
+            }
+            if self.new_only && !record.seen.is_some_and(Seen::is_news) {
+                self.done += 1;
+                continue;
             }
             if let Some(s) = self.summary.as_mut() {
                 s.add(&record);

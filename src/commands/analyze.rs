@@ -9,6 +9,7 @@ use crate::boards::Client;
 use crate::cli::AnalyzeArgs;
 use crate::fetch::Fetcher;
 use crate::fit::Strengths;
+use crate::history::{History, Seen};
 use crate::i18n::Messages;
 use crate::outfile::{Named, check_distinct};
 use crate::output::html::Report;
@@ -66,11 +67,20 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
         .transpose()?;
     let err_style = Style::for_stderr(color);
 
-    let records: Vec<Record> = args
+    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
+    let mut history = db
+        .as_deref()
+        .map(|p| History::start(p, "analyze", None))
+        .transpose()?;
+    let mut records: Vec<Record> = args
         .sources
         .par_iter()
         .map(|arg| analyze_one(arg, &set, &client, strengths.as_ref()))
         .collect();
+    if let Some(h) = history.as_mut() {
+        h.record(records.iter_mut())?;
+        w.with_history();
+    }
     let mut all_ok = true;
     for r in &records {
         if !r.is_ok() {
@@ -84,6 +94,9 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
                 ))
             );
         }
+        if args.db.new_only && !r.seen.is_some_and(Seen::is_news) {
+            continue;
+        }
         w.write(r).map_err(write_error(args.output.as_deref()))?;
         if let Some(rep) = report.as_mut() {
             rep.add(r)?;
@@ -94,6 +107,9 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     pending.commit()?;
     if let Some(rep) = report {
         rep.finish()?;
+    }
+    if let Some(h) = history {
+        h.finish()?;
     }
     Ok(all_ok)
 }

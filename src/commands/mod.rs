@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod batch;
+pub mod history;
 pub mod patterns;
 pub mod profile;
 
@@ -66,6 +67,7 @@ pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfi
     let analysis = analysis(&args.common, &args.profile, msg)?;
     let fetch = fetch_options(&args.fetch)?;
     let boards = board_urls(&args.fetch)?;
+    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
     let lower = args.input.to_ascii_lowercase();
     let input_format =
         args.input_format
@@ -101,6 +103,8 @@ pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfi
         jobs: args.jobs,
         per_host: args.per_host,
         cache: args.cache,
+        db,
+        new_only: args.db.new_only,
         analysis,
     })
 }

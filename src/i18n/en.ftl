@@ -291,3 +291,19 @@ req-label-seniority = seniority
 req-label-location = location
 req-label-limit = limit
 req-label-work-language = work language
+report-card-duplicates = duplicate rows (counted once)
+md-reposted = reposted
+summary-duplicates = { $text } { $n ->
+    [one] 1 row repeats
+   *[other] { $n } rows repeat
+} the text of an earlier row, counted once.
+summary-pay = Pay
+summary-pay-stated = { $n ->
+    [one] 1 posting
+   *[other] { $n } postings
+} of { $ok } state pay
+summary-pay-negotiable = { $text }; { $n } say only that it is negotiable
+summary-pay-yearly = { $text }. Yearly pay per role and currency (hourly, daily, weekly and monthly pay made yearly; pay with no stated period left out): the median of each posting's midpoint, and the lowest to highest.
+summary-pay-band = median { $median } { $code }, { $low } to { $high }
+summary-pay-col = role (currency)
+summary-pay-note = yearly pay

@@ -11,6 +11,8 @@ use crate::role::{Label, Role};
 pub struct CsvWriter<'a> {
     out: csv::Writer<Box<dyn Write + 'a>>,
     with_fit: bool,
+    /// A `seen` column (new, reposted, changed, seen), with `--db`.
+    with_seen: bool,
     wrote_header: bool,
 }
 
@@ -19,6 +21,7 @@ impl<'a> CsvWriter<'a> {
         CsvWriter {
             out: csv::Writer::from_writer(out),
             with_fit,
+            with_seen: false,
             wrote_header: false,
         }
     }
@@ -47,6 +50,9 @@ impl<'a> CsvWriter<'a> {
             h.extend(["fit_score", "matched", "missing_required"]);
         }
         h.extend(["status", "error", "duplicate_of"]);
+        if self.with_seen {
+            h.push("seen");
+        }
         h
     }
 }
@@ -179,11 +185,18 @@ impl RecordWriter for CsvWriter<'_> {
         row.push(r.status.name().to_string());
         row.push(text(&r.error));
         row.push(text(&r.duplicate_of));
+        if self.with_seen {
+            row.push(r.seen.map_or("", crate::history::Seen::name).to_string());
+        }
         self.out.write_record(&row).map_err(into_io)
     }
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+
+    fn with_history(&mut self) {
+        self.with_seen = true;
     }
 
     fn finish(&mut self) -> io::Result<()> {

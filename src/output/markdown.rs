@@ -88,7 +88,7 @@ impl RecordWriter for MarkdownWriter<'_> {
                 out,
                 "| {} | {} | {} | {} | {} | {:.2} |{}",
                 cell(&r.id),
-                cell(r.meta.title.as_deref().unwrap_or("")),
+                title_cell(r, m),
                 cell(r.meta.company.as_deref().unwrap_or("")),
                 m.label(r.ai_role()),
                 r.secondary.map(|s| m.role(s)).unwrap_or_default(),
@@ -131,6 +131,15 @@ impl RecordWriter for MarkdownWriter<'_> {
             io::copy(&mut file, &mut self.out)?;
         }
         self.out.flush()
+    }
+}
+
+/// The title, marked when the history (`--db`) found the posting reposted.
+fn title_cell(r: &Record, m: Messages) -> String {
+    let title = cell(r.meta.title.as_deref().unwrap_or(""));
+    match r.seen {
+        Some(crate::history::Seen::Reposted) => format!("{title} ({})", tr!(m, "md-reposted")),
+        _ => title,
     }
 }
 

@@ -32,6 +32,10 @@ pub trait RecordWriter {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
+    /// The run records a history (`--db`): a writer with fixed columns adds
+    /// one for what the history made of each posting. Called before the
+    /// first record.
+    fn with_history(&mut self) {}
 }
 
 /// The writer for a format. `msg` is the language of the formats people

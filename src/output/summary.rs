@@ -182,11 +182,17 @@ mod tests {
         backend = years(skills(backend, Need::Preferred, &["Go"]), 0, true);
         backend.lang = Some(crate::model::Lang::Ko);
         backend.requirements.as_mut().unwrap().large_scale = Some(Need::Preferred);
+        use crate::salary::{Currency, Period};
+        let modeling = pay(modeling, 150e3, 200e3, Currency::Usd, Period::Year, 1.0);
+        let backend = pay(backend, 4e6, 4e6, Currency::Krw, Period::Month, 12.0);
+        let mut again = posting("none");
+        again.duplicate_of = Some("none".into());
         let rows = [
             years(modeling, 3, false),
             backend,
             posting("none"),
             Record::error("x".into(), "x".into(), "timed out".into()),
+            again,
         ];
         rows.iter().for_each(|r| s.add(r));
         s
@@ -239,7 +245,7 @@ mod tests {
     #[test]
     fn text_snapshot() {
         let expected = r#"Market summary
-  4 rows: 3 ok, 1 error. Languages: en 2, ko 1.
+  5 rows: 3 ok, 1 error. 1 row repeats the text of an earlier row, counted once. Languages: en 2, ko 1.
 
 Roles
   modeling  ████████████████████  1   33%
@@ -277,6 +283,11 @@ Evidence asked for
   publications                                  0    0%  0 required, 0 preferred
   competitions                                  0    0%  0 required, 0 preferred
   large-scale experience  ████████████████████  1   33%  0 required, 1 preferred
+
+Pay
+  2 postings of 3 state pay. Yearly pay per role and currency (hourly, daily, weekly and monthly pay made yearly; pay with no stated period left out): the median of each posting's midpoint, and the lowest to highest.
+  modeling (USD)  1  median 175,000 USD, 150,000 to 200,000
+  backend (KRW)   1  median 48,000,000 KRW, 48,000,000 to 48,000,000
 "#;
         assert_eq!(text_of(&small()), expected);
     }
@@ -285,7 +296,7 @@ Evidence asked for
     fn markdown_snapshot() {
         let expected = r#"# Market summary
 
-4 rows: 3 ok, 1 error. Languages: en 2, ko 1.
+5 rows: 3 ok, 1 error. 1 row repeats the text of an earlier row, counted once. Languages: en 2, ko 1.
 
 ## Roles
 
@@ -343,6 +354,15 @@ Technical skills the postings require, each counted once per posting (top 15).
 | publications | 0 | 0% | 0 required, 0 preferred |
 | competitions | 0 | 0% | 0 required, 0 preferred |
 | large-scale experience | ████████████████████ 1 | 33% | 0 required, 1 preferred |
+
+## Pay
+
+2 postings of 3 state pay. Yearly pay per role and currency (hourly, daily, weekly and monthly pay made yearly; pay with no stated period left out): the median of each posting's midpoint, and the lowest to highest.
+
+| role (currency) | postings | yearly pay |
+|---|---|---|
+| modeling (USD) | 1 | median 175,000 USD, 150,000 to 200,000 |
+| backend (KRW) | 1 | median 48,000,000 KRW, 48,000,000 to 48,000,000 |
 "#;
         assert_eq!(markdown_of(&small()), expected);
     }

@@ -73,6 +73,9 @@ impl<'a> TableWriter<'a> {
         if let Some(lang) = r.lang {
             line.push_str(&format!("  {}: {}", tr!(m, "table-lang"), m.lang(lang)));
         }
+        if let Some(seen) = r.seen {
+            line.push_str(&format!("  history: {}", seen.name()));
+        }
         writeln!(self.out, "{line}")?;
         if let Some(scores) = &r.scores {
             let max = Role::ALL

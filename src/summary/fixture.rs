@@ -124,3 +124,25 @@ pub fn strengths(skills: &[&str], preferred: &[Role], inferred: &[Role]) -> Stre
         skill_roles: Vec::new(),
     }
 }
+
+/// Adds stated pay: `min`..`max` of `currency` a `period` (`times` a year).
+pub fn pay(
+    mut r: Record,
+    min: f64,
+    max: f64,
+    currency: crate::salary::Currency,
+    period: crate::salary::Period,
+    times: f64,
+) -> Record {
+    r.requirements.as_mut().expect("an ok record").salary = Some(crate::salary::Salary {
+        min: Some(min),
+        max: Some(max),
+        currency: Some(currency),
+        period: Some(period),
+        negotiable: false,
+        text: String::new(),
+        line: 1,
+        per_year: Some((min * times, max * times)),
+    });
+    r
+}

@@ -18,6 +18,9 @@ use crate::model::Lang;
 use crate::report::Record;
 use crate::requirements::{Need, Requirements, Years};
 use crate::role::Role;
+use std::collections::BTreeMap;
+
+use crate::salary::{Currency, Salary};
 use counts::{DegreeCounts, Demand, ProfileCounts, Tally};
 
 /// The slot of postings with no AI role, after the four roles of `Role::ALL`.
@@ -56,6 +59,13 @@ pub struct Summary {
     /// Publications, competitions, large-scale experience.
     evidence: [Demand; EVIDENCE],
     profile: Option<ProfileCounts>,
+    /// Rows whose posting an earlier row already had: counted once.
+    duplicates: usize,
+    /// Yearly pay per role slot and currency: (low, high) of each posting.
+    pay: BTreeMap<(usize, Currency), Vec<(f64, f64)>>,
+    /// Postings that state an amount, and those that say only "negotiable".
+    pay_stated: usize,
+    pay_negotiable: usize,
 }
 
 impl Summary {
@@ -74,15 +84,24 @@ impl Summary {
             years: [0; YEAR_BUCKETS],
             evidence: [Demand::default(); EVIDENCE],
             profile: strengths.map(ProfileCounts::new),
+            duplicates: 0,
+            pay: BTreeMap::new(),
+            pay_stated: 0,
+            pay_negotiable: 0,
         }
     }
 
-    /// Adds one output row. Error rows count as rows and errors only; every
-    /// row counts, duplicates included.
+    /// Adds one output row. Error rows count as rows and errors only; a
+    /// duplicate of an earlier row counts as a row and a duplicate only, so
+    /// each posting counts once.
     pub fn add(&mut self, record: &Record) {
         self.rows += 1;
         if !record.is_ok() {
             self.errors += 1;
+            return;
+        }
+        if record.duplicate_of.is_some() {
+            self.duplicates += 1;
             return;
         }
         self.ok += 1;
@@ -96,6 +115,7 @@ impl Summary {
         let none = Requirements::default();
         let req = record.requirements.as_ref().unwrap_or(&none);
         self.add_requirements(role, req);
+        self.add_pay(role, req.salary.as_ref());
         if let Some(p) = &mut self.profile {
             p.add(role, record, req);
         }
@@ -115,6 +135,21 @@ impl Summary {
             if let Some(need) = need {
                 slot.add(need == Need::Required);
             }
+        }
+    }
+
+    fn add_pay(&mut self, role: Option<Role>, salary: Option<&Salary>) {
+        let Some(s) = salary else { return };
+        match (s.currency, s.per_year) {
+            (Some(c), Some(band)) => {
+                self.pay_stated += 1;
+                let slot = role.map_or(NONE_SLOT, Role::index);
+                self.pay.entry((slot, c)).or_default().push(band);
+            }
+            // An amount with no period cannot be put on a yearly scale.
+            (Some(_), None) => self.pay_stated += 1,
+            (None, _) if s.negotiable => self.pay_negotiable += 1,
+            (None, _) => {}
         }
     }
 
@@ -202,6 +237,66 @@ mod tests {
         assert_eq!((s.rows, s.ok, s.errors), (5, 4, 1));
         assert_eq!(s.roles, [2, 1, 0, 0, 1]);
         assert_eq!(s.langs, [3, 1, 0]);
+    }
+
+    #[test]
+    fn a_duplicate_row_counts_once() {
+        let first = skills(posting("modeling"), Need::Required, &["PyTorch"]);
+        let mut again = first.clone();
+        again.duplicate_of = Some(first.id.clone());
+        let s = summary(&[first, again.clone(), again]);
+        assert_eq!((s.rows, s.ok, s.duplicates), (3, 1, 2));
+        assert_eq!(s.roles, [1, 0, 0, 0, 0]);
+        assert_eq!(names(s.required.top(5)), [("PyTorch", 1)]);
+    }
+
+    #[test]
+    fn pay_is_banded_per_role_and_currency() {
+        use crate::salary::{Currency, Period};
+        let usd = |lo, hi| {
+            pay(
+                posting("modeling"),
+                lo,
+                hi,
+                Currency::Usd,
+                Period::Year,
+                1.0,
+            )
+        };
+        let mut negotiable = posting("backend");
+        negotiable.requirements.as_mut().unwrap().salary = Some(crate::salary::Salary {
+            min: None,
+            max: None,
+            currency: None,
+            period: None,
+            negotiable: true,
+            text: String::new(),
+            line: 1,
+            per_year: None,
+        });
+        let s = summary(&[
+            usd(100e3, 120e3),
+            usd(150e3, 170e3),
+            pay(
+                posting("modeling"),
+                60.0,
+                60.0,
+                Currency::Eur,
+                Period::Hour,
+                2080.0,
+            ),
+            negotiable,
+            posting("backend"),
+        ]);
+        assert_eq!((s.pay_stated, s.pay_negotiable), (3, 1));
+        assert_eq!(
+            s.pay[&(Role::Modeling.index(), Currency::Usd)],
+            [(100e3, 120e3), (150e3, 170e3)]
+        );
+        assert_eq!(
+            s.pay[&(Role::Modeling.index(), Currency::Eur)],
+            [(124_800.0, 124_800.0)]
+        );
     }
 
     #[test]

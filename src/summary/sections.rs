@@ -65,6 +65,7 @@ pub fn build(s: &Summary, m: Messages) -> Vec<Part> {
     degree(s, m, &mut parts);
     years(s, m, &mut parts);
     evidence(s, m, &mut parts);
+    pay(s, m, &mut parts);
     if let Some(p) = &s.profile {
         fit(p, m, &mut parts);
         strengths(s.ok, p, m, &mut parts);
@@ -91,11 +92,83 @@ fn overview(s: &Summary, m: Messages) -> String {
         ok = s.ok,
         errors = s.errors
     );
+    let text = if s.duplicates == 0 {
+        text
+    } else {
+        tr!(m, "summary-duplicates", text = text, n = s.duplicates)
+    };
     if s.ok == 0 {
         text
     } else {
         tr!(m, "summary-overview-langs", text = text, langs = langs)
     }
+}
+
+/// Pay bands per role and currency, on a yearly scale.
+fn pay(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
+    parts.push(Part::Heading(tr!(m, "summary-pay")));
+    let mut text = tr!(m, "summary-pay-stated", n = s.pay_stated, ok = s.ok);
+    if s.pay_negotiable > 0 {
+        text = tr!(
+            m,
+            "summary-pay-negotiable",
+            text = text,
+            n = s.pay_negotiable
+        );
+    }
+    if s.pay.is_empty() {
+        parts.push(Part::Text(format!("{text}.")));
+        return;
+    }
+    parts.push(Part::Text(tr!(m, "summary-pay-yearly", text = text)));
+    let slots = Role::ALL.iter().map(|r| m.role(*r)).chain([m.label(None)]);
+    let mut rows = Vec::new();
+    for (slot, name) in slots.enumerate() {
+        for ((sl, currency), bands) in &s.pay {
+            if *sl != slot || bands.is_empty() {
+                continue;
+            }
+            let mut mids: Vec<f64> = bands.iter().map(|(lo, hi)| (lo + hi) / 2.0).collect();
+            mids.sort_by(f64::total_cmp);
+            let median = mids[mids.len() / 2];
+            let lo = bands.iter().map(|b| b.0).fold(f64::INFINITY, f64::min);
+            let hi = bands.iter().map(|b| b.1).fold(0.0, f64::max);
+            let code = currency.code();
+            rows.push(Row {
+                label: format!("{name} ({code})"),
+                count: bands.len(),
+                note: tr!(
+                    m,
+                    "summary-pay-band",
+                    median = money(median),
+                    low = money(lo),
+                    high = money(hi),
+                    code = code
+                ),
+            });
+        }
+    }
+    parts.push(Part::Table(Table {
+        label: tr!(m, "summary-pay-col"),
+        note: Some(tr!(m, "summary-pay-note")),
+        bars: false,
+        of: None,
+        rows,
+    }));
+}
+
+/// An amount with thousands separators, rounded to a whole unit.
+fn money(x: f64) -> String {
+    let n = x.round() as i64;
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 fn roles(s: &Summary, m: Messages, parts: &mut Vec<Part>) {

@@ -120,6 +120,9 @@ impl TestCommand {
         for var in ["ROLEFIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             cmd.env_remove(var);
         }
+        // Nor may their history database: a test names its own with --db.
+        cmd.env_remove("ROLEFIT_DB");
+        cmd.env_remove("ROLEFIT_NOW");
         // Empty stdin unless a test gives some, so `-` never waits on a terminal.
         cmd.write_stdin(Vec::new());
         TestCommand { cmd }

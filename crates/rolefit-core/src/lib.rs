@@ -21,6 +21,7 @@ pub mod profile;
 pub mod requirements;
 pub mod role;
 pub mod rules;
+pub use rules::salary;
 pub use rules::skills;
 pub mod text;
 

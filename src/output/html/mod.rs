@@ -9,6 +9,7 @@
 
 mod charts;
 mod escape;
+pub mod history;
 mod row;
 mod summary;
 
@@ -65,6 +66,8 @@ pub struct Report {
     bands: [usize; 5],
     /// The best fits so far, best first, at most `TOP_FIT`.
     top: Vec<Ranked>,
+    /// Rows that repeat an earlier row's posting: listed, counted once.
+    duplicates: usize,
 }
 
 /// A posting in the fit ranking.
@@ -98,6 +101,7 @@ impl Report {
             errors: 0,
             bands: [0; 5],
             top: Vec::new(),
+            duplicates: 0,
         })
     }
 
@@ -105,14 +109,18 @@ impl Report {
     pub fn add(&mut self, r: &Record) -> anyhow::Result<()> {
         self.n += 1;
         self.summary.add(r);
-        if r.is_ok() {
+        // A duplicate is listed with its row, but counted (roles, fit
+        // ranking) only once, by the row it repeats.
+        let counted = r.duplicate_of.is_none();
+        self.duplicates += usize::from(!counted && r.is_ok());
+        if !r.is_ok() {
+            self.errors += 1;
+        } else if counted {
             let role = r.role_name();
             let slot = role.parse::<Role>().map_or(4, Role::index);
             self.roles[slot] += 1;
-        } else {
-            self.errors += 1;
         }
-        if let Some(fit) = &r.fit {
+        if let Some(fit) = r.fit.as_ref().filter(|_| counted) {
             self.bands[(fit.score as usize / 20).min(4)] += 1;
             self.rank(Ranked {
                 score: fit.score,
@@ -182,8 +190,9 @@ impl Report {
         );
         s.push_str(&self.header(ok));
         s.push_str("<main>\n");
-        s.push_str(&self.cards(ok));
-        s.push_str(&self.charts(ok));
+        // Shares and the AI count are of distinct postings.
+        s.push_str(&self.cards(ok - self.duplicates));
+        s.push_str(&self.charts(ok - self.duplicates));
         s.push_str(&self.market());
         s.push_str(&self.table_head());
         s
@@ -245,6 +254,9 @@ impl Report {
             let _ = write!(s, "<div><b>{value}</b><span>{}</span></div>", esc(&what));
         };
         card(m.number(self.n), tr!(m, "report-card-postings"));
+        if self.duplicates > 0 {
+            card(m.number(self.duplicates), tr!(m, "report-card-duplicates"));
+        }
         card(m.number(ai), tr!(m, "report-card-ai"));
         card(m.number(self.roles[4]), tr!(m, "report-card-not-ai"));
         card(m.number(self.errors), tr!(m, "report-card-errors"));

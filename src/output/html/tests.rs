@@ -377,3 +377,30 @@ fn a_korean_page_has_korean_words_and_keeps_english_keys() {
     assert!(en.contains(r#"<html lang="en">"#));
     assert!(en.contains("posted 4 Dec 2026"));
 }
+
+#[test]
+fn duplicates_are_listed_but_ranked_and_counted_once() {
+    let me = strengths(&["PyTorch"], &[Role::Modeling], &[]);
+    let first = scored(posting("modeling"), 90);
+    let mut rows = vec![first.clone()];
+    for i in 0..5 {
+        let mut again = first.clone();
+        again.id = format!("copy-{i}");
+        again.duplicate_of = Some(first.id.clone());
+        rows.push(again);
+    }
+    rows.push(scored(posting("backend"), 40));
+    let html = page(&rows, Some(&me));
+    assert!(
+        html.contains("<b>5</b><span>duplicate rows (counted once)</span>"),
+        "the duplicates are told"
+    );
+    // The fit ranking holds each posting once: two bars, not seven.
+    let ranking = html.split("id=\"chart-fit\"").nth(1).unwrap();
+    let ranking = &ranking[..ranking.find("</svg>").unwrap()];
+    assert_eq!(ranking.matches("<rect").count(), 2, "{ranking}");
+    // Every row is still in the table.
+    for i in 0..5 {
+        assert!(html.contains(&format!("copy-{i}")));
+    }
+}

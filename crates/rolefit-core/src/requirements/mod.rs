@@ -98,6 +98,8 @@ pub struct Requirements {
     pub limits: Vec<Limit>,
     /// The languages the work is done in.
     pub work_languages: Vec<WorkLanguage>,
+    /// What the posting says it pays, if it says.
+    pub salary: Option<crate::salary::Salary>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -253,6 +255,7 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     req.work_languages = limits::work_languages(posting, rules, |kind, text| {
         kind == SectionKind::Preferred || rules.posting.preferred.is_match(text)
     });
+    req.salary = crate::salary::find(posting, &set.salary);
     req
 }
 

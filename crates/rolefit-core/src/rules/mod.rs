@@ -10,6 +10,7 @@ mod gate;
 mod keywords;
 mod matcher;
 pub mod phrases;
+pub mod salary;
 mod set;
 pub mod skills;
 pub mod weights;
@@ -37,7 +38,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 11] = [
+pub const FILES: [&str; 12] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -49,10 +50,11 @@ pub const FILES: [&str; 11] = [
     "columns.toml",
     "requirements.toml",
     "fit.toml",
+    "salary.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 11] = [
+pub const BUILTIN: [(&str, &str); 12] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -91,6 +93,10 @@ pub const BUILTIN: [(&str, &str); 11] = [
         include_str!("../../../../patterns/requirements.toml"),
     ),
     ("fit.toml", include_str!("../../../../patterns/fit.toml")),
+    (
+        "salary.toml",
+        include_str!("../../../../patterns/salary.toml"),
+    ),
 ];
 
 /// Where a pattern set came from, for messages and `patterns list`.

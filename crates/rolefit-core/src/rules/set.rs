@@ -224,6 +224,8 @@ pub struct PatternSet {
     pub requirements: super::phrases::ReqRules,
     /// `fit.toml`: the weights, penalties and gates of fit.
     pub fit: super::weights::FitRules,
+    /// How pay is read; see `patterns/salary.toml`.
+    pub salary: super::salary::SalaryRules,
     pub files: Vec<SourceFile>,
 }
 
@@ -306,6 +308,7 @@ impl PatternSet {
         let columns: HeaderNames = file("columns.toml").parse()?;
         let requirements = super::phrases::ReqRules::load(file("requirements.toml"))?;
         let fit = super::weights::FitRules::load(file("fit.toml"))?;
+        let salary = super::salary::SalaryRules::load(file("salary.toml"))?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
@@ -322,6 +325,7 @@ impl PatternSet {
             columns,
             requirements,
             fit,
+            salary,
             files,
         })
     }

@@ -1,0 +1,509 @@
+//! `--db`, `--new-only` and `rolefit history`: what is new since last time,
+//! what came back, and a database that survives concurrent and killed runs.
+
+mod util;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use util::{Dir, Output, repo_root};
+
+/// The bundled samples written as plain text (no HTML): distinct postings.
+fn samples() -> Vec<(String, String)> {
+    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| (n.ends_with(".md") || n.ends_with(".txt")) && n != "README.md")
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(repo_root().join("samples").join(&n)).unwrap();
+            (n, text)
+        })
+        .collect()
+}
+
+/// A CSV of (id, text) rows.
+fn csv(rows: &[(String, String)]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["id", "text"]).unwrap();
+    for (id, text) in rows {
+        w.write_record([id, text]).unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+/// The same text, spaced and cased differently.
+fn respaced(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            format!(
+                "  {}  ",
+                l.split_whitespace().collect::<Vec<_>>().join("   ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn run(dir: &Dir, args: &[&str], now: &str) -> Output {
+    dir.command(args).env("ROLEFIT_NOW", now).run()
+}
+
+/// (id, seen) of each JSON line.
+fn seen(out: &Output) -> Vec<(String, String)> {
+    out.json_lines()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["seen"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn new_only_gives_exactly_the_postings_the_first_run_had_not_seen() {
+    let s = samples();
+    assert!(s.len() >= 10, "the samples hold enough postings");
+    let dir = Dir::new();
+    dir.create("week1.csv", csv(&s[..6]));
+    // Week 2 overlaps week 1 in three postings, respaced.
+    let week2: Vec<(String, String)> = s[3..10]
+        .iter()
+        .map(|(id, t)| (id.clone(), respaced(t)))
+        .collect();
+    dir.create("week2.csv", csv(&week2));
+
+    let first = run(
+        &dir,
+        &["batch", "week1.csv", "--db", "h.db", "-f", "jsonl"],
+        "2026-11-02T08:00:00Z",
+    );
+    first.expect_code(0);
+    assert!(seen(&first).iter().all(|(_, s)| s == "new"), "{first:?}");
+
+    let second = run(
+        &dir,
+        &[
+            "batch",
+            "week2.csv",
+            "--db",
+            "h.db",
+            "--new-only",
+            "-f",
+            "jsonl",
+            "--summary-out",
+            "summary.md",
+            "--report",
+            "report.html",
+        ],
+        "2026-11-09T08:00:00Z",
+    );
+    second.expect_code(0);
+    let expected: Vec<(String, String)> = s[6..10]
+        .iter()
+        .map(|(id, _)| (id.clone(), "new".to_string()))
+        .collect();
+    assert_eq!(seen(&second), expected);
+    // The summary and the report hold the new postings only.
+    let summary = dir.read("summary.md");
+    assert!(summary.contains("4 rows: 4 ok, 0 errors."), "{summary}");
+    let report = dir.read("report.html");
+    for (id, _) in &s[3..6] {
+        assert!(!report.contains(id.as_str()), "{id} is not new");
+    }
+    for (id, _) in &s[6..10] {
+        assert!(report.contains(id.as_str()), "{id} is new");
+    }
+
+    // Without --new-only every row is written, each marked.
+    let third = run(
+        &dir,
+        &["batch", "week2.csv", "--db", "h.db", "-f", "jsonl"],
+        "2026-11-16T08:00:00Z",
+    );
+    assert!(seen(&third).iter().all(|(_, s)| s == "seen"), "{third:?}");
+    assert_eq!(third.json_lines().len(), 7);
+
+    // CSV has a `seen` column with --db, and none without.
+    let csv_out = run(
+        &dir,
+        &["batch", "week2.csv", "--db", "h.db", "-f", "csv"],
+        "2026-11-23T08:00:00Z",
+    );
+    let mut r = csv::Reader::from_reader(csv_out.success().as_bytes());
+    let header = r.headers().unwrap().clone();
+    assert_eq!(header.iter().next_back(), Some("seen"));
+    assert!(
+        r.records()
+            .all(|row| row.unwrap().iter().next_back() == Some("seen"))
+    );
+    let plain = run(
+        &dir,
+        &["batch", "week2.csv", "-f", "csv"],
+        "2026-11-23T08:00:00Z",
+    );
+    assert!(!plain.success().lines().next().unwrap().contains("seen"));
+}
+
+#[test]
+fn a_posting_gone_and_back_is_reposted_not_new() {
+    let s = samples();
+    let dir = Dir::new();
+    let board = |rows: &[(String, String)]| dir.create("board.csv", csv(rows));
+    let db = ["--db", "h.db", "-f", "jsonl"];
+    let cmd = |extra: &[&str]| {
+        let mut a = vec!["batch", "board.csv"];
+        a.extend(db);
+        a.extend(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    board(&[s[0].clone(), s[1].clone()]);
+    let a: Vec<&str> = Vec::new();
+    let args = cmd(&a);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&dir, &args, "2026-11-02T08:00:00Z").expect_code(0);
+    // Week 2: posting 0 is gone from the board.
+    board(&[s[1].clone()]);
+    run(&dir, &args, "2026-11-09T08:00:00Z").expect_code(0);
+    // Week 3: it is back, with a new one beside it.
+    board(&[s[0].clone(), s[1].clone(), s[2].clone()]);
+    let new_only = cmd(&["--new-only"]);
+    let new_only: Vec<&str> = new_only.iter().map(String::as_str).collect();
+    let out = run(&dir, &new_only, "2026-11-16T08:00:00Z");
+    out.expect_code(0);
+    assert_eq!(
+        seen(&out),
+        [
+            (s[0].0.clone(), "reposted".to_string()),
+            (s[2].0.clone(), "new".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_small_edit_is_the_same_posting_changed() {
+    let s = samples();
+    let dir = Dir::new();
+    let (id, text) = &s[4];
+    dir.create("a.csv", csv(&[(id.clone(), text.clone())]));
+    // One line of the posting edited, the rest as it was.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.len() / 2;
+    let edited = format!("{} (updated)", lines[at]);
+    lines[at] = &edited;
+    dir.create("b.csv", csv(&[("other-id".into(), lines.join("\n"))]));
+    run(
+        &dir,
+        &["batch", "a.csv", "--db", "h.db"],
+        "2026-11-02T08:00:00Z",
+    )
+    .expect_code(0);
+    let out = run(
+        &dir,
+        &["batch", "b.csv", "--db", "h.db", "-f", "jsonl"],
+        "2026-11-09T08:00:00Z",
+    );
+    assert_eq!(
+        seen(&out),
+        [("other-id".to_string(), "changed".to_string())]
+    );
+}
+
+#[test]
+fn analyze_records_too() {
+    let dir = Dir::new();
+    let db = dir.path().join("h.db");
+    let db = db.to_str().unwrap();
+    let sample = "samples/en-ml-engineer-ranking.md";
+    let first = util::in_repo(["analyze", sample, "--db", db, "-f", "jsonl"]).run();
+    assert_eq!(first.json_lines()[0]["seen"], "new");
+    let again = util::in_repo(["analyze", sample, "--db", db, "--new-only", "-f", "jsonl"]).run();
+    again.expect_code(0);
+    assert_eq!(again.stdout, "", "nothing new the second time");
+    // The table says what the history made of it.
+    let table = util::in_repo(["analyze", sample, "--db", db]).run();
+    assert!(table.success().contains("  history: seen"), "{table:?}");
+}
+
+/// Opens the database the way a reader would and checks it is whole.
+fn check_db(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    conn
+}
+
+fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn two_concurrent_runs_on_one_database() {
+    let s = samples();
+    let dir = Dir::new();
+    // Many rows each, overlapping in the middle samples.
+    let many = |range: std::ops::Range<usize>| -> Vec<(String, String)> {
+        (0..20)
+            .flat_map(|k| {
+                s[range.clone()]
+                    .iter()
+                    .map(move |(id, t)| (format!("{k}-{id}"), t.clone()))
+            })
+            .collect()
+    };
+    dir.create("a.csv", csv(&many(0..8)));
+    dir.create("b.csv", csv(&many(4..12)));
+    let spawn = |input: &str| {
+        Command::new(util::bin())
+            .current_dir(dir.path())
+            .args(["batch", input, "--db", "h.db", "-f", "jsonl"])
+            .env_remove("ROLEFIT_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("a.csv"), spawn("b.csv"));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let conn = check_db(&dir.path().join("h.db"));
+    // Twelve distinct postings, each recorded once however many rows held it.
+    assert_eq!(count(&conn, "SELECT COUNT(*) FROM postings"), 12);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT COUNT(*) FROM runs WHERE finished IS NOT NULL"
+        ),
+        2
+    );
+    assert_eq!(count(&conn, "SELECT SUM(rows) FROM runs"), 320);
+    // Every posting was new to exactly one of the runs.
+    assert_eq!(
+        count(&conn, "SELECT COUNT(*) FROM sightings WHERE seen = 'new'"),
+        12
+    );
+}
+
+#[test]
+fn a_run_killed_mid_write_leaves_a_whole_database() {
+    let s = samples();
+    let dir = Dir::new();
+    let mut child = Command::new(util::bin())
+        .current_dir(dir.path())
+        .args(["batch", "-", "--db", "h.db", "-f", "jsonl"])
+        .env_remove("ROLEFIT_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The CSV reader holds the last row back until it sees the next or the
+    // end, so six rows are sent for five to be processed.
+    stdin.write_all(&csv(&s[..6])).unwrap();
+    stdin.flush().unwrap();
+    // The five records are out (so recorded); the input is still open.
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    for _ in 0..5 {
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert!(line.contains("\"seen\":\"new\""), "{line}");
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    drop(stdin);
+
+    let conn = check_db(&dir.path().join("h.db"));
+    let recorded = count(&conn, "SELECT COUNT(*) FROM postings");
+    assert!((5..=6).contains(&recorded), "{recorded} postings recorded");
+    assert_eq!(
+        count(&conn, "SELECT COUNT(*) FROM runs WHERE finished IS NULL"),
+        1,
+        "the killed run stays unfinished"
+    );
+    drop(conn);
+    // The next run reads the same database and sees those postings.
+    dir.create("again.csv", csv(&s[..6]));
+    let again = dir
+        .command([
+            "batch",
+            "again.csv",
+            "--db",
+            "h.db",
+            "--new-only",
+            "-f",
+            "jsonl",
+        ])
+        .run();
+    again.expect_code(0);
+    assert_eq!(seen(&again), [(s[5].0.clone(), "new".to_string())]);
+}
+
+#[test]
+fn a_database_that_is_not_one_is_a_clear_error() {
+    let dir = Dir::new();
+    dir.create(
+        "h.db",
+        "this is not a database, it is text of some length ..........",
+    );
+    dir.create("a.csv", csv(&samples()[..1]));
+    let out = dir.command(["batch", "a.csv", "--db", "h.db"]).run();
+    out.expect_code(2);
+    assert!(out.stderr.starts_with("rolefit: h.db: "), "{out:?}");
+    assert_eq!(out.stderr.lines().count(), 1, "{out:?}");
+}
+
+/// Three weekly runs of one board file: posting 1 closes in week 2 and is
+/// back in week 3, beside a new posting 2.
+fn three_weeks(dir: &Dir) {
+    let s = samples();
+    let weeks: [(&str, Vec<usize>); 3] = [
+        ("2026-11-02T08:00:00Z", vec![0, 1]),
+        ("2026-11-09T08:00:00Z", vec![0]),
+        ("2026-11-16T08:00:00Z", vec![0, 1, 2]),
+    ];
+    for (now, rows) in weeks {
+        let rows: Vec<(String, String)> = rows.into_iter().map(|i| s[i].clone()).collect();
+        dir.create("board.csv", csv(&rows));
+        run(dir, &["batch", "board.csv", "--db", "h.db"], now).expect_code(0);
+    }
+}
+
+#[test]
+fn history_reports_new_closed_and_reposted_in_every_format() {
+    let dir = Dir::new();
+    three_weeks(&dir);
+    let history = |args: &[&str]| {
+        let mut a = vec!["history", "--db", "h.db"];
+        a.extend(args);
+        dir.command(a).run()
+    };
+
+    let json = history(&["-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(json.success()).unwrap();
+    let events: Vec<(String, String, String)> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap().to_string(),
+                e["kind"].as_str().unwrap().to_string(),
+                e["title"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let kinds: Vec<(&str, &str)> = events
+        .iter()
+        .map(|(d, k, _)| (d.as_str(), k.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("2026-11-02", "new"),
+            ("2026-11-02", "new"),
+            ("2026-11-09", "closed"),
+            ("2026-11-16", "new"),
+            ("2026-11-16", "reposted"),
+        ]
+    );
+    // The posting that closed is the one reposted: the second of week 1.
+    assert_eq!(events[2].2, events[1].2);
+    assert_eq!(events[4].2, events[1].2);
+    assert_ne!(events[3].2, events[1].2);
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 3);
+    assert_eq!(periods[0]["period"], "2026-11-02");
+    assert_eq!(periods[2]["postings"], 3);
+    assert_eq!(periods[1]["closed"], 1);
+
+    let jsonl = history(&["-f", "jsonl"]);
+    let lines = jsonl.json_lines();
+    assert_eq!(lines.iter().filter(|l| l["type"] == "event").count(), 5);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "period").count(), 3);
+
+    let csv_out = history(&["-f", "csv"]);
+    let mut r = csv::Reader::from_reader(csv_out.success().as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8);
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "reposted" && r[5] == events[4].2)
+    );
+
+    let md = history(&["-f", "md", "--by", "month"]);
+    assert!(
+        md.success().contains("| 2026-11 | 3 | 3 | 0 | 1 | 1 |"),
+        "{md:?}"
+    );
+
+    let table = history(&[]);
+    assert!(table.success().contains("2026-11-09  closed"), "{table:?}");
+
+    // --since leaves out what came before.
+    let since = history(&["--since", "2026-11-10", "-f", "jsonl"]);
+    let kinds: Vec<String> = since
+        .json_lines()
+        .iter()
+        .filter(|l| l["type"] == "event")
+        .map(|l| l["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["new", "reposted"]);
+}
+
+#[test]
+fn history_report_draws_trend_charts() {
+    let dir = Dir::new();
+    three_weeks(&dir);
+    dir.command([
+        "history",
+        "--db",
+        "h.db",
+        "--report",
+        "trends.html",
+        "--strengths",
+        "Python, PyTorch",
+    ])
+    .run()
+    .expect_code(0);
+    let html = dir.read("trends.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for id in [
+        "h-new",
+        "h-closed",
+        "h-reposted",
+        "h-fit",
+        "h-role-modeling",
+    ] {
+        assert!(html.contains(&format!("<svg id=\"{id}\"")), "no chart {id}");
+    }
+    assert!(!html.contains("<script src"), "self-contained");
+}
+
+#[test]
+fn history_errors_name_what_is_wrong() {
+    let dir = Dir::new();
+    let out = dir.command(["history", "--db", "none.db"]).run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: none.db: no history yet; record runs with `rolefit batch ... --db`\n"
+    );
+    three_weeks(&dir);
+    let out = dir
+        .command(["history", "--db", "h.db", "--since", "last week"])
+        .run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: --since last week: not a date; write it as YYYY-MM-DD\n"
+    );
+}
