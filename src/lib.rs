@@ -14,6 +14,7 @@ pub mod exit_codes;
 pub mod fetch;
 pub mod history;
 pub mod i18n;
+pub mod input_error;
 pub mod load;
 pub mod outfile;
 pub mod output;

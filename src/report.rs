@@ -89,10 +89,10 @@ pub struct Record {
     /// With `--db`: what the history made of the posting (new, reposted,
     /// changed, seen).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seen: Option<crate::history::Seen>,
+    pub seen: Option<Seen>,
     /// Who the posting is, for the history (`--db`): fingerprints and text.
     #[serde(skip)]
-    pub identity: Option<crate::history::identity::Identity>,
+    pub identity: Option<rolefit_core::identity::Identity>,
     /// The text of every line the evidence points to (0 = the title), for
     /// reports that show a hit in its line. Not part of the JSON.
     #[serde(skip)]
@@ -147,7 +147,7 @@ impl Record {
             fit: a.fit.clone(),
             duplicate_of: None,
             seen: None,
-            identity: Some(crate::history::identity::Identity::of(posting)),
+            identity: Some(rolefit_core::identity::Identity::of(posting)),
             lines: evidence_lines(posting, &c.evidence),
         }
     }
@@ -208,4 +208,44 @@ fn evidence_lines(posting: &Posting, evidence: &[Evidence]) -> BTreeMap<usize, S
         }
     }
     lines
+}
+
+/// What the history made of a posting when a run saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Seen {
+    /// Never seen before.
+    New,
+    /// Seen before, gone (closed) since, and listed again.
+    Reposted,
+    /// Seen before, and its duties or requirements read differently now.
+    Changed,
+    /// Seen before, unchanged.
+    Seen,
+}
+
+impl Seen {
+    pub fn name(self) -> &'static str {
+        match self {
+            Seen::New => "new",
+            Seen::Reposted => "reposted",
+            Seen::Changed => "changed",
+            Seen::Seen => "seen",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Seen {
+        match s {
+            "new" => Seen::New,
+            "reposted" => Seen::Reposted,
+            "changed" => Seen::Changed,
+            _ => Seen::Seen,
+        }
+    }
+
+    /// What `--new-only` keeps: postings new to the history, or back after
+    /// they were gone.
+    pub fn is_news(self) -> bool {
+        matches!(self, Seen::New | Seen::Reposted)
+    }
 }

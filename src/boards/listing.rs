@@ -9,23 +9,14 @@
 //! through its cache). Every answer is kept in the [`Store`] when there is
 //! one (batch's `--cache`), under its URL.
 
-use serde_json::Value;
-
-use super::json;
+use super::reader::MAX_PAGES;
+pub use super::reader::{Reader, Store};
 use super::{Board, BoardUrls, Client, Entry, board_page, check_org, wanted, workday};
 use super::{ashby, greenhouse, lever};
-use crate::fetch::{FetchError, Fetched};
+use crate::fetch::Fetched;
 
 /// Postings Lever is asked for at once (`skip`/`limit` paging).
 const LEVER_PAGE: usize = 100;
-/// Pages read from one board at most, whatever it claims: a runaway guard.
-pub(super) const MAX_PAGES: usize = 100;
-
-/// Where answers are kept between runs.
-pub trait Store {
-    fn get(&self, key: &str) -> Option<Fetched>;
-    fn put(&self, key: &str, page: &Fetched);
-}
 
 /// A board listing, as `batch BOARD:NAME` names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,45 +151,4 @@ impl Listing {
 
 fn lever_page(base: &str, org: &str, skip: usize) -> String {
     format!("{base}/v0/postings/{org}?mode=json&skip={skip}&limit={LEVER_PAGE}")
-}
-
-/// Reads a listing's answers through the store.
-pub(super) struct Reader<'a> {
-    client: &'a Client,
-    store: Option<&'a dyn Store>,
-}
-
-impl Reader<'_> {
-    /// The JSON at `url`: a GET, or a POST of `body`. A 404 is "no such board".
-    pub(super) fn json(&self, url: &str, body: Option<&str>) -> Result<Value, String> {
-        // A POST's answer depends on what was posted, so that is part of its key.
-        let key = match body {
-            Some(b) => format!("{url} {b}"),
-            None => url.to_string(),
-        };
-        let page = match self.store.and_then(|s| s.get(&key)) {
-            Some(page) => page,
-            None => {
-                let fetcher = &self.client.fetcher;
-                let page = match body {
-                    Some(b) => fetcher.post_json(url, b),
-                    // A whole board's list: the listing size limit.
-                    None => fetcher.get_listing(url),
-                }
-                .map_err(|e: FetchError| {
-                    let hint = if e.status() == Some(404) {
-                        " (no such board)"
-                    } else {
-                        ""
-                    };
-                    format!("{e}{hint}")
-                })?;
-                if let Some(s) = self.store {
-                    s.put(&key, &page);
-                }
-                page
-            }
-        };
-        json::parse(&page.body.text(), url)
-    }
 }

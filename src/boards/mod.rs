@@ -19,6 +19,7 @@ mod json;
 mod lever;
 mod linkedin;
 mod listing;
+mod reader;
 mod urls;
 mod wanted;
 mod workday;

@@ -85,13 +85,13 @@ pub fn posting(value: &Value) -> Result<Structured, String> {
 /// postings without their text: each is then read from its own URL
 /// (`/wd/{id}`, which [`posting`] reads from `/api/v4/jobs/{id}`).
 pub(super) fn listing(
-    reader: &super::listing::Reader,
+    reader: &super::reader::Reader,
     base: &str,
     api: &str,
 ) -> Result<Vec<super::Entry>, String> {
     let mut entries = Vec::new();
     let mut next = Some(api.to_string());
-    for _ in 0..super::listing::MAX_PAGES {
+    for _ in 0..super::reader::MAX_PAGES {
         let Some(url) = next.take() else { break };
         let value = reader.json(&url, None)?;
         let root = json::object(&value, "the list of jobs")?;

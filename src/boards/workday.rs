@@ -19,7 +19,7 @@ use reqwest::Url;
 use serde_json::{Value, json};
 
 use super::json::{self as j, Object};
-use super::listing::{MAX_PAGES, Reader};
+use super::reader::{MAX_PAGES, Reader};
 use super::{Board, Entry, PostingRef, check_org, whole_board};
 use crate::extract::PostingMeta;
 use crate::extract::structured::{Part, Structured};

@@ -9,56 +9,17 @@
 //! run of a source that listed it before did not list it.
 
 pub mod db;
-pub mod identity;
 pub mod render;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use serde::Serialize;
 
 use crate::report::Record;
+use rolefit_core::identity;
 
-/// What the history made of a posting when a run saw it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Seen {
-    /// Never seen before.
-    New,
-    /// Seen before, gone (closed) since, and listed again.
-    Reposted,
-    /// Seen before, and its duties or requirements read differently now.
-    Changed,
-    /// Seen before, unchanged.
-    Seen,
-}
-
-impl Seen {
-    pub fn name(self) -> &'static str {
-        match self {
-            Seen::New => "new",
-            Seen::Reposted => "reposted",
-            Seen::Changed => "changed",
-            Seen::Seen => "seen",
-        }
-    }
-
-    fn parse(s: &str) -> Seen {
-        match s {
-            "new" => Seen::New,
-            "reposted" => Seen::Reposted,
-            "changed" => Seen::Changed,
-            _ => Seen::Seen,
-        }
-    }
-
-    /// What `--new-only` keeps: postings new to the history, or back after
-    /// they were gone.
-    pub fn is_news(self) -> bool {
-        matches!(self, Seen::New | Seen::Reposted)
-    }
-}
+pub use crate::report::Seen;
 
 /// One run being recorded.
 pub struct History {

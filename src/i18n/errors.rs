@@ -5,7 +5,7 @@
 //! as data) are translated when shown, by their known English endings.
 //! Anything else is shown as it is.
 
-use crate::batch::input::InputError;
+use crate::input_error::InputError;
 use crate::profile::ProfileError;
 
 use super::{Locale, Messages};

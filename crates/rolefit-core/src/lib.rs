@@ -16,6 +16,7 @@ pub mod classify;
 pub mod decode;
 pub mod extract;
 pub mod fit;
+pub mod identity;
 pub mod model;
 pub mod profile;
 pub mod requirements;
