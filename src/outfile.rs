@@ -33,6 +33,14 @@ pub fn create(path: &Path) -> anyhow::Result<(File, Pending)> {
             .map_err(fail)?;
         return Ok((f, Pending { temp: None }));
     }
+    // A file the user may not write stays theirs, even though a rename
+    // into its folder could replace it.
+    if existing.is_some() {
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(fail)?;
+    }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

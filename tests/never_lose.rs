@@ -261,9 +261,13 @@ fn profile_init_force_replaces_whole_and_leaves_no_temp() {
     dir.create("me.toml", "old\n");
     run(&dir, ["profile", "init", "me.toml"]).expect_code(2);
     assert_eq!(dir.read("me.toml"), "old\n");
+    // A second name for the old file: a file replaced by a rename keeps the
+    // old bytes under it; one truncated and rewritten in place would not.
+    std::fs::hard_link(dir.path().join("me.toml"), dir.path().join("old.toml")).unwrap();
     run(&dir, ["profile", "init", "me.toml", "--force"]).expect_code(0);
     assert!(dir.read("me.toml").contains("strengths"));
-    assert_eq!(names(dir.path()), ["me.toml"]);
+    assert_eq!(dir.read("old.toml"), "old\n");
+    assert_eq!(names(dir.path()), ["me.toml", "old.toml"]);
 }
 
 // ===========================================================================

@@ -37,6 +37,8 @@ pub struct Known<'a> {
 pub struct Memo {
     inner: Mutex<MemoInner>,
     budget: usize,
+    /// What each host (as written) resolved to, for `--per-host`.
+    hosts: Mutex<HashMap<String, String>>,
 }
 
 #[derive(Default)]
@@ -52,7 +54,51 @@ impl Memo {
         Memo {
             inner: Mutex::new(MemoInner::default()),
             budget,
+            hosts: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The [`host_key`] of each authority: looked up once per run, new ones
+    /// up to `jobs` at a time (a name that does not resolve can take seconds).
+    fn host_keys(
+        &self,
+        authorities: impl Iterator<Item = String>,
+        jobs: usize,
+    ) -> HashMap<String, String> {
+        let mut wanted: Vec<String> = authorities.collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut known = HashMap::with_capacity(wanted.len());
+        let mut new = Vec::new();
+        {
+            let shared = self.hosts.lock().expect("no panics while locked");
+            for a in wanted {
+                match shared.get(&a) {
+                    Some(key) => {
+                        known.insert(a, key.clone());
+                    }
+                    None => new.push(a),
+                }
+            }
+        }
+        for group in new.chunks(jobs.max(1)) {
+            let resolved: Vec<(String, String)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = group
+                    .iter()
+                    .map(|a| scope.spawn(move || (a.clone(), host_key(a))))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("resolving a host does not panic"))
+                    .collect()
+            });
+            let mut shared = self.hosts.lock().expect("no panics while locked");
+            for (a, key) in resolved {
+                shared.insert(a.clone(), key.clone());
+                known.insert(a, key);
+            }
+        }
+        known
     }
 
     fn get(&self, url: &str) -> Option<Result<Fetched, FetchError>> {
@@ -127,17 +173,11 @@ pub fn fetch_all(
     if todo.is_empty() {
         return results;
     }
-    let mut hosts = HashMap::new();
+    let hosts = memo.host_keys(todo.iter().map(|(_, url)| authority_of(url)), limits.jobs);
     let queue = Mutex::new(Queue {
         waiting: todo
             .iter()
-            .map(|(rows, url)| {
-                let host = hosts
-                    .entry(authority_of(url))
-                    .or_insert_with_key(|a| host_key(a))
-                    .clone();
-                (rows.clone(), *url, host)
-            })
+            .map(|(rows, url)| (rows.clone(), *url, hosts[&authority_of(url)].clone()))
             .collect(),
         in_flight: HashMap::new(),
     });
