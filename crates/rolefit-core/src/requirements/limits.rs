@@ -66,6 +66,28 @@ pub struct WorkLanguage {
     pub line: usize,
 }
 
+/// The posting's lines joined by line breaks, to ask once per posting
+/// whether a phrase occurs at all before looking for it line by line.
+fn joined(posting: &Posting) -> String {
+    lines(posting)
+        .map(|(_, _, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `re` may match one of the lines joined in `all`: false only when
+/// it surely matches none, so that the line-by-line search can be skipped.
+/// A regex with line anchors is always searched (`^` means each line's start
+/// there, the text's start here).
+fn may_match(re: &regex::Regex, all: &str) -> bool {
+    let src = re.as_str();
+    src.contains('^')
+        || src.contains('$')
+        || src.contains("\\A")
+        || src.contains("\\z")
+        || re.is_match(all)
+}
+
 fn lines(posting: &Posting) -> impl Iterator<Item = (SectionKind, usize, &str)> {
     posting.sections.iter().flat_map(|s| {
         s.lines
@@ -113,13 +135,15 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
         sources.push((0, t));
     }
     // Lines that say where, and every line under a heading that does.
+    let all = joined(posting);
+    let cue_anywhere = may_match(&rules.location_cue, &all);
     for s in &posting.sections {
         let under = s
             .heading
             .as_deref()
             .is_some_and(|h| rules.location_cue.is_match(h));
         for l in &s.lines {
-            if under || rules.location_cue.is_match(&l.text) {
+            if under || (cue_anywhere && rules.location_cue.is_match(&l.text)) {
                 sources.push((l.number, l.text.as_str()));
             }
         }
@@ -144,13 +168,21 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
         .filter(|(k, _, _)| !matches!(k, SectionKind::Benefits | SectionKind::Process))
         .map(|(_, n, t)| (n, t))
         .collect();
-    'found: for group in [&sources, &body] {
+    // The body's lines are all in `all`; the other sources are few.
+    let modes: Vec<(WorkMode, &regex::Regex, bool)> = [
+        (WorkMode::Hybrid, &rules.hybrid),
+        (WorkMode::Remote, &rules.remote),
+        (WorkMode::Onsite, &rules.onsite),
+    ]
+    .into_iter()
+    .map(|(mode, re)| (mode, re, may_match(re, &all)))
+    .collect();
+    'found: for (g, group) in [&sources, &body].into_iter().enumerate() {
         for (n, text) in group.iter() {
-            for (mode, re) in [
-                (WorkMode::Hybrid, &rules.hybrid),
-                (WorkMode::Remote, &rules.remote),
-                (WorkMode::Onsite, &rules.onsite),
-            ] {
+            for &(mode, re, present) in &modes {
+                if g == 1 && !present {
+                    continue;
+                }
                 if let Some(m) = re.find(text) {
                     loc.mode = Some(mode);
                     loc.mode_text = Some(m.as_str().to_string());
@@ -160,11 +192,10 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
             }
         }
     }
+    let anywhere_in_body = may_match(&rules.anywhere, &all);
     loc.anywhere = loc.mode == Some(WorkMode::Remote)
-        && sources
-            .iter()
-            .chain(body.iter())
-            .any(|(_, t)| rules.anywhere.is_match(t));
+        && (sources.iter().any(|(_, t)| rules.anywhere.is_match(t))
+            || (anywhere_in_body && body.iter().any(|(_, t)| rules.anywhere.is_match(t))));
     if loc.places.is_empty() {
         let code = posting.lang.code();
         loc.assumed_region = rules
@@ -184,8 +215,17 @@ pub fn limits(posting: &Posting, rules: &ReqRules, loc: &Location) -> Vec<Limit>
         .map(|p| p.region.clone())
         .or_else(|| loc.assumed_region.clone());
     let mut out: Vec<Limit> = Vec::new();
+    let all = joined(posting);
+    let present: Vec<bool> = rules
+        .limits
+        .iter()
+        .map(|(_, re)| may_match(re, &all))
+        .collect();
+    if !present.contains(&true) {
+        return out;
+    }
     for (_, n, text) in lines(posting) {
-        for (kind, re) in &rules.limits {
+        for ((kind, re), _) in rules.limits.iter().zip(&present).filter(|(_, p)| **p) {
             let Some(m) = re.find(text) else { continue };
             let after = rules.first_place(&text[m.start()..]);
             let place = after.or_else(|| rules.first_place(text));
@@ -235,7 +275,8 @@ pub fn work_languages(
             line: 0,
         });
     }
-    for (kind, n, text) in lines(posting) {
+    let fluency_anywhere = may_match(&rules.fluency, &joined(posting));
+    for (kind, n, text) in lines(posting).filter(|_| fluency_anywhere) {
         if matches!(kind, SectionKind::About | SectionKind::Benefits)
             || !rules.fluency.is_match(text)
         {
