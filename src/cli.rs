@@ -364,6 +364,44 @@ pub enum PatternsCommand {
         #[arg(long, value_name = "DIR")]
         patterns: Option<PathBuf>,
     },
+    /// Learn the role weights from labeled postings: prints k-fold
+    /// cross-validated accuracy and calibration, and writes a pattern folder
+    /// with the learned weights for --patterns.
+    Learn {
+        /// Labels in the labels.csv format (file, lang, primary, ...); several
+        /// files may be given, each with its own --postings.
+        #[arg(required = true, value_name = "LABELS.csv")]
+        labels: Vec<PathBuf>,
+        /// The postings the labels name: a folder of files, or a CSV/JSON Lines
+        /// file of postings whose id is the file name without extension.
+        #[arg(long, required = true, value_name = "DIR|FILE")]
+        postings: Vec<PathBuf>,
+        /// Start from the pattern files in DIR instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        patterns: Option<PathBuf>,
+        /// The folder to write the learned pattern files to.
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        out: PathBuf,
+        /// Number of cross-validation folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// L2 strength toward the hand-set weights (default: chosen by
+        /// cross-validation).
+        #[arg(long)]
+        lambda: Option<f64>,
+        /// L2 strength of a pattern's weights toward other roles than its
+        /// own, as a multiple of lambda.
+        #[arg(long, default_value_t = 2.0)]
+        cross: f64,
+        /// Weigh each role by the inverse of how often it is labeled, to this
+        /// power (0: as labeled; 1: every role counts alike), for label sets
+        /// whose mix of roles differs from the postings the model will read.
+        #[arg(long, default_value_t = 0.0)]
+        balance: f64,
+        /// Write each posting's cross-validated prediction to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+    },
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub mod summary;
 // The pure stages live in the core crate; these names keep one path for each
 // across both crates (`rolefit::classify` is `rolefit_core::classify`).
 pub use rolefit_core::{
-    analysis, classify, decode, extract, fit, model, profile, requirements, role, rules, salary,
+    analysis, classify, decode, extract, fit, learn, model, profile, requirements, role, rules,
+    salary,
     skills, text,
 };
 

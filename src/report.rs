@@ -33,6 +33,13 @@ impl Scores {
     }
 }
 
+/// The second most likely label, when it is close to the first.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Alternative {
+    pub role: Label,
+    pub probability: f64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionSummary {
     pub kind: SectionKind,
@@ -75,7 +82,14 @@ pub struct Record {
     /// modeling, backend, frontend, research, or none.
     pub role: Option<Label>,
     pub secondary: Option<Role>,
+    /// The probability of `role` (calibrated on labeled postings).
     pub confidence: Option<f64>,
+    /// The second most likely label when its probability is close.
+    pub alternative: Option<Alternative>,
+    /// The role the title alone suggests (`none`: a non-AI job title).
+    pub title_role: Option<Label>,
+    /// True when `title_role` differs from `role`.
+    pub title_differs: bool,
     pub scores: Option<Scores>,
     pub ai_signal: Option<f64>,
     pub evidence: Vec<Evidence>,
@@ -126,6 +140,11 @@ impl Record {
             role: Some(Label(c.role)),
             secondary: c.secondary,
             confidence: Some(c.confidence),
+            alternative: c
+                .alternative
+                .map(|(role, probability)| Alternative { role, probability }),
+            title_role: c.title_role,
+            title_differs: c.title_differs(),
             scores: Some(Scores {
                 modeling: s[0],
                 backend: s[1],
@@ -165,6 +184,9 @@ impl Record {
             role: None,
             secondary: None,
             confidence: None,
+            alternative: None,
+            title_role: None,
+            title_differs: false,
             scores: None,
             ai_signal: None,
             evidence: Vec::new(),

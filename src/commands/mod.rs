@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod batch;
 pub mod history;
+pub mod learn;
 pub mod patterns;
 pub mod profile;
 

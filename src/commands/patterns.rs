@@ -1,4 +1,4 @@
-//! `rolefit patterns check [DIR]` and `rolefit patterns list`.
+//! `rolefit patterns check [DIR]`, `rolefit patterns list` and `rolefit patterns learn`.
 
 use std::io::Write;
 
@@ -60,6 +60,27 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
             out.flush()?;
             Ok(true)
         }
+        PatternsCommand::Learn {
+            labels,
+            postings,
+            patterns,
+            out,
+            folds,
+            lambda,
+            cross,
+            balance,
+            predictions,
+        } => super::learn::run(super::learn::LearnArgs {
+            labels,
+            postings,
+            patterns,
+            out,
+            folds,
+            lambda,
+            cross,
+            balance,
+            predictions,
+        }),
     }
 }
 

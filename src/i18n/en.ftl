@@ -9,6 +9,8 @@ role-backend = backend
 role-frontend = frontend
 role-research = research
 role-none = none
+role-or-alternative = { $role } ({ $p }) or { $alternative } ({ $q })
+title-differs = titled { $title }, reads as { $role }
 
 section-title = title
 section-other = other
@@ -104,6 +106,10 @@ summary-overview = { $rows ->
 }.
 summary-overview-langs = { $text } Languages: { $langs }.
 summary-roles = Roles
+summary-uncertain = Uncertain: { $n } of { $of } (a second role is close: the posting's `alternative`).
+summary-titles = Titles vs roles
+summary-titles-note = Postings whose title suggests another role than their duties do (titled research, reads as modeling: research → modeling).
+summary-col-title-role = title → role
 summary-skills = Most required skills
 summary-no-skills = No posting requires a technical skill.
 summary-skills-note = Technical skills the postings require, each counted once per posting (top { $n }).

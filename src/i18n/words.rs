@@ -5,6 +5,7 @@
 use crate::classify::Signal;
 use crate::fit::Advice;
 use crate::model::{Lang, SectionKind};
+use crate::report::Record;
 use crate::requirements::{DegreeLevel, Level, Need};
 use crate::role::Role;
 use crate::tr;
@@ -101,6 +102,35 @@ impl Messages {
             Some(r) => self.role(r),
             None => tr!(self, "role-none"),
         }
+    }
+
+    /// The role for people: "modeling", or with a close second
+    /// "modeling (0.55) or research (0.40)".
+    pub fn role_text(self, r: &Record) -> String {
+        let role = self.label(r.ai_role());
+        match (&r.alternative, r.confidence) {
+            (Some(a), Some(c)) => tr!(
+                self,
+                "role-or-alternative",
+                role = role,
+                p = format!("{c:.2}"),
+                alternative = self.label(a.role.0),
+                q = format!("{:.2}", a.probability)
+            ),
+            _ => role,
+        }
+    }
+
+    /// "titled research, reads as modeling" when the title suggests another
+    /// role than the posting's duties.
+    pub fn title_note(self, r: &Record) -> Option<String> {
+        let title = r.title_role.filter(|_| r.title_differs)?;
+        Some(tr!(
+            self,
+            "title-differs",
+            title = self.label(title.0),
+            role = self.label(r.ai_role())
+        ))
     }
 
     /// A section's name: `responsibilities` / `주요업무`.

@@ -90,7 +90,7 @@ impl RecordWriter for MarkdownWriter<'_> {
                 cell(&r.id),
                 title_cell(r, m),
                 cell(r.meta.company.as_deref().unwrap_or("")),
-                m.label(r.ai_role()),
+                m.role_text(r),
                 r.secondary.map(|s| m.role(s)).unwrap_or_default(),
                 r.confidence.unwrap_or(0.0),
                 match (&r.fit, with_fit) {
@@ -155,8 +155,11 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
     if let Some(c) = &r.meta.company {
         writeln!(out, "- {}: {}", tr!(m, "md-col-company"), cell(c))?;
     }
-    let role = m.label(r.ai_role());
+    let role = m.role_text(r);
     writeln!(out, "- {}: **{role}**", tr!(m, "table-role"))?;
+    if let Some(note) = m.title_note(r) {
+        writeln!(out, "- {}: {note}", tr!(m, "md-col-title"))?;
+    }
     if let Some(s) = r.secondary {
         writeln!(out, "- {}: {}", tr!(m, "table-secondary"), m.role(s))?;
     }

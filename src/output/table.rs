@@ -57,7 +57,7 @@ impl<'a> TableWriter<'a> {
             Some(c) => writeln!(self.out, "  {title} · {c}")?,
             None => writeln!(self.out, "  {title}")?,
         }
-        let role = m.label(r.ai_role());
+        let role = m.role_text(r);
         let mut line = format!("  {}: {}", tr!(m, "table-role"), st.bold(&st.green(&role)));
         if let Some(s) = r.secondary {
             let name = m.role(s);
@@ -77,6 +77,9 @@ impl<'a> TableWriter<'a> {
             line.push_str(&format!("  history: {}", seen.name()));
         }
         writeln!(self.out, "{line}")?;
+        if let Some(note) = m.title_note(r) {
+            writeln!(self.out, "  {}: {}", tr!(m, "md-col-title"), st.yellow(&note))?;
+        }
         if let Some(scores) = &r.scores {
             let max = Role::ALL
                 .iter()

@@ -49,6 +49,11 @@ pub struct Summary {
     errors: usize,
     /// Postings per role, in `Role::ALL` order, then none.
     roles: [usize; 5],
+    /// Postings whose second most likely role is close (an `alternative`).
+    uncertain: usize,
+    /// Postings by the role their title suggests and the role they were
+    /// given (both in `Role::ALL` order, then none), where the two differ.
+    titles: std::collections::BTreeMap<(usize, usize), usize>,
     /// Postings per language: en, ko, other.
     langs: [usize; 3],
     /// Technical skills required, each once per posting, overall and per role.
@@ -77,6 +82,8 @@ impl Summary {
             ok: 0,
             errors: 0,
             roles: [0; 5],
+            uncertain: 0,
+            titles: Default::default(),
             langs: [0; 3],
             required: Tally::default(),
             required_by_role: Default::default(),
@@ -107,6 +114,13 @@ impl Summary {
         self.ok += 1;
         let role = record.ai_role();
         self.roles[role.map_or(NONE_SLOT, Role::index)] += 1;
+        if record.alternative.is_some() {
+            self.uncertain += 1;
+        }
+        if let (Some(t), true) = (record.title_role, record.title_differs) {
+            let slot = |r: Option<Role>| r.map_or(NONE_SLOT, Role::index);
+            *self.titles.entry((slot(t.0), slot(role))).or_insert(0) += 1;
+        }
         self.langs[match record.lang {
             Some(Lang::En) => 0,
             Some(Lang::Ko) => 1,

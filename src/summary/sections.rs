@@ -181,6 +181,32 @@ fn roles(s: &Summary, m: Messages, parts: &mut Vec<Part>) {
         of: Some(s.ok),
         rows: names.zip(s.roles).map(|(n, c)| row(n, c)).collect(),
     }));
+    if s.uncertain > 0 {
+        parts.push(Part::Text(tr!(
+            m,
+            "summary-uncertain",
+            n = s.uncertain,
+            of = s.ok
+        )));
+    }
+    if !s.titles.is_empty() {
+        let name = |i: usize| m.label(Role::ALL.get(i).copied());
+        let mut rows: Vec<Row> = s
+            .titles
+            .iter()
+            .map(|(&(t, r), &c)| row(format!("{} → {}", name(t), name(r)), c))
+            .collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        parts.push(Part::Heading(tr!(m, "summary-titles")));
+        parts.push(Part::Text(tr!(m, "summary-titles-note")));
+        parts.push(Part::Table(Table {
+            label: tr!(m, "summary-col-title-role"),
+            note: None,
+            bars: true,
+            of: Some(s.ok),
+            rows,
+        }));
+    }
 }
 
 fn skills(s: &Summary, m: Messages, parts: &mut Vec<Part>) {

@@ -17,6 +17,7 @@ pub mod decode;
 pub mod extract;
 pub mod fit;
 pub mod identity;
+pub mod learn;
 pub mod model;
 pub mod profile;
 pub mod requirements;

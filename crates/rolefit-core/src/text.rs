@@ -23,6 +23,31 @@ pub fn clean_inline(s: &str) -> String {
     out
 }
 
+/// Characters that only hide inside words: zero-width space, non-joiner and
+/// joiner, word joiner, soft hyphen, byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' | '\u{feff}'
+    )
+}
+
+/// Text as patterns read it: compatibility forms folded by NFKC (fullwidth
+/// `ＰｙＴｏｒｃｈ` and `［자격요건］` become ASCII, decomposed Hangul jamo
+/// compose into syllables) and invisible characters removed. ASCII text, and
+/// text already in that form, is returned as it is, without copying.
+pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let invisible = s.chars().any(is_invisible);
+    if !invisible && is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).nfkc().collect())
+}
+
 /// Bidirectional embeddings, overrides and isolates, which can make text
 /// show in another order than it is.
 fn is_bidi_override(c: char) -> bool {
@@ -99,6 +124,32 @@ mod tests {
             "ML Engineer"
         );
         assert_eq!(clean_inline("ML\u{202e} Engineer\u{9b}"), "ML Engineer");
+    }
+
+    #[test]
+    fn normalizes_fullwidth_decomposed_and_invisible_characters() {
+        // Fullwidth Latin and brackets fold to ASCII.
+        assert_eq!(normalize("ＰｙＴｏｒｃｈ"), "PyTorch");
+        assert_eq!(normalize("［자격요건］"), "[자격요건]");
+        // Korean in NFD (decomposed jamo) composes into syllables.
+        let nfd =
+            "\u{1106}\u{1169}\u{1103}\u{1166}\u{11af} \u{1100}\u{1162}\u{1107}\u{1161}\u{11af}";
+        assert_eq!(normalize(nfd), "모델 개발");
+        // Zero-width spaces, word joiners and soft hyphens inside words go.
+        assert_eq!(
+            normalize("Py\u{200b}Torch fine\u{00ad}tuning ML\u{2060}Ops"),
+            "PyTorch finetuning MLOps"
+        );
+        assert_eq!(normalize("딥\u{200b}러닝"), "딥러닝");
+        // Text already normal is not copied.
+        assert!(matches!(
+            normalize("plain ASCII"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            normalize("모델 개발"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -1,20 +1,24 @@
-//! Classification: role scores from weighted pattern hits, with evidence.
+//! Classification: the probability of each role, from pattern hits, with evidence.
 //!
-//! Every hit counts its pattern's weight times the weight of the section it is
-//! in (`patterns/sections.toml`): the job's own sections count most, the company
-//! blurb and benefits little. Repeated hits of one pattern decay. A hit in a
-//! clause with a negation cue ("no PhD required", "필요하지 않습니다") does not
-//! count. A posting is "none" when its own sections carry too little AI signal,
-//! or when a non-AI job function (sales, recruiting) outweighs every role.
+//! Two steps, in one model ([`crate::learn`]): is this AI work at all ("none"
+//! against the four roles), and which role, read from the job's own sections
+//! first. Every hit in the job's sections adds its pattern's learned weight for
+//! that kind of section; the title and the company blurb are bounded priors.
+//! Repeated hits of one pattern decay. A hit in a clause with a negation cue
+//! ("no PhD required", "필요하지 않습니다") does not count, and a hit on a
+//! line that says "a plus" or "우대" counts as preferred. Text is normalised
+//! (NFKC, zero-width characters removed) before anything matches it.
 
 mod split;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::extract::{Posting, SectionKind};
-use crate::role::Role;
+use crate::learn::{self, Features};
+use crate::role::{Label, Role};
 use crate::rules::{Doc, Hit, Matcher, PatternSet};
 
 /// What a piece of evidence speaks for.
@@ -69,7 +73,8 @@ pub struct Evidence {
     pub matched: String,
     pub section: SectionKind,
     pub line: usize,
-    /// What the hit added to the score, after section weight and repeat decay.
+    /// What the hit added to the logit of its role (for general AI
+    /// vocabulary: taken from "none"), after repeat decay.
     pub weight: f64,
     /// True when a negation cue in the same clause cancelled the hit.
     pub negated: bool,
@@ -85,13 +90,20 @@ pub struct Classification {
     /// The primary role, or `None` for a posting with no AI work.
     pub role: Option<Role>,
     pub secondary: Option<Role>,
+    /// The probability of the chosen label (role or none).
     pub confidence: f64,
-    /// Per-role scores, indexed by [`Role::index`].
+    /// Per-role probabilities, indexed by [`Role::index`].
     pub scores: [f64; 4],
-    /// AI signal in the job's own sections (role-specific and general AI hits).
+    /// The probability that the posting is AI work at all (1 - P(none)).
     pub ai_signal: f64,
-    /// Score of non-AI job functions.
+    /// Score of non-AI job functions (its share of the "none" logit).
     pub function_score: f64,
+    /// The second most likely label when it is close: its probability is
+    /// at least the model's `alternative_min`.
+    pub alternative: Option<(Label, f64)>,
+    /// The role the title alone suggests (`Some(Label(None))`: a non-AI job
+    /// title; `None`: the title names nothing).
+    pub title_role: Option<Label>,
     /// Every hit, strongest first.
     pub evidence: Vec<Evidence>,
 }
@@ -99,6 +111,16 @@ pub struct Classification {
 impl Classification {
     pub fn score(&self, role: Role) -> f64 {
         self.scores[role.index()]
+    }
+
+    /// The label the posting was given.
+    pub fn label(&self) -> Label {
+        Label(self.role)
+    }
+
+    /// True when the title suggests another label than the duties do.
+    pub fn title_differs(&self) -> bool {
+        self.title_role.is_some_and(|t| t != self.label())
     }
 }
 
@@ -114,29 +136,122 @@ enum Source {
     Function,
 }
 
-/// Sections whose AI vocabulary says what the job is (for the AI gate). AI
-/// that is only preferred ("ML experience is a plus") does not make the job AI
-/// work, and neither does the company blurb.
-fn is_job_section(kind: SectionKind) -> bool {
-    matches!(
-        kind,
-        SectionKind::Title
-            | SectionKind::Responsibilities
-            | SectionKind::Requirements
-            | SectionKind::Other
-    )
+/// Where a hit counts in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Place {
+    /// A job section, by index into [`learn::JOB_GROUPS`].
+    Job(usize),
+    Title,
+    Blurb,
+}
+
+fn place_of(kind: SectionKind) -> Place {
+    match kind {
+        SectionKind::Title => Place::Title,
+        SectionKind::Responsibilities => Place::Job(0),
+        SectionKind::Requirements => Place::Job(1),
+        SectionKind::Preferred => Place::Job(2),
+        SectionKind::Other => Place::Job(3),
+        SectionKind::About | SectionKind::Benefits | SectionKind::Process => Place::Blurb,
+    }
+}
+
+/// The sentences of a line, as byte ranges: a scraped page often glues a
+/// whole posting onto a few lines. A sentence ends at `.`, `!`, `?`, `;` or
+/// `。` followed by a space, or before a bullet (` • `, ` - `, ` * `).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let alpha = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+    for (i, c) in text.char_indices() {
+        let next_space = bytes
+            .get(i + c.len_utf8())
+            .is_some_and(u8::is_ascii_whitespace);
+        match c {
+            '.' | '!' | '?' | ';' if next_space => {
+                // "e.g. ", "U.S. ": one letter before the dot ends no sentence.
+                let initial = i >= 1 && alpha(i - 1) && (i < 2 || !alpha(i - 2));
+                if !initial {
+                    out.push((start, i + 1));
+                    start = i + 1;
+                }
+            }
+            '。' => {
+                out.push((start, i + c.len_utf8()));
+                start = i + c.len_utf8();
+            }
+            '•' | '·' | '▪' | '■' | '●' if i > start => {
+                out.push((start, i));
+                start = i;
+            }
+            ' ' if matches!(bytes.get(i + 1), Some(b'-' | b'*'))
+                && bytes.get(i + 2) == Some(&b' ') =>
+            {
+                out.push((start, i));
+                start = i;
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Where a hit counts, once its sentence is read: company and legal
+/// boilerplate goes to the blurb wherever it stands; under no heading, a
+/// sentence of duties or requirements counts as one; "X is a plus" counts
+/// as preferred.
+fn place_by_sentence(place: Place, kind: Option<SectionKind>) -> Place {
+    match (place, kind) {
+        (Place::Job(_), Some(SectionKind::Benefits | SectionKind::Process)) => Place::Blurb,
+        (Place::Job(3), Some(SectionKind::About)) => Place::Blurb,
+        (Place::Job(0 | 1 | 3), Some(SectionKind::Preferred)) => Place::Job(2),
+        (Place::Job(3), Some(SectionKind::Responsibilities)) => Place::Job(0),
+        (Place::Job(3), Some(SectionKind::Requirements)) => Place::Job(1),
+        _ => place,
+    }
+}
+
+/// How much a hit in each job section counts toward a role's share.
+const JOB_SECTION_WEIGHT: [f64; 4] = [1.0, 0.9, 0.5, 0.6];
+
+/// A sentence of a line (byte range) and the kind of section it reads as.
+type SentenceKind = ((usize, usize), Option<SectionKind>);
+
+/// One hit before the model weighs it.
+struct Found {
+    q: usize,
+    place: Place,
+    slot: usize,
+    signal: Signal,
+    generic: bool,
+    hand: f64,
+    evidence: Evidence,
 }
 
 /// Classifies a posting with a pattern set.
 pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
+    let (features, found) = read(posting, set);
+    decide(&features, found, set)
+}
+
+/// What the role model reads from a posting (for `patterns learn`).
+pub fn features(posting: &Posting, set: &PatternSet) -> Features {
+    read(posting, set).0
+}
+
+fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
     // (section kind, line number, text, index of the section)
-    let mut texts: Vec<(SectionKind, usize, &str, usize)> = Vec::new();
+    let mut texts: Vec<(SectionKind, usize, Cow<'_, str>, usize)> = Vec::new();
     if let Some(t) = &posting.meta.title {
-        texts.push((SectionKind::Title, 0, t.as_str(), usize::MAX));
+        texts.push((SectionKind::Title, 0, normalize(t), usize::MAX));
     }
     for (i, s) in posting.sections.iter().enumerate() {
         for l in &s.lines {
-            texts.push((s.kind, l.number, l.text.as_str(), i));
+            texts.push((s.kind, l.number, normalize(&l.text), i));
         }
     }
 
@@ -151,7 +266,7 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     // The posting's lines are scanned joined, once, for all patterns; the
     // hits come back line by line, each line's in pattern order, so that
     // each matcher's share of a line is a run of them.
-    let doc = Doc::new(texts.iter().map(|t| t.2));
+    let doc = Doc::new(texts.iter().map(|t| t.2.as_ref()));
     let mut found: Vec<(usize, Hit)> = Vec::new();
     set.classifier.doc_hits(&doc, &mut found);
     let mut offsets = Vec::with_capacity(matchers.len());
@@ -163,21 +278,24 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     let negation_lines = set.negation.cue_lines(&doc);
     let mut next = 0;
 
-    let mut evidence = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut repeats: HashMap<(usize, usize, SectionKind, bool), u32> = HashMap::new();
     let mut hits: Vec<Hit> = Vec::new();
     let mut stated: Option<split::Split> = None;
     let mut line_roles: Vec<split::RoleHit> = Vec::new();
     let mut listed = split::ListedShares::default();
     let mut listed_section = usize::MAX;
-    for (i, &(kind, line, text, section)) in texts.iter().enumerate() {
+    for (i, (kind, line, text, section)) in texts.iter().enumerate() {
+        let (kind, line, section) = (*kind, *line, *section);
+        let text = text.as_ref();
         if section != listed_section {
             stated = stated.or_else(|| listed.split());
             listed = split::ListedShares::default();
             listed_section = section;
         }
-        let section_weight = set.sections.weights.get(kind);
         let mut clauses: Option<Vec<(usize, usize, bool)>> = None;
+        // The line's sentences and what each reads as, once a hit needs them.
+        let mut kinds: Option<Vec<SentenceKind>> = None;
         line_roles.clear();
         for (m, &(source, matcher)) in matchers.iter().enumerate() {
             hits.clear();
@@ -209,10 +327,10 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                     neg && h.start < e
                 };
                 let info = &matcher.infos[h.pattern];
-                let (signal, generic) = match source {
-                    Source::Role(r) => (Signal::of(r), set.role(r).generic[h.pattern]),
-                    Source::Ai => (Signal::Ai, false),
-                    Source::Function => (Signal::Function, false),
+                let (signal, generic, slot) = match source {
+                    Source::Role(r) => (Signal::of(r), set.role(r).generic[h.pattern], r.index()),
+                    Source::Ai => (Signal::Ai, false, learn::PRIOR_AI),
+                    Source::Function => (Signal::Function, false, learn::PRIOR_FUNCTION),
                 };
                 if let (Source::Role(role), false) = (source, negated) {
                     line_roles.push(split::RoleHit {
@@ -229,20 +347,37 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
                 if *seen > MAX_REPEATS {
                     continue;
                 }
-                evidence.push(Evidence {
+                let mut place = place_of(kind);
+                if let Place::Job(_) = place {
+                    let kinds = kinds.get_or_insert_with(|| {
+                        sentences(text)
+                            .into_iter()
+                            .map(|(s, e)| ((s, e), set.sections.kind_of_sentence(&text[s..e])))
+                            .collect()
+                    });
+                    let at = kinds.partition_point(|((s, _), _)| *s <= h.start);
+                    if at > 0 {
+                        place = place_by_sentence(place, kinds[at - 1].1);
+                    }
+                }
+                out.push(Found {
+                    q: offsets[m] + h.pattern,
+                    place,
+                    slot,
                     signal,
-                    pattern: info.name.clone(),
-                    matched: text[h.start..h.end].to_string(),
-                    section: kind,
-                    line,
-                    weight: if negated {
-                        0.0
-                    } else {
-                        info.weight * section_weight
+                    generic,
+                    hand: info.weight,
+                    evidence: Evidence {
+                        signal,
+                        pattern: info.name.clone(),
+                        matched: text[h.start..h.end].to_string(),
+                        section: kind,
+                        line,
+                        weight: 0.0,
+                        negated,
+                        ai: !generic && signal != Signal::Function,
+                        origin: info.origin.clone(),
                     },
-                    negated,
-                    ai: !generic && signal != Signal::Function,
-                    origin: info.origin.clone(),
                 });
             }
         }
@@ -252,7 +387,61 @@ pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
         }
     }
     stated = stated.or_else(|| listed.split());
-    decide(evidence, stated, set)
+
+    // Decay: the n-th hit of a pattern in one place counts decay^n.
+    let decay = set.thresholds.repeat_decay;
+    let mut seen: HashMap<(usize, Place), i32> = HashMap::new();
+    let mut f = Features::default();
+    let mut job: HashMap<(usize, usize), f64> = HashMap::new();
+    for h in &mut out {
+        if h.evidence.negated {
+            continue;
+        }
+        let n = seen.entry((h.q, h.place)).or_insert(0);
+        let x = decay.powi(*n);
+        *n += 1;
+        // The evidence weight holds the decayed count until `decide`.
+        h.evidence.weight = x;
+        match h.place {
+            Place::Job(g) => {
+                *job.entry((h.q, g)).or_insert(0.0) += x;
+                if h.generic {
+                    f.generic[g] += h.hand * x;
+                }
+            }
+            Place::Title => {
+                f.title[h.slot] += h.hand * x;
+                // A pattern's own title weight counts its first title hit only.
+                if x == 1.0 {
+                    job.insert((h.q, learn::TITLE_GROUP), 1.0);
+                }
+            }
+            Place::Blurb => f.blurb[h.slot] += h.hand * x,
+        }
+    }
+    f.hits = job.into_iter().map(|((q, g), x)| (q, g, x)).collect();
+    // Shares of the hand-weighted role score in the job's own sections.
+    let mut role_score = [0.0f64; 4];
+    for h in &out {
+        if let (Place::Job(g), Some(r), false) = (h.place, h.signal.role(), h.evidence.negated) {
+            role_score[r.index()] += h.hand * h.evidence.weight * JOB_SECTION_WEIGHT[g];
+        }
+    }
+    let total: f64 = role_score.iter().sum();
+    if total > 0.0 {
+        f.shares = role_score.map(|s| s / total);
+    }
+    f.hits.sort_by_key(|&(q, g, _)| (q, g));
+    if let Some([(a, _), (b, _)]) = stated {
+        f.stated[b.index()] = 0.5;
+        f.stated[a.index()] = 1.0;
+    }
+    (f, out)
+}
+
+/// Text as the patterns read it: see [`crate::text::normalize`].
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    crate::text::normalize(text)
 }
 
 /// Two patterns of one matcher that match the same words ("모델 개발" and
@@ -292,100 +481,102 @@ fn states_the_work(kind: SectionKind) -> bool {
     )
 }
 
-/// Applies repeat decay per pattern, sums scores and makes the decision.
-fn decide(
-    mut evidence: Vec<Evidence>,
-    stated: Option<split::Split>,
-    set: &PatternSet,
-) -> Classification {
-    let t = &set.thresholds;
-    // Strongest hits of a pattern first, so decay takes away from the weaker repeats.
-    evidence.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    let mut seen: HashMap<(Signal, String), usize> = HashMap::new();
-    let mut scores = [0.0f64; 4];
-    let (mut ai_signal, mut function_score) = (0.0, 0.0);
-    let mut decayed = Vec::with_capacity(evidence.len());
-    for mut e in evidence {
-        if !e.negated {
-            let n = seen.entry((e.signal, e.origin.clone())).or_insert(0);
-            e.weight *= t.repeat_decay.powi(*n as i32);
-            *n += 1;
-        }
-        match e.signal.role() {
-            Some(r) => {
-                scores[r.index()] += e.weight;
-                if e.ai && is_job_section(e.section) {
-                    ai_signal += e.weight;
-                }
-            }
-            None if e.signal == Signal::Ai => {
-                scores[Role::Modeling.index()] += e.weight * t.ai_to_modeling;
-                if is_job_section(e.section) {
-                    ai_signal += e.weight;
-                }
-            }
-            None => {
-                if e.section == SectionKind::Title {
-                    e.weight *= t.function_title_boost;
-                }
-                function_score += e.weight;
-            }
-        }
-        decayed.push(e);
+/// Weighs the hits with the model and makes the decision.
+fn decide(f: &Features, found: Vec<Found>, set: &PatternSet) -> Classification {
+    let model = &set.model;
+    let mut p = model.probabilities(f);
+    // A non-AI job function that the title names and the duties confirm
+    // ("Technical Recruiter, AI" who runs interview loops) is the job, however
+    // much AI vocabulary the posting carries: "none" takes the first place.
+    let first_function = set.classifier.len() - set.functions.len();
+    let duties_name_function = f
+        .hits
+        .iter()
+        .any(|&(q, g, _)| q >= first_function && g != learn::TITLE_GROUP);
+    if title_role(f) == Some(Label(None)) && duties_name_function {
+        let top = learn::ranked(&p)[0].0;
+        p.swap(top, learn::NONE);
     }
-    decayed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let ranked = learn::ranked(&p);
+    let (first, p1) = ranked[0];
+    let (second, p2) = ranked[1];
 
-    let mut ranked: Vec<Role> = Role::ALL.to_vec();
-    ranked.sort_by(|a, b| scores[b.index()].total_cmp(&scores[a.index()]));
-    // A split the posting states outright decides the two roles.
-    if let Some([(a, _), (b, _)]) = stated {
-        ranked.retain(|r| *r != a && *r != b);
-        ranked.insert(0, b);
-        ranked.insert(0, a);
-    }
-    let (first, second) = (ranked[0], ranked[1]);
-    let (s1, s2) = (scores[first.index()], scores[second.index()]);
+    // Each hit's share of its class's logit.
+    let mut evidence: Vec<Evidence> = found
+        .into_iter()
+        .map(|h| {
+            let mut e = h.evidence;
+            if e.negated {
+                e.weight = 0.0;
+                return e;
+            }
+            let x = e.weight;
+            let w = match h.place {
+                Place::Job(g) => model.patterns.weights[h.q][model.patterns.class[h.q]][g] * x,
+                Place::Title | Place::Blurb => {
+                    let (raw, coef) = if h.place == Place::Title {
+                        (f.title[h.slot], model.params.title[h.slot])
+                    } else {
+                        (f.blurb[h.slot], model.params.blurb[h.slot])
+                    };
+                    if raw == 0.0 {
+                        0.0
+                    } else {
+                        coef * learn::bounded(raw) * h.hand * x / raw
+                    }
+                }
+            };
+            // General AI vocabulary speaks against "none": shown as for AI.
+            e.weight = round2(if h.signal == Signal::Ai { -w } else { w });
+            e
+        })
+        .collect();
+    evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
 
-    let min_ai = if first == Role::Frontend {
-        t.min_ai_frontend
-    } else {
-        t.min_ai
-    };
-    let not_ai = ai_signal < min_ai || s1 <= 0.0;
-    let other_job = function_score > t.function_ratio * s1;
-    if not_ai || other_job {
-        // Confidence in "none": how far below the AI bar, or how far the job
-        // function outweighs the roles.
-        let confidence = if other_job && !not_ai {
-            (function_score / (function_score + s1)).clamp(0.5, 0.99)
-        } else {
-            (1.0 - ai_signal / min_ai.max(f64::EPSILON)).clamp(0.5, 0.99)
-        };
-        return Classification {
-            role: None,
-            secondary: None,
-            confidence: round2(confidence),
-            scores: scores.map(round2),
-            ai_signal: round2(ai_signal),
-            function_score: round2(function_score),
-            evidence: decayed,
-        };
-    }
-    let secondary = (stated.is_some() || (s2 >= t.min_secondary && s2 >= t.secondary_ratio * s1))
-        .then_some(second);
-    // Margin over the runner-up, tempered when the evidence is thin overall.
-    let margin = ((s1 - s2) / s1).max(0.0);
-    let strength = (s1 / (s1 + 4.0)).min(1.0);
-    let confidence = (0.35 + 0.65 * margin) * (0.5 + 0.5 * strength);
+    let role = Role::ALL.get(first).copied();
+    let alternative =
+        (p2 >= model.params.alternative_min).then(|| (learn::label_of(second), round2(p2)));
+    // A second role: one the posting states, or a close AI role behind an AI role.
+    let secondary = role.and_then(|_| {
+        let stated = (0..4)
+            .filter(|&r| r != first && f.stated[r] > 0.0)
+            .max_by(|&a, &b| f.stated[a].total_cmp(&f.stated[b]));
+        stated
+            .or_else(|| (second < 4 && p2 >= model.params.alternative_min).then_some(second))
+            .map(|c| Role::ALL[c])
+    });
+    let function_score: f64 = model.params.title[learn::PRIOR_FUNCTION]
+        * learn::bounded(f.title[learn::PRIOR_FUNCTION])
+        + f.hits
+            .iter()
+            .filter(|&&(q, _, _)| q >= first_function)
+            .map(|&(q, g, x)| model.patterns.weights[q][learn::NONE][g] * x)
+            .sum::<f64>();
     Classification {
-        role: Some(first),
+        role,
         secondary,
-        confidence: round2(confidence.clamp(0.05, 0.99)),
-        scores: scores.map(round2),
-        ai_signal: round2(ai_signal),
+        confidence: round2(p1),
+        scores: [p[0], p[1], p[2], p[3]].map(round2),
+        ai_signal: round2(1.0 - p[learn::NONE]),
         function_score: round2(function_score),
-        evidence: decayed,
+        alternative,
+        title_role: title_role(f),
+        evidence,
     }
+}
+
+/// The label the title alone suggests: the role with the highest title
+/// score, or "none" for a non-AI job function that outweighs them; `None`
+/// when the title names nothing.
+fn title_role(f: &Features) -> Option<Label> {
+    let (best, score) = (0..4)
+        .map(|r| (r, f.title[r]))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let function = f.title[learn::PRIOR_FUNCTION];
+    if function > 0.0 && function >= score {
+        return Some(Label(None));
+    }
+    (score > 0.0).then(|| learn::label_of(best))
 }
 
 fn round2(x: f64) -> f64 {
@@ -437,6 +628,193 @@ mod tests {
     fn serving_work_is_backend_even_under_an_ml_title() {
         let text = "# ML Engineer\n\n## Responsibilities\n- Build our model serving platform on Kubernetes with vLLM and Triton\n- Own inference latency and GPU cluster utilization\n- Run the feature store and model registry\n";
         assert_eq!(role_of(text), Some(Role::Backend));
+    }
+
+    /// A short test posting with a neutral company section, so that it has
+    /// the text extraction needs.
+    fn padded(text: &str) -> String {
+        format!(
+            "{text}\n## Benefits\n- Flexible hours, a yearly learning budget and lunch on Fridays\n"
+        )
+    }
+
+    fn classify_md(text: &str) -> Classification {
+        let set = PatternSet::builtin().unwrap();
+        let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+        classify(&posting, &set)
+    }
+
+    #[test]
+    fn fullwidth_and_decomposed_text_still_matches() {
+        let plain = classify_md(
+            "# ML Engineer\n\n## Responsibilities\n- Train and fine-tune PyTorch models\n",
+        );
+        let wide = classify_md(
+            "# ML Engineer\n\n## Responsibilities\n- Ｔｒａｉｎ and fine\u{00ad}-tune ＰｙＴｏｒｃｈ models\n",
+        );
+        assert_eq!(plain.role, wide.role);
+        assert!(
+            wide.evidence.iter().any(|e| e.matched.contains("PyTorch")),
+            "{:?}",
+            wide.evidence
+        );
+        let ko = "\u{1106}\u{1169}\u{1103}\u{1166}\u{11af} \u{1112}\u{1161}\u{11a8}\u{1109}\u{1173}\u{11b8}";
+        let c = classify_md(&format!(
+            "# AI 엔지니어\n\n## 주요업무\n- 딥러닝 {ko} 및 평가\n"
+        ));
+        assert!(
+            c.evidence.iter().any(|e| e.matched.contains("모델")),
+            "{:?}",
+            c.evidence
+        );
+    }
+
+    #[test]
+    fn sentences_split_glued_text() {
+        let text = "We build models. You will train them, e.g. rankers! Benefits include dental; apply now";
+        let parts: Vec<&str> = sentences(text)
+            .iter()
+            .map(|&(s, e)| text[s..e].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "We build models.",
+                "You will train them, e.g. rankers!",
+                "Benefits include dental;",
+                "apply now"
+            ]
+        );
+        let ko = "모델을 개발합니다. 우대사항: 논문 실적 · 4대보험 제공";
+        let parts: Vec<&str> = sentences(ko)
+            .iter()
+            .map(|&(s, e)| ko[s..e].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "모델을 개발합니다.",
+                "우대사항: 논문 실적",
+                "· 4대보험 제공"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_kinds_move_hits_out_of_untitled_text() {
+        let set = PatternSet::builtin().unwrap();
+        let k = |s: &str| set.sections.kind_of_sentence(s);
+        assert_eq!(
+            k("We are an equal opportunity employer."),
+            Some(SectionKind::Benefits)
+        );
+        assert_eq!(
+            k("We are a leading AI company backed by top investors."),
+            Some(SectionKind::About)
+        );
+        assert_eq!(
+            k("Experience with Kubernetes is a plus."),
+            Some(SectionKind::Preferred)
+        );
+        assert_eq!(
+            k("You will train ranking models."),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(k("저희는 AI 스타트업입니다."), Some(SectionKind::About));
+        assert_eq!(k("논문 실적 우대"), Some(SectionKind::Preferred));
+        assert_eq!(k("4대보험 및 퇴직금 제공"), Some(SectionKind::Benefits));
+        assert_eq!(k("Kubernetes"), None);
+        assert_eq!(
+            place_by_sentence(Place::Job(3), Some(SectionKind::About)),
+            Place::Blurb
+        );
+        assert_eq!(
+            place_by_sentence(Place::Job(0), Some(SectionKind::About)),
+            Place::Job(0)
+        );
+        assert_eq!(
+            place_by_sentence(Place::Job(1), Some(SectionKind::Preferred)),
+            Place::Job(2)
+        );
+        assert_eq!(
+            place_by_sentence(Place::Job(1), Some(SectionKind::Benefits)),
+            Place::Blurb
+        );
+    }
+
+    #[test]
+    fn ai_in_the_blurb_only_does_not_make_an_ai_job() {
+        // One glued paragraph: the AI is the company's, the job is web work.
+        let en = "Full Stack Engineer\n\nWe are a leading AI company using machine learning and deep learning for healthcare. You will build checkout pages in React and TypeScript and improve web performance.\n";
+        let set = PatternSet::builtin().unwrap();
+        let p = extract(en, Format::Text, &set.sections).unwrap();
+        let c = classify(&p, &set);
+        assert_eq!(c.role, None, "{:?}", c.evidence);
+        let ko = "프론트엔드 개발자\n\n저희는 머신러닝과 딥러닝으로 의료 AI를 만드는 회사입니다. React와 TypeScript로 결제 화면을 개발하는 업무를 담당합니다.\n";
+        let p = extract(ko, Format::Text, &set.sections).unwrap();
+        let c = classify(&p, &set);
+        assert_eq!(c.role, None, "{:?}", c.evidence);
+    }
+
+    #[test]
+    fn confidence_is_a_probability_and_alternative_is_the_runner_up() {
+        for text in [
+            "# ML Engineer\n\n## Responsibilities\n- Train ranking models in PyTorch\n- Build the model serving platform with vLLM and Kubernetes\n",
+            "# AI 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 서빙 인프라 구축 및 운영\n",
+        ] {
+            let c = classify_md(text);
+            let p_role = c.role.map_or(1.0 - c.ai_signal, |r| c.score(r));
+            assert!((c.confidence - p_role).abs() < 0.011, "{c:?}");
+            if let Some((alt, p)) = c.alternative {
+                assert_ne!(alt, c.label());
+                assert!(p <= c.confidence && p >= set_alt_min());
+            }
+            let total: f64 = c.scores.iter().sum::<f64>() + (1.0 - c.ai_signal);
+            assert!((total - 1.0).abs() < 0.03, "{total}");
+        }
+    }
+
+    fn set_alt_min() -> f64 {
+        PatternSet::builtin().unwrap().model.params.alternative_min - 0.005
+    }
+
+    #[test]
+    fn title_role_is_what_the_title_alone_says() {
+        let c = classify_md(
+            "# Research Scientist\n\n## Responsibilities\n- Build and ship recommendation models to production\n- Improve model accuracy with feature engineering\n",
+        );
+        assert_eq!(c.title_role, Some(Label(Some(Role::Research))));
+        assert_eq!(c.role, Some(Role::Modeling));
+        assert!(c.title_differs());
+        let c =
+            classify_md("# 테크 리크루터\n\n## 주요업무\n- AI 연구원 채용 담당\n- 채용 브랜딩\n");
+        assert_eq!(c.title_role, Some(Label(None)));
+        assert_eq!(c.role, None);
+        assert!(!c.title_differs());
+        let c = classify_md("# Acme\n\n## Responsibilities\n- Train models\n");
+        assert_eq!(c.title_role, None);
+    }
+
+    #[test]
+    fn a_plus_in_requirements_counts_as_preferred() {
+        let set = PatternSet::builtin().unwrap();
+        let text = "# Backend Engineer\n\n## Requirements\n- Go and Kubernetes\n- Experience with PyTorch is a plus\n";
+        let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+        let (f, found) = read(&posting, &set);
+        let torch = found
+            .iter()
+            .find(|h| h.evidence.matched == "PyTorch")
+            .unwrap();
+        assert_eq!(torch.place, Place::Job(2));
+        assert!(f.hits.iter().any(|&(q, g, _)| q == torch.q && g == 2));
+        let ko = "# 백엔드 개발자\n\n## 자격요건\n- Go, Kubernetes\n- PyTorch 경험자 우대\n";
+        let posting = extract(&padded(ko), Format::Markdown, &set.sections).unwrap();
+        let (_, found) = read(&posting, &set);
+        let torch = found
+            .iter()
+            .find(|h| h.evidence.matched == "PyTorch")
+            .unwrap();
+        assert_eq!(torch.place, Place::Job(2));
     }
 
     #[test]

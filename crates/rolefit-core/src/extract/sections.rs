@@ -18,14 +18,37 @@ const HEADING_MARKS: &[char] = &[
 
 /// The text of a heading without its decorations, trailing colon or numbering.
 pub fn normalize_heading(text: &str) -> String {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| HEADING_MARKS.contains(&c) || c.is_whitespace());
+    // Fullwidth brackets and letters fold, invisible characters go.
+    let text = crate::text::normalize(text);
+    let t = text.trim().trim_matches(is_decoration);
     let t = t.trim_end_matches([':', '：']).trim();
-    let t = t.trim_matches(|c: char| HEADING_MARKS.contains(&c) || c.is_whitespace());
+    let t = t.trim_matches(is_decoration);
     // "1. 주요업무", "01 What you'll do", "A) Requirements"
     let t = strip_numbering(t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A character that decorates a heading at either end: a heading mark, a
+/// space, or any symbol that is not a letter, digit or bracket (emoji, with
+/// their variation selectors: "🚀 What you'll do", "✨️ 자격요건").
+fn is_decoration(c: char) -> bool {
+    HEADING_MARKS.contains(&c)
+        || c.is_whitespace()
+        || !(c.is_alphanumeric()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | '\'' | '"' | '&' | '+' | '#' | '.' | ':' | '：'
+            ))
+}
+
+/// The leading part of a long heading label, before a comma, dash, slash or
+/// parenthesis: "Preferred, but not required" names what "Preferred" does.
+fn label_lead(normal: &str) -> Option<&str> {
+    let end = normal
+        .find([',', '(', '/', '–', '—', '·'])
+        .or_else(|| normal.find(" - "))?;
+    let lead = normal[..end].trim();
+    (!lead.is_empty()).then_some(lead)
 }
 
 fn strip_numbering(t: &str) -> &str {
@@ -172,7 +195,9 @@ fn heading(
     if !by_form && !as_label {
         return None;
     }
-    let known = rules.kind_of(&normal);
+    let known = rules
+        .kind_of(&normal)
+        .or_else(|| label_lead(&normal).and_then(|l| rules.kind_of(l)));
     (by_form || known.is_some()).then_some((normal, known))
 }
 
@@ -223,6 +248,42 @@ mod tests {
         assert_eq!(normalize_heading("Requirements:"), "Requirements");
         assert_eq!(normalize_heading("1. 우대사항"), "우대사항");
         assert_eq!(normalize_heading("【 혜택 및 복지 】"), "혜택 및 복지");
+        // Emoji with a variation selector, fullwidth brackets, zero-width spaces.
+        assert_eq!(normalize_heading("✨\u{fe0f} 자격요건"), "자격요건");
+        assert_eq!(normalize_heading("🚀 What you'll do"), "What you'll do");
+        assert_eq!(normalize_heading("［우대\u{200b}사항］"), "우대사항");
+        assert_eq!(
+            normalize_heading("Ｒｅｑｕｉｒｅｍｅｎｔｓ："),
+            "Requirements"
+        );
+    }
+
+    #[test]
+    fn long_labels_and_emoji_headings_name_their_kind() {
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let blocks: Vec<Block> = [
+            "🚀 What you'll do",
+            "- Train ranking models",
+            "Preferred, but not required:",
+            "- Kubernetes",
+            "✨\u{fe0f} 자격요건",
+            "- Python 3년 이상",
+            "［우대사항］",
+            "- 논문 실적",
+        ]
+        .into_iter()
+        .map(Block::text)
+        .collect();
+        let kinds: Vec<SectionKind> = split(&blocks, &rules, 0).iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Responsibilities,
+                SectionKind::Preferred,
+                SectionKind::Requirements,
+                SectionKind::Preferred
+            ]
+        );
     }
 
     #[test]

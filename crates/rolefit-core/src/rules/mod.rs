@@ -38,7 +38,7 @@ pub enum RulesError {
 }
 
 /// The files a pattern set is made of, in the order they are read.
-pub const FILES: [&str; 12] = [
+pub const FILES: [&str; 13] = [
     "modeling.toml",
     "backend.toml",
     "frontend.toml",
@@ -51,10 +51,11 @@ pub const FILES: [&str; 12] = [
     "requirements.toml",
     "fit.toml",
     "salary.toml",
+    "model.toml",
 ];
 
 /// The bundled pattern files, compiled into the binary.
-pub const BUILTIN: [(&str, &str); 12] = [
+pub const BUILTIN: [(&str, &str); 13] = [
     (
         "modeling.toml",
         include_str!("../../../../patterns/modeling.toml"),
@@ -96,6 +97,10 @@ pub const BUILTIN: [(&str, &str); 12] = [
     (
         "salary.toml",
         include_str!("../../../../patterns/salary.toml"),
+    ),
+    (
+        "model.toml",
+        include_str!("../../../../patterns/model.toml"),
     ),
 ];
 

@@ -23,6 +23,11 @@ struct EntryDef {
     generic: bool,
     #[serde(default)]
     case_sensitive: bool,
+    /// Weights learned by `rolefit patterns learn`, per kind of job section.
+    learned: Option<Spanned<BTreeMap<String, f64>>>,
+    /// Learned weights toward other classes than the pattern's own, per
+    /// class ("modeling", ..., "none") and kind of job section.
+    learned_for: Option<Spanned<BTreeMap<String, BTreeMap<String, f64>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +64,16 @@ struct SectionsFile {
     weights: BTreeMap<String, Spanned<f64>>,
     #[serde(default)]
     kind: Vec<Spanned<KindDef>>,
+    #[serde(default)]
+    sentence: Vec<Spanned<SentenceDef>>,
+}
+
+/// Words that say what a sentence outside any recognised section is about.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceDef {
+    kind: Spanned<String>,
+    keywords: Spanned<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +157,10 @@ pub struct SectionRules {
     all: Matcher,
     /// The kind of each pattern of `all`.
     kind_of_pattern: Vec<SectionKind>,
+    /// Words that say what a sentence is about, for text under no heading.
+    sentences: Matcher,
+    /// The kind of each pattern of `sentences`.
+    kind_of_sentence: Vec<SectionKind>,
 }
 
 impl SectionRules {
@@ -151,6 +170,14 @@ impl SectionRules {
         self.all
             .first_match(heading)
             .map(|p| self.kind_of_pattern[p])
+    }
+
+    /// The kind a sentence reads as by its words ("we offer", "you will",
+    /// "우대"), if any: the first `[[sentence]]` entry in the file that matches.
+    pub fn kind_of_sentence(&self, sentence: &str) -> Option<SectionKind> {
+        self.sentences
+            .first_match(sentence)
+            .map(|p| self.kind_of_sentence[p])
     }
 }
 
@@ -205,6 +232,12 @@ impl Negation {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    model: crate::learn::Params,
+}
+
 /// Everything classification needs, compiled.
 #[derive(Debug)]
 pub struct PatternSet {
@@ -227,6 +260,11 @@ pub struct PatternSet {
     /// How pay is read; see `patterns/salary.toml`.
     pub salary: super::salary::SalaryRules,
     pub files: Vec<SourceFile>,
+    /// The role model: learned weights where the files have them, the
+    /// hand-set ones (pattern weight times section weight) elsewhere.
+    pub model: crate::learn::Model,
+    /// The same model with only the hand-set weights: where learning starts.
+    pub prior: crate::learn::Model,
 }
 
 impl PatternSet {
@@ -265,6 +303,8 @@ impl PatternSet {
                 .expect("every file was checked above")
         };
         let mut roles = Vec::new();
+        // (class, hand weight, learned weights) of every classifier pattern, in order.
+        let mut learned = Vec::new();
         for role in Role::ALL {
             let f = file(&format!("{}.toml", role.name()));
             let def: RoleFile = f.parse()?;
@@ -276,6 +316,7 @@ impl PatternSet {
             }
             let generic = def.pattern.iter().map(|e| e.get_ref().generic).collect();
             let matcher = compile_entries(f, &def.pattern, true, check)?;
+            learned.extend(learned_of(f, &def.pattern, role.index(), 1.0)?);
             roles.push(RolePatterns {
                 role,
                 matcher,
@@ -287,6 +328,8 @@ impl PatternSet {
         let none: NoneFile = f.parse()?;
         let ai = compile_entries(f, &none.ai, true, check)?;
         let functions = compile_entries(f, &none.function, true, check)?;
+        learned.extend(learned_of(f, &none.ai, crate::learn::NONE, -1.0)?);
+        learned.extend(learned_of(f, &none.function, crate::learn::NONE, 1.0)?);
 
         let f = file("negation.toml");
         let neg: NegationFile = f.parse()?;
@@ -313,6 +356,9 @@ impl PatternSet {
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
         let classifier = Matcher::join(&parts);
+        let f = file("model.toml");
+        let params = f.parse::<ModelFile>()?.model;
+        let (prior, model) = models(&learned, &sections.weights, params);
         Ok(PatternSet {
             roles,
             ai,
@@ -327,12 +373,141 @@ impl PatternSet {
             fit,
             salary,
             files,
+            model,
+            prior,
         })
     }
 
     pub fn role(&self, role: Role) -> &RolePatterns {
         &self.roles[role.index()]
     }
+}
+
+/// A pattern's class in the role model, its signed hand weight, and its
+/// learned weights per class and job group (NaN where the file has none).
+type LearnedEntry = (usize, f64, crate::learn::PatternWeight);
+
+/// Reads a `{ responsibilities = .., requirements = .. }` table of learned weights.
+fn learned_groups(
+    f: &SourceFile,
+    at: usize,
+    table: &BTreeMap<String, f64>,
+) -> Result<[f64; crate::learn::GROUPS], RulesError> {
+    let groups = crate::learn::JOB_GROUPS;
+    let mut out = [f64::NAN; crate::learn::GROUPS];
+    for (k, v) in table {
+        let Some(g) = groups.iter().position(|g| g == k) else {
+            return Err(f.error_at(
+                at,
+                format!(
+                    "unknown section kind '{k}' in learned weights (expected {})",
+                    groups.join(", ")
+                ),
+            ));
+        };
+        if !v.is_finite() || v.abs() > MAX_WEIGHT {
+            return Err(f.error_at(
+                at,
+                format!("learned weights must be numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}"),
+            ));
+        }
+        out[g] = *v;
+    }
+    Ok(out)
+}
+
+fn learned_of(
+    f: &SourceFile,
+    entries: &[Spanned<EntryDef>],
+    class: usize,
+    sign: f64,
+) -> Result<Vec<LearnedEntry>, RulesError> {
+    entries
+        .iter()
+        .map(|e| {
+            let e = e.get_ref();
+            let weight = e.weight.as_ref().map_or(1.0, |w| *w.get_ref()) * sign;
+            let mut learned = [[f64::NAN; crate::learn::GROUPS]; crate::learn::CLASSES];
+            if let Some(l) = &e.learned {
+                learned[class] = learned_groups(f, l.span().start, l.get_ref())?;
+            }
+            if let Some(l) = &e.learned_for {
+                for (name, table) in l.get_ref() {
+                    let c = name
+                        .parse::<crate::role::Label>()
+                        .map_err(|m| f.error_at(l.span().start, m))?;
+                    learned[crate::learn::class_of(c)] = learned_groups(f, l.span().start, table)?;
+                }
+            }
+            Ok((class, weight, learned))
+        })
+        .collect()
+}
+
+/// How a hand-set weight (times its section weight) maps to a logit.
+pub const PRIOR_LOGIT_SCALE: f64 = 0.7;
+
+/// The hand-set model and the model with learned weights filled in.
+fn models(
+    entries: &[LearnedEntry],
+    sections: &SectionWeights,
+    params: crate::learn::Params,
+) -> (crate::learn::Model, crate::learn::Model) {
+    use crate::learn::{JOB_GROUPS, Model, PatternWeights};
+    // The title's hand weight is in the bounded title prior, not here.
+    let section_weight: Vec<f64> = JOB_GROUPS
+        .iter()
+        .enumerate()
+        .map(|(i, g)| match i {
+            crate::learn::TITLE_GROUP => 0.0,
+            _ => sections.get(SectionKind::from_name(g).expect("a section kind")),
+        })
+        .collect();
+    let hand: Vec<crate::learn::PatternWeight> = entries
+        .iter()
+        .map(|(class, w, _)| {
+            let mut pw = [[0.0; crate::learn::GROUPS]; crate::learn::CLASSES];
+            pw[*class] = std::array::from_fn(|g| w * section_weight[g] * PRIOR_LOGIT_SCALE);
+            pw
+        })
+        .collect();
+    let class: Vec<usize> = entries.iter().map(|e| e.0).collect();
+    // Where a file has learned weights, a class it gives none for has none.
+    let weights = entries
+        .iter()
+        .zip(&hand)
+        .map(|((_, _, l), h)| {
+            if l.iter().flatten().all(|x| x.is_nan()) {
+                return *h;
+            }
+            std::array::from_fn(|c| {
+                std::array::from_fn(|g| {
+                    if !l[c][g].is_nan() {
+                        l[c][g]
+                    } else if l[c].iter().all(|x| x.is_nan()) {
+                        0.0
+                    } else {
+                        h[c][g]
+                    }
+                })
+            })
+        })
+        .collect();
+    let prior = Model {
+        patterns: PatternWeights {
+            class: class.clone(),
+            weights: hand,
+        },
+        params: crate::learn::Params {
+            alternative_min: params.alternative_min,
+            ..crate::learn::Params::default()
+        },
+    };
+    let model = Model {
+        patterns: PatternWeights { class, weights },
+        params,
+    };
+    (prior, model)
 }
 
 fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError> {
@@ -377,6 +552,38 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         }
         kinds.push(KindHeadings { kind, matcher });
     }
+    let mut sentence_entries = Vec::new();
+    let mut kind_of_sentence = Vec::new();
+    for d in &def.sentence {
+        let d = d.get_ref();
+        let kind = SectionKind::from_name(d.kind.get_ref()).ok_or_else(|| {
+            f.error_at(
+                d.kind.span().start,
+                format!("unknown section kind '{}'", d.kind.get_ref()),
+            )
+        })?;
+        let kws = d.keywords.get_ref();
+        if kws.is_empty() || kws.iter().any(|k| k.trim().is_empty()) {
+            return Err(f.error_at(
+                d.keywords.span().start,
+                "keywords must be non-empty strings",
+            ));
+        }
+        let alts: Vec<String> = kws.iter().map(|k| keyword_regex(k, false)).collect();
+        sentence_entries.push(Entry {
+            info: PatternInfo {
+                name: kws[0].clone(),
+                source: format!("(?:{})", alts.join("|")),
+                weight: 1.0,
+                origin: format!("{}:{}", f.display, lines.of(d.keywords.span().start)),
+            },
+            keywords: kws.iter().map(|k| (k.clone(), false)).collect(),
+            regex: None,
+        });
+        kind_of_sentence.push(kind);
+    }
+    let sentences = Matcher::new(sentence_entries)
+        .map_err(|(i, msg)| f.error_at(def.sentence[i].get_ref().keywords.span().start, msg))?;
     let all = Matcher::join(&kinds.iter().map(|k| &k.matcher).collect::<Vec<_>>());
     let kind_of_pattern = kinds
         .iter()
@@ -388,6 +595,8 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         weights: SectionWeights(weights),
         all,
         kind_of_pattern,
+        sentences,
+        kind_of_sentence,
     })
 }
 

@@ -1,0 +1,824 @@
+//! Learning the role weights: a multinomial logistic model over pattern hits
+//! by section kind, fitted to labeled postings with L2 regularisation toward
+//! the hand-set weights, and the figures that say how well it does (k-fold
+//! cross-validated accuracy, a reliability table, expected calibration error).
+//!
+//! The model has five classes: "none" and the four roles. A posting's
+//! [`Features`] (from [`crate::classify::features`]) are turned into the
+//! logit of each class by [`Params`]:
+//!
+//! - every pattern hit in the job's own sections (responsibilities,
+//!   requirements, preferred, untitled) adds its learned weight for that kind
+//!   of section to its class: a role pattern to its role, a general AI
+//!   pattern (negative) and a non-AI job function (positive) to "none";
+//! - the title and the company blurb are bounded priors: each role's title
+//!   (and blurb) score goes through `tanh`, so no title outweighs the duties;
+//! - generic skills (React, Kafka) count toward "none" too, so that a plain
+//!   web job at an AI company stays "none";
+//! - a split the posting states ("60% modeling, 40% serving") adds to its roles.
+//!
+//! Fitting is pure: it takes feature vectors and labels, and returns numbers.
+
+use argmin::core::{CostFunction, Error as ArgminError, Executor, Gradient, State};
+use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::quasinewton::LBFGS;
+use serde::{Deserialize, Serialize};
+
+use crate::role::{Label, Role};
+
+/// Number of classes: the four roles (by [`Role::index`]) and "none".
+pub const CLASSES: usize = 5;
+/// The class index of "none".
+pub const NONE: usize = 4;
+/// Where a pattern has a learned weight: the kinds of the job's own
+/// sections, and the title (each pattern's title hit counts once at most, on
+/// top of the bounded title prior).
+pub const JOB_GROUPS: [&str; GROUPS] = [
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "other",
+    "title",
+];
+/// How many places a pattern has a learned weight for.
+pub const GROUPS: usize = 5;
+/// The index of the title in [`JOB_GROUPS`].
+pub const TITLE_GROUP: usize = 4;
+/// The bounded priors: the four roles, general AI, non-AI job function.
+pub const PRIOR_SLOTS: usize = 6;
+/// The slot of general AI vocabulary in a prior.
+pub const PRIOR_AI: usize = 4;
+/// The slot of a non-AI job function in a prior.
+pub const PRIOR_FUNCTION: usize = 5;
+
+/// The class index of a label.
+pub fn class_of(label: Label) -> usize {
+    label.0.map_or(NONE, Role::index)
+}
+
+/// The label of a class index.
+pub fn label_of(class: usize) -> Label {
+    Label(Role::ALL.get(class).copied())
+}
+
+/// What the model reads from one posting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// (pattern index in the classifier, job group, decayed count of hits).
+    pub hits: Vec<(usize, usize, f64)>,
+    /// Hand-weighted title score per prior slot (before `tanh`).
+    pub title: [f64; PRIOR_SLOTS],
+    /// Hand-weighted company-blurb (about, benefits, process) score per slot.
+    pub blurb: [f64; PRIOR_SLOTS],
+    /// Hand-weighted generic-skill score per job group.
+    pub generic: [f64; 4],
+    /// A split the posting states: 1 for the first role, 0.5 for the second.
+    pub stated: [f64; 4],
+    /// Each role's share of the hand-weighted role score in the job's own
+    /// sections (all zero when there is none): says which role leads,
+    /// whatever the posting's length.
+    pub shares: [f64; 4],
+}
+
+/// How a raw prior score is bounded: `tanh(score / PRIOR_SCALE)`.
+pub const PRIOR_SCALE: f64 = 2.0;
+
+pub fn bounded(score: f64) -> f64 {
+    (score / PRIOR_SCALE).tanh()
+}
+
+/// The weights of the model that are not per pattern; `patterns/model.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Bias per class: modeling, backend, frontend, research, none.
+    pub bias: [f64; CLASSES],
+    /// Weight of the bounded title prior per slot (roles, ai, function).
+    pub title: [f64; PRIOR_SLOTS],
+    /// Weight of the bounded company-blurb prior per slot.
+    pub blurb: [f64; PRIOR_SLOTS],
+    /// Weight toward "none" of generic skills, per job group.
+    pub generic: [f64; 4],
+    /// Weight of a split the posting states.
+    pub stated: f64,
+    /// Weight of a role's share of the role score.
+    #[serde(default)]
+    pub share: f64,
+
+    /// The second class is reported as the `alternative` when its probability
+    /// is at least this.
+    pub alternative_min: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            bias: [0.0, 0.0, 0.0, 0.0, 1.0],
+            title: [1.5, 1.5, 1.5, 1.5, -0.8, 3.0],
+            blurb: [0.3, 0.3, 0.3, 0.3, -0.2, 0.3],
+            generic: [0.6, 0.5, 0.3, 0.4],
+            stated: 3.0,
+            share: 1.0,
+            alternative_min: 0.2,
+        }
+    }
+}
+
+/// Where each pattern of the classifier sends its hits, and its weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternWeights {
+    /// The class a pattern speaks for (its role; "none" for general AI
+    /// vocabulary and non-AI job functions).
+    pub class: Vec<usize>,
+    /// Per pattern, per class, per job group: what a hit adds to the class's
+    /// logit. The hand-set model has weights only for the pattern's own class.
+    pub weights: Vec<PatternWeight>,
+}
+
+/// One pattern's weights: per class, per job group.
+pub type PatternWeight = [[f64; GROUPS]; CLASSES];
+
+/// The whole model: per-pattern weights and the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub patterns: PatternWeights,
+    pub params: Params,
+}
+
+impl Model {
+    /// The logit of each class.
+    pub fn logits(&self, f: &Features) -> [f64; CLASSES] {
+        let mut z = self.params.bias;
+        for &(q, g, x) in &f.hits {
+            for (c, w) in self.patterns.weights[q].iter().enumerate() {
+                z[c] += w[g] * x;
+            }
+        }
+        for s in 0..PRIOR_SLOTS {
+            let c = prior_class(s);
+            z[c] += self.params.title[s] * bounded(f.title[s]);
+            z[c] += self.params.blurb[s] * bounded(f.blurb[s]);
+        }
+        for g in 0..4 {
+            z[NONE] += self.params.generic[g] * f.generic[g];
+        }
+        for (r, z) in z.iter_mut().take(4).enumerate() {
+            *z += self.params.stated * f.stated[r] + self.params.share * f.shares[r];
+        }
+        z
+    }
+
+    /// The probability of each class.
+    pub fn probabilities(&self, f: &Features) -> [f64; CLASSES] {
+        softmax(self.logits(f))
+    }
+
+    /// The parameters as one vector, in the order [`Layout`] gives.
+    fn to_vec(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self
+            .patterns
+            .weights
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .collect();
+        v.extend(self.params.bias);
+        v.extend(self.params.title);
+        v.extend(self.params.blurb);
+        v.extend(self.params.generic);
+        v.push(self.params.stated);
+        v.push(self.params.share);
+        v
+    }
+
+    fn with_vec(&self, v: &[f64]) -> Model {
+        let q = self.patterns.weights.len();
+        let mut m = self.clone();
+        for (i, w) in m.patterns.weights.iter_mut().enumerate() {
+            for (c, wc) in w.iter_mut().enumerate() {
+                let at = (i * CLASSES + c) * GROUPS;
+                wc.copy_from_slice(&v[at..at + GROUPS]);
+            }
+        }
+        let mut at = q * PER_PATTERN;
+        let mut take = |dst: &mut [f64]| {
+            dst.copy_from_slice(&v[at..at + dst.len()]);
+            at += dst.len();
+        };
+        take(&mut m.params.bias);
+        take(&mut m.params.title);
+        take(&mut m.params.blurb);
+        take(&mut m.params.generic);
+        take(std::slice::from_mut(&mut m.params.stated));
+        take(std::slice::from_mut(&mut m.params.share));
+        m
+    }
+}
+
+/// Parameters per pattern: a weight per class and job group.
+const PER_PATTERN: usize = CLASSES * GROUPS;
+
+/// The class a prior slot adds to.
+pub fn prior_class(slot: usize) -> usize {
+    if slot < 4 { slot } else { NONE }
+}
+
+pub fn softmax(z: [f64; CLASSES]) -> [f64; CLASSES] {
+    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut p = z.map(|x| (x - max).exp());
+    let sum: f64 = p.iter().sum();
+    for x in &mut p {
+        *x /= sum;
+    }
+    p
+}
+
+/// One example as sparse (class, parameter index, value) terms of its logits.
+struct Row {
+    terms: Vec<(usize, usize, f64)>,
+    class: usize,
+}
+
+fn rows(model: &Model, examples: &[(Features, usize)]) -> Vec<Row> {
+    let q = model.patterns.weights.len();
+    let bias = q * PER_PATTERN;
+    let title = bias + CLASSES;
+    let blurb = title + PRIOR_SLOTS;
+    let generic = blurb + PRIOR_SLOTS;
+    let stated = generic + 4;
+    examples
+        .iter()
+        .map(|(f, class)| {
+            let mut terms = Vec::with_capacity(f.hits.len() + 24);
+            for &(p, g, x) in &f.hits {
+                for c in 0..CLASSES {
+                    terms.push((c, (p * CLASSES + c) * GROUPS + g, x));
+                }
+            }
+            for c in 0..CLASSES {
+                terms.push((c, bias + c, 1.0));
+            }
+            for s in 0..PRIOR_SLOTS {
+                let c = prior_class(s);
+                terms.push((c, title + s, bounded(f.title[s])));
+                terms.push((c, blurb + s, bounded(f.blurb[s])));
+            }
+            for g in 0..4 {
+                terms.push((NONE, generic + g, f.generic[g]));
+            }
+            for r in 0..4 {
+                terms.push((r, stated, f.stated[r]));
+                terms.push((r, stated + 1, f.shares[r]));
+            }
+            terms.retain(|t| t.2 != 0.0);
+            Row {
+                terms,
+                class: *class,
+            }
+        })
+        .collect()
+}
+
+/// Regularised negative log-likelihood over rows.
+struct Problem<'a> {
+    rows: &'a [Row],
+    prior: &'a [f64],
+    lambda: &'a [f64],
+    /// Weight of each class in the loss (balances rare classes).
+    class_weight: [f64; CLASSES],
+}
+
+impl Problem<'_> {
+    fn eval(&self, theta: &[f64], grad: Option<&mut Vec<f64>>) -> f64 {
+        let mut loss = 0.0;
+        let mut g = vec![0.0; theta.len()];
+        for row in self.rows {
+            let mut z = [0.0; CLASSES];
+            for &(c, i, x) in &row.terms {
+                z[c] += theta[i] * x;
+            }
+            let p = softmax(z);
+            let w = self.class_weight[row.class];
+            loss -= w * p[row.class].max(1e-300).ln();
+            for &(c, i, x) in &row.terms {
+                let d = p[c] - if c == row.class { 1.0 } else { 0.0 };
+                g[i] += w * d * x;
+            }
+        }
+        for i in 0..theta.len() {
+            let d = theta[i] - self.prior[i];
+            loss += 0.5 * self.lambda[i] * d * d;
+            g[i] += self.lambda[i] * d;
+        }
+        if let Some(out) = grad {
+            *out = g;
+        }
+        loss
+    }
+}
+
+impl CostFunction for Problem<'_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+    fn cost(&self, p: &Vec<f64>) -> Result<f64, ArgminError> {
+        Ok(self.eval(p, None))
+    }
+}
+
+impl Gradient for Problem<'_> {
+    type Param = Vec<f64>;
+    type Gradient = Vec<f64>;
+    fn gradient(&self, p: &Vec<f64>) -> Result<Vec<f64>, ArgminError> {
+        let mut g = Vec::new();
+        self.eval(p, Some(&mut g));
+        Ok(g)
+    }
+}
+
+/// How strongly the fit is held to the hand-set weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// L2 strength toward the hand-set weight, per pattern weight.
+    pub lambda: f64,
+    /// L2 strength for the biases (toward the prior bias).
+    pub lambda_bias: f64,
+    /// L2 strength of a pattern's weights for other classes than its own,
+    /// as a multiple of `lambda` (infinite: only its own class).
+    pub cross: f64,
+    /// Iterations of L-BFGS at most.
+    pub max_iters: u64,
+    /// Weigh each class by the inverse of its frequency (to the power given:
+    /// 0 is no balancing, 1 full).
+    pub balance: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            lambda: 1.0,
+            lambda_bias: 0.05,
+            cross: 2.0,
+            max_iters: 300,
+            balance: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LearnError {
+    #[error("no labeled postings to learn from")]
+    Empty,
+    #[error("the optimiser failed: {0}")]
+    Optimiser(String),
+}
+
+/// Fits the model to labeled examples, starting from and regularised toward
+/// `prior` (the hand-set weights).
+pub fn fit(
+    prior: &Model,
+    examples: &[(Features, usize)],
+    opt: Options,
+) -> Result<Model, LearnError> {
+    if examples.is_empty() {
+        return Err(LearnError::Empty);
+    }
+    let rows = rows(prior, examples);
+    let theta0 = prior.to_vec();
+    let q = prior.patterns.weights.len() * PER_PATTERN;
+    let mut lambda = vec![opt.lambda; theta0.len()];
+    // A pattern's weights for other classes than its own start at zero and
+    // are held there harder: each must earn its place.
+    for (p, class) in prior.patterns.class.iter().enumerate() {
+        for c in (0..CLASSES).filter(|c| c != class) {
+            let at = (p * CLASSES + c) * GROUPS;
+            for l in &mut lambda[at..at + GROUPS] {
+                *l = opt.lambda * opt.cross;
+            }
+        }
+    }
+    for l in &mut lambda[q..q + CLASSES] {
+        *l = opt.lambda_bias;
+    }
+    let mut counts = [0usize; CLASSES];
+    for (_, c) in examples {
+        counts[*c] += 1;
+    }
+    let n = examples.len() as f64;
+    let class_weight = counts.map(|k| {
+        if k == 0 {
+            1.0
+        } else {
+            (n / (CLASSES as f64 * k as f64)).powf(opt.balance)
+        }
+    });
+    let problem = Problem {
+        rows: &rows,
+        prior: &theta0,
+        lambda: &lambda,
+        class_weight,
+    };
+    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
+        .with_tolerance_grad(1e-6)
+        .and_then(|s| s.with_tolerance_cost(1e-10))
+        .map_err(|e| LearnError::Optimiser(e.to_string()))?;
+    let res = Executor::new(problem, solver)
+        .configure(|s| s.param(theta0.clone()).max_iters(opt.max_iters))
+        .run()
+        .map_err(|e| LearnError::Optimiser(e.to_string()))?;
+    let best = res.state().get_best_param().cloned().unwrap_or(theta0);
+    Ok(prior.with_vec(&best))
+}
+
+/// The temperature that makes held-out predictions best calibrated: the `t`
+/// in `p^(1/t)` (renormalised) with the lowest log loss, from 0.5 to 3.
+pub fn temperature(preds: &[Prediction]) -> f64 {
+    let loss = |t: f64| -> f64 {
+        preds
+            .iter()
+            .map(|p| {
+                let z = p.probabilities.map(|x| x.max(1e-300).ln() / t);
+                -softmax(z)[p.class].max(1e-300).ln()
+            })
+            .sum()
+    };
+    (0..=50)
+        .map(|i| 0.5 + 0.05 * i as f64)
+        .min_by(|a, b| loss(*a).total_cmp(&loss(*b)))
+        .unwrap_or(1.0)
+}
+
+/// Predictions with a temperature applied.
+pub fn with_temperature(preds: &[Prediction], t: f64) -> Vec<Prediction> {
+    preds
+        .iter()
+        .map(|p| Prediction {
+            class: p.class,
+            probabilities: softmax(p.probabilities.map(|x| x.max(1e-300).ln() / t)),
+        })
+        .collect()
+}
+
+impl Model {
+    /// The model with every weight divided by `t`: its probabilities are
+    /// the original's at temperature `t`.
+    pub fn scaled(&self, t: f64) -> Model {
+        let v: Vec<f64> = self.to_vec().into_iter().map(|x| x / t).collect();
+        self.with_vec(&v)
+    }
+}
+
+/// One prediction of a held-out example: the true class and the probabilities.
+#[derive(Debug, Clone)]
+pub struct Prediction {
+    pub class: usize,
+    pub probabilities: [f64; CLASSES],
+}
+
+impl Prediction {
+    /// The predicted class and its probability.
+    pub fn top(&self) -> (usize, f64) {
+        ranked(&self.probabilities)[0]
+    }
+
+    pub fn correct(&self) -> bool {
+        self.top().0 == self.class
+    }
+
+    /// Right when the true class is first, or second with at least `min`.
+    pub fn first_or_alternative(&self, min: f64) -> bool {
+        let r = ranked(&self.probabilities);
+        r[0].0 == self.class || (r[1].0 == self.class && r[1].1 >= min)
+    }
+}
+
+/// Classes by probability, highest first.
+pub fn ranked(p: &[f64; CLASSES]) -> [(usize, f64); CLASSES] {
+    let mut r: [(usize, f64); CLASSES] = std::array::from_fn(|c| (c, p[c]));
+    r.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    r
+}
+
+/// k-fold cross-validation: each example is predicted by a model fitted
+/// without its fold. Folds are every k-th example, so a sorted input spreads.
+pub fn cross_validate(
+    prior: &Model,
+    examples: &[(Features, usize)],
+    k: usize,
+    opt: Options,
+) -> Result<Vec<Prediction>, LearnError> {
+    let k = k.max(2).min(examples.len().max(2));
+    let mut out = Vec::with_capacity(examples.len());
+    for fold in 0..k {
+        let train: Vec<(Features, usize)> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let model = fit(prior, &train, opt)?;
+        for (i, (f, c)) in examples.iter().enumerate() {
+            if i % k == fold {
+                out.push(Prediction {
+                    class: *c,
+                    probabilities: model.probabilities(f),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One row of a reliability table: predictions whose confidence fell in
+/// `[low, high)`, how many, their mean confidence and how many were right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bin {
+    pub low: f64,
+    pub high: f64,
+    pub count: usize,
+    pub confidence: f64,
+    pub accuracy: f64,
+}
+
+/// Accuracy, reliability table and expected calibration error of predictions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub count: usize,
+    pub accuracy: f64,
+    /// Share whose true class is first, or the alternative.
+    pub first_or_alternative: f64,
+    pub ece: f64,
+    pub log_loss: f64,
+    pub bins: Vec<Bin>,
+}
+
+/// Scores predictions; `alternative_min` as in [`Params::alternative_min`].
+pub fn report(preds: &[Prediction], alternative_min: f64) -> Report {
+    let n = preds.len().max(1) as f64;
+    let edges = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+    let mut bins: Vec<Bin> = edges
+        .windows(2)
+        .map(|w| Bin {
+            low: w[0],
+            high: w[1].min(1.0),
+            count: 0,
+            confidence: 0.0,
+            accuracy: 0.0,
+        })
+        .collect();
+    for p in preds {
+        let (_, conf) = p.top();
+        let i = edges.windows(2).position(|w| conf < w[1]).unwrap_or(0);
+        bins[i].count += 1;
+        bins[i].confidence += conf;
+        bins[i].accuracy += if p.correct() { 1.0 } else { 0.0 };
+    }
+    let mut ece = 0.0;
+    for b in &mut bins {
+        if b.count > 0 {
+            b.confidence /= b.count as f64;
+            b.accuracy /= b.count as f64;
+            ece += b.count as f64 / n * (b.confidence - b.accuracy).abs();
+        }
+    }
+    Report {
+        count: preds.len(),
+        accuracy: preds.iter().filter(|p| p.correct()).count() as f64 / n,
+        first_or_alternative: preds
+            .iter()
+            .filter(|p| p.first_or_alternative(alternative_min))
+            .count() as f64
+            / n,
+        ece,
+        log_loss: -preds
+            .iter()
+            .map(|p| p.probabilities[p.class].max(1e-12).ln())
+            .sum::<f64>()
+            / n,
+        bins,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Rounds a learned weight for a pattern file.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Writes learned weights into a pattern file's entries (the array of tables
+/// `key`: `pattern` in a role file, `ai` or `function` in `none.toml`), as
+/// `learned = { responsibilities = .., requirements = .., preferred = .., other = .. }`
+/// for the pattern's own class and `learned_for = { backend = { .. } }` for
+/// the others it has weight for, keeping every comment and other field.
+pub fn rewrite_entries(
+    text: &str,
+    key: &str,
+    class: &[usize],
+    weights: &[PatternWeight],
+) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let n = doc
+        .get(key)
+        .and_then(|i| i.as_array_of_tables())
+        .map_or(0, |a| a.len());
+    if n != weights.len() || n != class.len() {
+        return Err(format!(
+            "has {n} [[{key}]] entries, the model {}",
+            weights.len()
+        ));
+    }
+    // Own class: every kind of section (the title when it has a weight);
+    // other classes: only the weights that are not zero at two decimals.
+    let groups = |w: &[f64; GROUPS], own: bool| {
+        let mut t = toml_edit::InlineTable::new();
+        for (g, name) in JOB_GROUPS.iter().enumerate() {
+            let v = if own { round3(w[g]) } else { round2(w[g]) };
+            if v != 0.0 || (own && g != TITLE_GROUP) {
+                t.insert(*name, v.into());
+            }
+        }
+        t
+    };
+    if let Some(tables) = doc.get_mut(key).and_then(|i| i.as_array_of_tables_mut()) {
+        for ((t, w), &own) in tables.iter_mut().zip(weights).zip(class) {
+            t.insert("learned", toml_edit::value(groups(&w[own], true)));
+            let mut others = toml_edit::InlineTable::new();
+            for (c, wc) in w.iter().enumerate() {
+                let g = groups(wc, false);
+                if c != own && !g.is_empty() {
+                    others.insert(label_of(c).name(), g.into());
+                }
+            }
+            if others.is_empty() {
+                t.remove("learned_for");
+            } else {
+                t.insert("learned_for", toml_edit::value(others));
+            }
+        }
+    }
+    Ok(doc.to_string())
+}
+
+/// Writes the model's other weights into `model.toml`, keeping its comments.
+pub fn rewrite_params(text: &str, params: &Params) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let table = doc
+        .get_mut("model")
+        .and_then(|t| t.as_table_mut())
+        .ok_or("has no [model] table")?;
+    let arr = |v: &[f64]| {
+        let mut a = toml_edit::Array::new();
+        for x in v {
+            a.push(round3(*x));
+        }
+        a
+    };
+    let mut set = |k: &str, v: toml_edit::Value| {
+        let decor = table
+            .get(k)
+            .and_then(|i| i.as_value())
+            .map(|old| old.decor().clone());
+        let mut v = v;
+        if let Some(d) = decor {
+            *v.decor_mut() = d;
+        }
+        table.insert(k, toml_edit::Item::Value(v));
+    };
+    set("bias", arr(&params.bias).into());
+    set("title", arr(&params.title).into());
+    set("blurb", arr(&params.blurb).into());
+    set("generic", arr(&params.generic).into());
+    set("stated", round3(params.stated).into());
+    set("alternative_min", params.alternative_min.into());
+    Ok(doc.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(patterns: usize) -> Model {
+        Model {
+            patterns: PatternWeights {
+                class: (0..patterns).map(|i| i % CLASSES).collect(),
+                weights: vec![[[0.0; GROUPS]; CLASSES]; patterns],
+            },
+            params: Params::default(),
+        }
+    }
+
+    fn example(pattern: usize, class: usize) -> (Features, usize) {
+        (
+            Features {
+                hits: vec![(pattern, 0, 1.0)],
+                ..Features::default()
+            },
+            class,
+        )
+    }
+
+    #[test]
+    fn fitting_learns_which_pattern_means_which_class() {
+        // Pattern 0 adds to modeling; the data says its hits are modeling.
+        let prior = model(5);
+        let mut data = Vec::new();
+        for _ in 0..20 {
+            data.push(example(0, 0));
+            data.push(example(1, 1));
+        }
+        let m = fit(&prior, &data, Options::default()).unwrap();
+        assert!(
+            m.patterns.weights[0][0][0] > 1.0,
+            "{:?}",
+            m.patterns.weights[0]
+        );
+        let p = m.probabilities(&data[0].0);
+        assert_eq!(ranked(&p)[0].0, 0);
+    }
+
+    #[test]
+    fn strong_regularisation_keeps_the_hand_weights() {
+        let mut prior = model(5);
+        prior.patterns.weights[0][0] = [2.0; GROUPS];
+        let data = vec![example(0, 1); 10];
+        let opt = Options {
+            lambda: 1e6,
+            ..Options::default()
+        };
+        let m = fit(&prior, &data, opt).unwrap();
+        assert!((m.patterns.weights[0][0][0] - 2.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn title_prior_is_bounded() {
+        let m = model(5);
+        let a = Features {
+            title: [100.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            ..Features::default()
+        };
+        let b = Features {
+            title: [1000.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            ..Features::default()
+        };
+        let (za, zb) = (m.logits(&a)[0], m.logits(&b)[0]);
+        assert!((za - zb).abs() < 1e-6 && za <= m.params.title[0] + 1e-9);
+    }
+
+    #[test]
+    fn reliability_table_and_ece() {
+        let preds = vec![
+            Prediction {
+                class: 0,
+                probabilities: [0.95, 0.05, 0.0, 0.0, 0.0],
+            },
+            Prediction {
+                class: 1,
+                probabilities: [0.55, 0.45, 0.0, 0.0, 0.0],
+            },
+        ];
+        let r = report(&preds, 0.2);
+        assert_eq!(r.count, 2);
+        assert!((r.accuracy - 0.5).abs() < 1e-9);
+        assert!((r.first_or_alternative - 1.0).abs() < 1e-9);
+        // Bin 0.9-1.0: 0.95 vs 1.0; bin 0.5-0.6: 0.55 vs 0.0.
+        assert!((r.ece - (0.05 + 0.55) / 2.0).abs() < 1e-9, "{}", r.ece);
+    }
+
+    #[test]
+    fn rewriting_keeps_comments_and_fields() {
+        let text = "# a comment\nrole = \"modeling\"\n\n# first\n[[pattern]]\nkeywords = [\"PyTorch\"]\nweight = 1.0\n\n[[pattern]]\n# 모델 개발\nkeywords = [\"모델 개발\"]\nweight = 2.0\n";
+        let mut a = [[0.0; GROUPS]; CLASSES];
+        a[0] = [1.0, 0.5, 0.25, 0.125, 0.0];
+        let mut b = [[0.0; GROUPS]; CLASSES];
+        b[0] = [2.0; GROUPS];
+        b[NONE] = [-0.5; GROUPS];
+        let out = rewrite_entries(text, "pattern", &[0, 0], &[a, b]).unwrap();
+        assert!(
+            out.contains("# a comment") && out.contains("# 모델 개발"),
+            "{out}"
+        );
+        assert!(out.contains("learned = { responsibilities = 1.0, requirements = 0.5, preferred = 0.25, other = 0.125 }"), "{out}");
+        assert!(out.contains("weight = 2.0"));
+        assert!(
+            out.contains("learned_for = { none = { responsibilities = -0.5"),
+            "{out}"
+        );
+        // A file with learned weights loads them back.
+        assert!(rewrite_entries(text, "pattern", &[0], &[a]).is_err());
+    }
+
+    #[test]
+    fn cross_validation_predicts_every_example_once() {
+        let prior = model(5);
+        let data: Vec<_> = (0..10).map(|i| example(i % 2, i % 2)).collect();
+        let preds = cross_validate(&prior, &data, 5, Options::default()).unwrap();
+        assert_eq!(preds.len(), 10);
+    }
+}

@@ -1,0 +1,354 @@
+//! `rolefit patterns learn LABELS.csv --postings DIR [--patterns DIR] -o DIR`:
+//! fits the role model to labeled postings, prints its k-fold cross-validated
+//! accuracy and calibration, and writes a pattern folder with the learned
+//! weights that `--patterns` can use.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::pattern_files;
+use crate::batch::input::{CsvRows, JsonRows, Row};
+use crate::config::ColumnNames;
+use crate::extract::{self, Format};
+use crate::learn::{self, Features, Options};
+use crate::role::Label;
+use crate::rules::PatternSet;
+
+/// What `patterns learn` was asked to do.
+pub struct LearnArgs {
+    pub labels: Vec<PathBuf>,
+    pub postings: Vec<PathBuf>,
+    pub patterns: Option<PathBuf>,
+    pub out: PathBuf,
+    pub folds: usize,
+    pub lambda: Option<f64>,
+    pub cross: f64,
+    pub balance: f64,
+    pub predictions: Option<PathBuf>,
+}
+
+/// The L2 strengths tried when none is given; the one with the lowest
+/// cross-validated log loss is used.
+const LAMBDAS: [f64; 5] = [0.1, 0.3, 1.0, 3.0, 10.0];
+
+/// One labeled posting.
+struct Example {
+    features: Features,
+    class: usize,
+    lang: String,
+    file: String,
+}
+
+pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
+    if a.labels.len() != a.postings.len() {
+        bail!(
+            "give one --postings for each labels file ({} labels files, {} --postings)",
+            a.labels.len(),
+            a.postings.len()
+        );
+    }
+    let files = pattern_files(a.patterns.as_deref())?;
+    let set = PatternSet::load(files.clone())?;
+    let mut examples = Vec::new();
+    for (labels, postings) in a.labels.iter().zip(&a.postings) {
+        read_set(labels, postings, &set, &mut examples)?;
+    }
+    if examples.is_empty() {
+        bail!("no labeled postings were read");
+    }
+    let data: Vec<(Features, usize)> = examples
+        .iter()
+        .map(|e| (e.features.clone(), e.class))
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
+        "{} labeled postings; {}-fold cross-validation",
+        data.len(),
+        a.folds
+    )?;
+    let alt = set.model.params.alternative_min;
+    let lambdas: Vec<f64> = a.lambda.map_or(LAMBDAS.to_vec(), |l| vec![l]);
+    let mut best: Option<(f64, f64, Vec<learn::Prediction>)> = None;
+    for &lambda in &lambdas {
+        let opt = Options {
+            lambda,
+            cross: a.cross,
+            balance: a.balance,
+            ..Options::default()
+        };
+        let preds = learn::cross_validate(&set.prior, &data, a.folds, opt)?;
+        let r = learn::report(&preds, alt);
+        writeln!(
+            out,
+            "  lambda {lambda:<5}: accuracy {:.3}, first or alternative {:.3}, ECE {:.3}, log loss {:.3}",
+            r.accuracy, r.first_or_alternative, r.ece, r.log_loss
+        )?;
+        if best.as_ref().is_none_or(|b| r.log_loss < b.1) {
+            best = Some((lambda, r.log_loss, preds));
+        }
+    }
+    let (lambda, _, preds) = best.expect("at least one lambda");
+    // A model fitted to all the data is surer of itself than the fold models
+    // were of postings they had not seen: a temperature found on the held-out
+    // predictions tempers it.
+    let temperature = learn::temperature(&preds);
+    let preds = learn::with_temperature(&preds, temperature);
+    let r = learn::report(&preds, alt);
+    writeln!(
+        out,
+        "cross-validated (lambda {lambda}, temperature {temperature:.2}): accuracy {:.3}, first or alternative {:.3}, ECE {:.3}",
+        r.accuracy, r.first_or_alternative, r.ece
+    )?;
+    let ordered = preds_in_order(&preds, &data, a.folds);
+    if let Some(path) = &a.predictions {
+        let mut w = csv::Writer::from_path(path).with_context(|| format!("{}", path.display()))?;
+        w.write_record([
+            "file",
+            "label",
+            "predicted",
+            "probability",
+            "second",
+            "second_probability",
+        ])?;
+        for (e, p) in examples.iter().zip(&ordered) {
+            let r = learn::ranked(&p.probabilities);
+            w.write_record([
+                e.file.clone(),
+                learn::label_of(e.class).name().to_string(),
+                learn::label_of(r[0].0).name().to_string(),
+                format!("{:.3}", r[0].1),
+                learn::label_of(r[1].0).name().to_string(),
+                format!("{:.3}", r[1].1),
+            ])?;
+        }
+        w.flush()?;
+    }
+    let mut langs: Vec<&str> = examples.iter().map(|e| e.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    for lang in langs.iter().filter(|l| !l.is_empty()) {
+        let (n, right) = examples
+            .iter()
+            .zip(&ordered)
+            .filter(|(e, _)| e.lang == *lang)
+            .fold((0, 0), |(n, k), (_, p)| {
+                (n + 1, k + usize::from(p.correct()))
+            });
+        writeln!(out, "  {lang}: {right}/{n}")?;
+    }
+    writeln!(out, "reliability (confidence of the first label):")?;
+    writeln!(
+        out,
+        "  {:<11} {:>5} {:>10} {:>9}",
+        "bin", "count", "confidence", "accuracy"
+    )?;
+    for b in r.bins.iter().filter(|b| b.count > 0) {
+        writeln!(
+            out,
+            "  {:.1}-{:.1}     {:>5} {:>10.2} {:>9.2}",
+            b.low, b.high, b.count, b.confidence, b.accuracy
+        )?;
+    }
+    let opt = Options {
+        lambda,
+        cross: a.cross,
+        balance: a.balance,
+        ..Options::default()
+    };
+    let model = learn::fit(&set.prior, &data, opt)?.scaled(temperature);
+    write_folder(&a.out, &files, &set, &model)?;
+    writeln!(out, "wrote {}", a.out.display())?;
+    out.flush()?;
+    Ok(true)
+}
+
+/// Cross-validation returns predictions fold by fold; this puts them back in
+/// the order of the examples.
+fn preds_in_order(
+    preds: &[learn::Prediction],
+    data: &[(Features, usize)],
+    folds: usize,
+) -> Vec<learn::Prediction> {
+    let k = folds.max(2).min(data.len().max(2));
+    let mut order: Vec<usize> = Vec::with_capacity(data.len());
+    for fold in 0..k {
+        order.extend((0..data.len()).filter(|i| i % k == fold));
+    }
+    let mut out = vec![None; data.len()];
+    for (p, i) in preds.iter().zip(order) {
+        out[i] = Some(p.clone());
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Reads a labels file and the postings it names.
+fn read_set(
+    labels: &Path,
+    postings: &Path,
+    set: &PatternSet,
+    out: &mut Vec<Example>,
+) -> anyhow::Result<()> {
+    let mut reader = csv::Reader::from_path(labels)
+        .with_context(|| format!("{}: cannot read the labels", labels.display()))?;
+    let headers = reader
+        .headers()
+        .with_context(|| format!("{}: no header row", labels.display()))?
+        .clone();
+    let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.trim()));
+    let Some(file_col) = col(&["file", "id"]) else {
+        bail!("{}: no `file` or `id` column", labels.display());
+    };
+    let Some(label_col) = col(&["primary", "role", "label"]) else {
+        bail!(
+            "{}: no `primary`, `role` or `label` column",
+            labels.display()
+        );
+    };
+    let lang_col = col(&["lang"]);
+    let rows = if postings.is_dir() {
+        None
+    } else {
+        Some(read_rows(postings, &set.columns)?)
+    };
+    for (n, record) in reader.records().enumerate() {
+        let record = record.with_context(|| format!("{}: row {}", labels.display(), n + 1))?;
+        let file = record.get(file_col).unwrap_or("").trim();
+        let label: Label = record
+            .get(label_col)
+            .unwrap_or("")
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{}: row {}: {e}", labels.display(), n + 1))?;
+        let posting = match &rows {
+            None => {
+                let path = postings.join(file);
+                let bytes = std::fs::read(&path).with_context(|| {
+                    format!("{}: row {}: {}", labels.display(), n + 1, path.display())
+                })?;
+                let text = crate::decode::decode(&bytes, None)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                let format = Format::guess(Some(file), &text);
+                extract::extract(&text, format, &set.sections)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            }
+            Some(rows) => {
+                let id = Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let Some(row) = rows.get(&id).or_else(|| rows.get(file)) else {
+                    bail!(
+                        "{}: row {}: no posting with id '{id}' in {}",
+                        labels.display(),
+                        n + 1,
+                        postings.display()
+                    );
+                };
+                let text = row.text.as_deref().unwrap_or("");
+                extract::from_row(
+                    row.title.as_deref(),
+                    row.company.as_deref(),
+                    row.location.as_deref(),
+                    text,
+                    &set.sections,
+                )
+                .map_err(|e| anyhow::anyhow!("{}: row {}: {e}", postings.display(), row.number))?
+            }
+        };
+        out.push(Example {
+            features: crate::classify::features(&posting, set),
+            class: learn::class_of(label),
+            lang: lang_col
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+                .to_string(),
+            file: file.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The rows of a CSV or JSON Lines file of postings, by id.
+fn read_rows(
+    path: &Path,
+    known: &crate::rules::HeaderNames,
+) -> anyhow::Result<HashMap<String, Row>> {
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    let names = ColumnNames {
+        known: known.clone(),
+        ..ColumnNames::default()
+    };
+    let jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
+    let rows: Vec<Row> = if jsonl {
+        JsonRows::new(file, &names).collect()
+    } else {
+        CsvRows::new(file, b',', &names, &path.display().to_string())
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .collect()
+    };
+    let mut out = HashMap::new();
+    for row in rows {
+        if let Some(e) = &row.error {
+            bail!("{}: {e}", path.display());
+        }
+        out.insert(row.id.clone(), row);
+    }
+    Ok(out)
+}
+
+/// Writes every pattern file into `dir`, the role and none files with their
+/// learned weights, `model.toml` with the rest of the model.
+fn write_folder(
+    dir: &Path,
+    files: &[crate::rules::SourceFile],
+    set: &PatternSet,
+    model: &learn::Model,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+    // Where each file's entries start among the model's patterns.
+    let mut at = 0;
+    let mut spans: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    for r in &set.roles {
+        let name = match r.role.name() {
+            "modeling" => "modeling.toml",
+            "backend" => "backend.toml",
+            "frontend" => "frontend.toml",
+            _ => "research.toml",
+        };
+        spans.insert((name, "pattern"), (at, r.matcher.len()));
+        at += r.matcher.len();
+    }
+    spans.insert(("none.toml", "ai"), (at, set.ai.len()));
+    at += set.ai.len();
+    spans.insert(("none.toml", "function"), (at, set.functions.len()));
+    for f in files {
+        let mut text = f.text.clone();
+        for ((name, key), (start, len)) in &spans {
+            if *name == f.name {
+                let span = *start..start + len;
+                text = learn::rewrite_entries(
+                    &text,
+                    key,
+                    &model.patterns.class[span.clone()],
+                    &model.patterns.weights[span],
+                )
+                .map_err(|e| anyhow::anyhow!("{}: {e}", f.display))?;
+            }
+        }
+        if f.name == "model.toml" {
+            text = learn::rewrite_params(&text, &model.params)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", f.display))?;
+        }
+        let path = dir.join(&f.name);
+        let (mut file, pending) = crate::outfile::create(&path)?;
+        file.write_all(text.as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        pending.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! `rolefit patterns learn`: fits the role model to a labeled set (files or a
+//! CSV of postings), prints cross-validated accuracy and a reliability table,
+//! and writes a pattern folder that `--patterns` reads back, with learned
+//! weights next to the hand-set ones and every comment kept.
+
+mod util;
+
+use util::Dir;
+
+/// Short postings of our own, in English and Korean, with their labels.
+const POSTINGS: [(&str, &str, &str); 8] = [
+    (
+        "m1.md",
+        "modeling",
+        "# Machine Learning Engineer\n\n## Responsibilities\n- Train and evaluate ranking models in PyTorch\n- Improve model accuracy with feature engineering\n",
+    ),
+    (
+        "m2.md",
+        "modeling",
+        "# 머신러닝 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 성능 평가와 피처 엔지니어링\n- 학습 데이터 구축\n",
+    ),
+    (
+        "b1.md",
+        "backend",
+        "# ML Platform Engineer\n\n## Responsibilities\n- Build our model serving platform on Kubernetes with vLLM\n- Own inference latency and GPU cluster utilization\n",
+    ),
+    (
+        "b2.md",
+        "backend",
+        "# MLOps 엔지니어\n\n## 주요업무\n- 모델 서빙 인프라 구축 및 운영\n- MLOps 파이프라인과 GPU 클러스터 관리\n- 추론 서버 성능 개선\n",
+    ),
+    (
+        "n1.md",
+        "none",
+        "# Frontend Developer\n\n## What you'll do\n- Build checkout pages in React and TypeScript\n- Improve Core Web Vitals across the store\n",
+    ),
+    (
+        "n2.md",
+        "none",
+        "# 백엔드 개발자\n\n## 주요업무\n- Spring 기반 결제 API 개발\n- MySQL 쿼리 최적화와 배치 작업 운영\n- 사내 관리자 도구 개발\n",
+    ),
+    (
+        "r1.md",
+        "research",
+        "# Research Scientist\n\n## Responsibilities\n- Publish novel methods at NeurIPS and ICML\n- Advance the state of the art in reinforcement learning research\n",
+    ),
+    (
+        "r2.md",
+        "research",
+        "# AI 연구원\n\n## 주요업무\n- 새로운 학습 방법론 연구 및 논문 발표\n- NeurIPS, ICML 등 top-tier 학회 논문 게재\n",
+    ),
+];
+
+/// A neutral company section, so that every posting has the text extraction needs.
+const BENEFITS: &str =
+    "\n## Benefits\n- Flexible hours, a yearly learning budget and lunch on Fridays\n";
+
+fn labeled_set(dir: &Dir) {
+    let mut labels = String::from("file,lang,primary\n");
+    for (name, label, text) in POSTINGS {
+        dir.create(&format!("set/postings/{name}"), format!("{text}{BENEFITS}"));
+        let lang = if text.chars().any(|c| ('가'..='힣').contains(&c)) {
+            "ko"
+        } else {
+            "en"
+        };
+        labels.push_str(&format!("{name},{lang},{label}\n"));
+    }
+    dir.create("set/labels.csv", labels);
+}
+
+#[test]
+fn learns_prints_cross_validation_and_writes_a_usable_folder() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    let out = dir
+        .command([
+            "patterns",
+            "learn",
+            "set/labels.csv",
+            "--postings",
+            "set/postings",
+            "--folds",
+            "2",
+            "--lambda",
+            "1",
+            "-o",
+            "learned",
+        ])
+        .run();
+    let stdout = out.success();
+    assert!(
+        stdout.starts_with("8 labeled postings; 2-fold cross-validation"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("cross-validated (lambda 1, temperature "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  en: ") && stdout.contains("  ko: "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("reliability (confidence of the first label):"),
+        "{stdout}"
+    );
+    // Learned weights sit next to the hand-set ones; comments are kept.
+    let modeling = dir.read("learned/modeling.toml");
+    assert!(
+        modeling.contains("learned = { responsibilities = "),
+        "{modeling}"
+    );
+    assert!(
+        modeling.contains("# modeling: builds, trains"),
+        "{modeling}"
+    );
+    assert!(dir.read("learned/model.toml").contains("[model]"));
+    // The folder is a pattern folder: it checks, and analyze reads it.
+    dir.command(["patterns", "check", "learned"])
+        .run()
+        .success();
+    let out = dir
+        .command([
+            "analyze",
+            "set/postings/b1.md",
+            "--patterns",
+            "learned",
+            "--format",
+            "jsonl",
+        ])
+        .run();
+    let rows = out.json_lines();
+    assert_eq!(rows[0]["role"], "backend", "{rows:?}");
+}
+
+#[test]
+fn learns_from_a_csv_of_postings() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    let mut csv = String::from("id,title,description\n");
+    for (name, _, text) in POSTINGS {
+        let (title, body) = text.split_once("\n\n").unwrap();
+        csv.push_str(&format!(
+            "{},\"{}\",\"{}\"\n",
+            name.trim_end_matches(".md"),
+            title.trim_start_matches("# "),
+            format!("{body}{BENEFITS}").replace('"', "\"\"")
+        ));
+    }
+    dir.create("set/batch.csv", csv);
+    let out = dir
+        .command([
+            "patterns",
+            "learn",
+            "set/labels.csv",
+            "--postings",
+            "set/batch.csv",
+            "--folds",
+            "2",
+            "--lambda",
+            "1",
+            "-o",
+            "learned",
+        ])
+        .run();
+    assert!(out.success().starts_with("8 labeled postings"), "{out:?}");
+}
+
+#[test]
+fn a_label_without_its_posting_names_the_row() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    dir.create("set/labels.csv", "file,primary\nmissing.md,modeling\n");
+    let out = dir
+        .command([
+            "patterns",
+            "learn",
+            "set/labels.csv",
+            "--postings",
+            "set/postings",
+            "-o",
+            "x",
+        ])
+        .run();
+    assert_ne!(out.code, Some(0));
+    assert!(
+        out.stderr.contains("row 1") && out.stderr.contains("missing.md"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_bad_learned_weight_is_reported_with_its_line() {
+    let dir = Dir::new();
+    dir.create(
+        "pats/backend.toml",
+        "role = \"backend\"\n\n[[pattern]]\nkeywords = [\"vLLM\"]\nweight = 1.0\nlearned = { duties = 1.0 }\n",
+    );
+    let out = dir.command(["patterns", "check", "pats"]).run();
+    out.expect_code(2);
+    assert!(
+        out.stderr
+            .contains("backend.toml:6: unknown section kind 'duties'"),
+        "{out:?}"
+    );
+}
