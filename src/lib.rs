@@ -27,8 +27,7 @@ pub mod summary;
 // across both crates (`rolefit::classify` is `rolefit_core::classify`).
 pub use rolefit_core::{
     analysis, classify, decode, extract, fit, learn, model, profile, requirements, role, rules,
-    salary,
-    skills, text,
+    salary, skills, text,
 };
 
 use std::ffi::OsString;

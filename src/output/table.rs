@@ -78,7 +78,12 @@ impl<'a> TableWriter<'a> {
         }
         writeln!(self.out, "{line}")?;
         if let Some(note) = m.title_note(r) {
-            writeln!(self.out, "  {}: {}", tr!(m, "md-col-title"), st.yellow(&note))?;
+            writeln!(
+                self.out,
+                "  {}: {}",
+                tr!(m, "md-col-title"),
+                st.yellow(&note)
+            )?;
         }
         if let Some(scores) = &r.scores {
             let max = Role::ALL
