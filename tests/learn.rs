@@ -205,3 +205,28 @@ fn a_bad_learned_weight_is_reported_with_its_line() {
         "{out:?}"
     );
 }
+
+#[test]
+fn learning_into_the_pattern_folder_it_reads_is_refused() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    dir.create("pats/backend.toml", "role = \"backend\"\n");
+    let before = std::fs::read_to_string(dir.path().join("pats/backend.toml")).unwrap();
+    let out = dir
+        .command([
+            "patterns",
+            "learn",
+            "set/labels.csv",
+            "--postings",
+            "set/postings",
+            "--patterns",
+            "pats",
+            "-o",
+            "pats/",
+        ])
+        .run();
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(out.stderr.contains("pattern folder"), "{out:?}");
+    let after = std::fs::read_to_string(dir.path().join("pats/backend.toml")).unwrap();
+    assert_eq!(before, after);
+}

@@ -50,6 +50,19 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
             a.postings.len()
         );
     }
+    if let Some(dir) = &a.patterns {
+        let same = |x: &Path, y: &Path| {
+            std::fs::canonicalize(x)
+                .ok()
+                .is_some_and(|x| Some(x) == std::fs::canonicalize(y).ok())
+        };
+        if same(dir, &a.out) {
+            bail!(
+                "{}: -o is the pattern folder being read; write the learned folder elsewhere",
+                a.out.display()
+            );
+        }
+    }
     let files = pattern_files(a.patterns.as_deref())?;
     let set = PatternSet::load(files.clone())?;
     let mut examples = Vec::new();

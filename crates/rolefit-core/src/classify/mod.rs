@@ -388,6 +388,21 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
     }
     stated = stated.or_else(|| listed.split());
 
+    // Generic engineering words ("backend engineer", React, Kubernetes) speak
+    // for a role only as far as the job's own sections are AI work: in a
+    // plain web job at an AI company they say nothing about an AI role.
+    let ai_work: f64 = out
+        .iter()
+        .filter(|h| {
+            matches!(h.place, Place::Job(_))
+                && !h.generic
+                && !h.evidence.negated
+                && h.signal != Signal::Function
+        })
+        .map(|h| h.hand)
+        .sum();
+    let gate = ai_gate(ai_work, set.model.params.ai_gate);
+
     // Decay: the n-th hit of a pattern in one place counts decay^n.
     let decay = set.thresholds.repeat_decay;
     let mut seen: HashMap<(usize, Place), i32> = HashMap::new();
@@ -398,8 +413,11 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
             continue;
         }
         let n = seen.entry((h.q, h.place)).or_insert(0);
-        let x = decay.powi(*n);
+        let mut x = decay.powi(*n);
         *n += 1;
+        if h.generic && h.signal.role().is_some() && matches!(h.place, Place::Job(_)) {
+            x *= gate;
+        }
         // The evidence weight holds the decayed count until `decide`.
         h.evidence.weight = x;
         match h.place {
@@ -437,6 +455,17 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
         f.stated[a.index()] = 1.0;
     }
     (f, out)
+}
+
+/// How far generic role words count, given the AI work in the job's own
+/// sections (hand-weighted hits): `tanh(ai_work / scale)`; a scale of 0
+/// turns the gate off.
+fn ai_gate(ai_work: f64, scale: f64) -> f64 {
+    if scale <= 0.0 {
+        1.0
+    } else {
+        (ai_work / scale).tanh()
+    }
 }
 
 /// Text as the patterns read it: see [`crate::text::normalize`].

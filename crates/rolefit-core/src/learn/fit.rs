@@ -236,4 +236,3 @@ pub fn cross_validate(
     }
     Ok(out)
 }
-

@@ -107,6 +107,12 @@ pub struct Params {
     #[serde(default)]
     pub share: f64,
 
+    /// How much AI work (hand-weighted hits in the job's own sections) lets
+    /// generic role words count fully: they count `tanh(ai work / ai_gate)`
+    /// of themselves (0: always fully).
+    #[serde(default)]
+    pub ai_gate: f64,
+
     /// The second class is reported as the `alternative` when its probability
     /// is at least this.
     pub alternative_min: f64,
@@ -121,6 +127,7 @@ impl Default for Params {
             generic: [0.6, 0.5, 0.3, 0.4],
             stated: 3.0,
             share: 1.0,
+            ai_gate: 0.0,
             alternative_min: 0.2,
         }
     }
@@ -472,6 +479,8 @@ pub fn rewrite_params(text: &str, params: &Params) -> Result<String, String> {
     set("blurb", arr(&params.blurb).into());
     set("generic", arr(&params.generic).into());
     set("stated", round3(params.stated).into());
+    set("share", round3(params.share).into());
+    set("ai_gate", params.ai_gate.into());
     set("alternative_min", params.alternative_min.into());
     Ok(doc.to_string())
 }

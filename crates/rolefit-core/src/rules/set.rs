@@ -500,6 +500,7 @@ fn models(
         },
         params: crate::learn::Params {
             alternative_min: params.alternative_min,
+            ai_gate: params.ai_gate,
             ..crate::learn::Params::default()
         },
     };
