@@ -29,11 +29,11 @@ use util::{Dir, Output, TestCommand};
 // The documented CSV columns.
 
 const HEADER: &str = "id,title,company,location,lang,role,secondary,confidence,\
-score_modeling,score_backend,score_frontend,score_research,seniority,places,work_mode,limits,\
+score_modeling,score_backend,score_frontend,score_research,alternative,alternative_probability,title_role,seniority,places,work_mode,limits,\
 work_languages,status,error,duplicate_of";
 
 const HEADER_WITH_FIT: &str = "id,title,company,location,lang,role,secondary,confidence,\
-score_modeling,score_backend,score_frontend,score_research,seniority,places,work_mode,limits,\
+score_modeling,score_backend,score_frontend,score_research,alternative,alternative_probability,title_role,seniority,places,work_mode,limits,\
 work_languages,fit_score,matched,missing_required,status,error,duplicate_of";
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ role-research = research
 role-none = none
 role-or-alternative = { $role } ({ $p }) or { $alternative } ({ $q })
 title-differs = titled { $title }, reads as { $role }
+report-alternative = ({ $p }) or { $alternative } ({ $q })
 
 section-title = title
 section-other = other

@@ -10,6 +10,7 @@ role-research = 리서치
 role-none = AI 아님
 role-or-alternative = { $role } ({ $p }) 또는 { $alternative } ({ $q })
 title-differs = 제목은 { $title }, 내용은 { $role }
+report-alternative = ({ $p }) 또는 { $alternative } ({ $q })
 
 section-title = 제목
 section-other = 기타

@@ -40,6 +40,9 @@ impl<'a> CsvWriter<'a> {
             "score_backend",
             "score_frontend",
             "score_research",
+            "alternative",
+            "alternative_probability",
+            "title_role",
             "seniority",
             "places",
             "work_mode",
@@ -164,6 +167,9 @@ impl RecordWriter for CsvWriter<'_> {
             score(Role::Backend),
             score(Role::Frontend),
             score(Role::Research),
+            r.alternative.map_or("", |a| a.role.name()).to_string(),
+            num(r.alternative.map(|a| a.probability)),
+            r.title_role.map_or("", Label::name).to_string(),
         ];
         row.extend(limit_cells(r.requirements.as_ref()).map(|c| neutralize(&c)));
         if self.with_fit {

@@ -83,6 +83,22 @@ pub fn row(n: usize, r: &Record, with_fit: bool, m: Messages) -> String {
             esc(&m.role(sec))
         );
     }
+    if let (Some(a), Some(c)) = (&r.alternative, r.confidence) {
+        let _ = write!(
+            s,
+            r#"<span class="secondary">{}</span>"#,
+            esc(&tr!(
+                m,
+                "report-alternative",
+                p = format!("{c:.2}"),
+                alternative = m.label(a.role.0),
+                q = format!("{:.2}", a.probability)
+            ))
+        );
+    }
+    if let Some(note) = m.title_note(r) {
+        let _ = write!(s, r#"<span class="secondary">{}</span>"#, esc(&note));
+    }
     s.push_str("</td>");
     let _ = write!(
         s,

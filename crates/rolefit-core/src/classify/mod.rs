@@ -673,6 +673,51 @@ mod tests {
         classify(&posting, &set)
     }
 
+    /// The decayed count the model reads for a pattern, summed over the
+    /// job's sections.
+    fn job_count(set: &PatternSet, text: &str, name: &str) -> f64 {
+        let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+        let f = features(&posting, set);
+        let q = set
+            .classifier
+            .infos
+            .iter()
+            .position(|i| i.name == name)
+            .expect("a pattern of that name");
+        f.hits
+            .iter()
+            .filter(|&&(p, g, _)| p == q && g != learn::TITLE_GROUP)
+            .map(|&(_, _, x)| x)
+            .sum()
+    }
+
+    #[test]
+    fn generic_role_words_count_only_as_far_as_the_duties_are_ai_work() {
+        let set = PatternSet::builtin().unwrap();
+        assert!(set.model.params.ai_gate > 0.0);
+        let plain = "# Senior Engineer\n\n## Responsibilities\n- Own the backend of our checkout\n- Write Go services and PostgreSQL schemas\n";
+        let ai = "# Senior Engineer\n\n## Responsibilities\n- Own the backend of our model serving platform\n- Run LLM inference with vLLM on our GPU cluster\n";
+        let (p, a) = (
+            job_count(&set, plain, "backend engineer"),
+            job_count(&set, ai, "backend engineer"),
+        );
+        assert!(p < 0.05 && a > 0.3, "plain {p}, ai {a}");
+        let plain_ko = "# 개발자\n\n## 주요업무\n- 결제 시스템 백엔드 개발\n- Spring 기반 API 운영\n";
+        let ai_ko = "# 개발자\n\n## 주요업무\n- 모델 서빙 플랫폼 백엔드 개발\n- LLM 추론 서버와 GPU 클러스터 운영\n";
+        let (p, a) = (
+            job_count(&set, plain_ko, "백엔드 (ko)"),
+            job_count(&set, ai_ko, "백엔드 (ko)"),
+        );
+        assert!(p < 0.05 && a > 0.3, "plain {p}, ai {a}");
+    }
+
+    #[test]
+    fn gate_off_counts_generic_words_fully() {
+        assert_eq!(ai_gate(0.0, 0.0), 1.0);
+        assert_eq!(ai_gate(0.0, 8.0), 0.0);
+        assert!(ai_gate(16.0, 8.0) > 0.95);
+    }
+
     #[test]
     fn fullwidth_and_decomposed_text_still_matches() {
         let plain = classify_md(
