@@ -350,10 +350,9 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
                 let mut place = place_of(kind);
                 if let Place::Job(_) = place {
                     let kinds = kinds.get_or_insert_with(|| {
-                        sentences(text)
-                            .into_iter()
-                            .map(|(s, e)| ((s, e), set.sections.kind_of_sentence(&text[s..e])))
-                            .collect()
+                        let spans = sentences(text);
+                        let kinds = set.sections.kinds_of_sentences(text, &spans);
+                        spans.into_iter().zip(kinds).collect()
                     });
                     let at = kinds.partition_point(|((s, _), _)| *s <= h.start);
                     if at > 0 {
@@ -702,7 +701,8 @@ mod tests {
             job_count(&set, ai, "backend engineer"),
         );
         assert!(p < 0.05 && a > 0.3, "plain {p}, ai {a}");
-        let plain_ko = "# 개발자\n\n## 주요업무\n- 결제 시스템 백엔드 개발\n- Spring 기반 API 운영\n";
+        let plain_ko =
+            "# 개발자\n\n## 주요업무\n- 결제 시스템 백엔드 개발\n- Spring 기반 API 운영\n";
         let ai_ko = "# 개발자\n\n## 주요업무\n- 모델 서빙 플랫폼 백엔드 개발\n- LLM 추론 서버와 GPU 클러스터 운영\n";
         let (p, a) = (
             job_count(&set, plain_ko, "백엔드 (ko)"),

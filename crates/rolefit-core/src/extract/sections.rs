@@ -32,6 +32,10 @@ pub fn normalize_heading(text: &str) -> String {
 /// space, or any symbol that is not a letter, digit or bracket (emoji, with
 /// their variation selectors: "🚀 What you'll do", "✨️ 자격요건").
 fn is_decoration(c: char) -> bool {
+    // Letters, digits and Hangul first: the common case, without a table.
+    if c.is_ascii_alphanumeric() || ('\u{ac00}'..='\u{d7a3}').contains(&c) {
+        return false;
+    }
     HEADING_MARKS.contains(&c)
         || c.is_whitespace()
         || !(c.is_alphanumeric()

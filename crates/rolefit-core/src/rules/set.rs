@@ -179,6 +179,28 @@ impl SectionRules {
             .first_match(sentence)
             .map(|p| self.kind_of_sentence[p])
     }
+
+    /// The kind of each sentence of a line (byte ranges, in order and
+    /// apart), as [`SectionRules::kind_of_sentence`] reads them, from one
+    /// scan of the whole line.
+    pub fn kinds_of_sentences(
+        &self,
+        line: &str,
+        sentences: &[(usize, usize)],
+    ) -> Vec<Option<SectionKind>> {
+        let mut hits = Vec::new();
+        self.sentences.hits(line, &mut hits);
+        sentences
+            .iter()
+            .map(|&(s, e)| {
+                hits.iter()
+                    .filter(|h| h.start >= s && h.end <= e)
+                    .map(|h| h.pattern)
+                    .min()
+                    .map(|p| self.kind_of_sentence[p])
+            })
+            .collect()
+    }
 }
 
 /// Negation: cues that cancel a pattern hit in the same clause.
