@@ -13,9 +13,11 @@ use super::pattern_files;
 use crate::batch::input::{CsvRows, JsonRows, Row};
 use crate::config::ColumnNames;
 use crate::extract::{self, Format};
+use crate::i18n::Messages;
 use crate::learn::{self, Features, Options};
 use crate::role::Label;
 use crate::rules::PatternSet;
+use crate::tr;
 
 /// What `patterns learn` was asked to do.
 pub struct LearnArgs {
@@ -42,7 +44,7 @@ struct Example {
     file: String,
 }
 
-pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
+pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
     if a.labels.len() != a.postings.len() {
         bail!(
             "give one --postings for each labels file ({} labels files, {} --postings)",
@@ -79,9 +81,8 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(
         out,
-        "{} labeled postings; {}-fold cross-validation",
-        data.len(),
-        a.folds
+        "{}",
+        tr!(m, "learn-start", n = data.len(), folds = a.folds)
     )?;
     let alt = set.model.params.alternative_min;
     let lambdas: Vec<f64> = a.lambda.map_or(LAMBDAS.to_vec(), |l| vec![l]);
@@ -97,8 +98,16 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
         let r = learn::report(&preds, alt);
         writeln!(
             out,
-            "  lambda {lambda:<5}: accuracy {:.3}, first or alternative {:.3}, ECE {:.3}, log loss {:.3}",
-            r.accuracy, r.first_or_alternative, r.ece, r.log_loss
+            "  {}",
+            tr!(
+                m,
+                "learn-lambda",
+                lambda = format!("{lambda:<5}"),
+                accuracy = format!("{:.3}", r.accuracy),
+                alternative = format!("{:.3}", r.first_or_alternative),
+                ece = format!("{:.3}", r.ece),
+                loss = format!("{:.3}", r.log_loss)
+            )
         )?;
         if best.as_ref().is_none_or(|b| r.log_loss < b.1) {
             best = Some((lambda, r.log_loss, preds));
@@ -113,8 +122,16 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
     let r = learn::report(&preds, alt);
     writeln!(
         out,
-        "cross-validated (lambda {lambda}, temperature {temperature:.2}): accuracy {:.3}, first or alternative {:.3}, ECE {:.3}",
-        r.accuracy, r.first_or_alternative, r.ece
+        "{}",
+        tr!(
+            m,
+            "learn-result",
+            lambda = lambda.to_string(),
+            temperature = format!("{temperature:.2}"),
+            accuracy = format!("{:.3}", r.accuracy),
+            alternative = format!("{:.3}", r.first_or_alternative),
+            ece = format!("{:.3}", r.ece)
+        )
     )?;
     let ordered = preds_in_order(&preds, &data, a.folds);
     if let Some(path) = &a.predictions {
@@ -153,12 +170,8 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
             });
         writeln!(out, "  {lang}: {right}/{n}")?;
     }
-    writeln!(out, "reliability (confidence of the first label):")?;
-    writeln!(
-        out,
-        "  {:<11} {:>5} {:>10} {:>9}",
-        "bin", "count", "confidence", "accuracy"
-    )?;
+    writeln!(out, "{}", tr!(m, "learn-reliability"))?;
+    writeln!(out, "  {}", tr!(m, "learn-reliability-head"))?;
     for b in r.bins.iter().filter(|b| b.count > 0) {
         writeln!(
             out,
@@ -174,7 +187,11 @@ pub fn run(a: LearnArgs) -> anyhow::Result<bool> {
     };
     let model = learn::fit(&set.prior, &data, opt)?.scaled(temperature);
     write_folder(&a.out, &files, &set, &model)?;
-    writeln!(out, "wrote {}", a.out.display())?;
+    writeln!(
+        out,
+        "{}",
+        tr!(m, "learn-wrote", dir = a.out.display().to_string())
+    )?;
     out.flush()?;
     Ok(true)
 }

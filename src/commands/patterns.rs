@@ -70,17 +70,20 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
             cross,
             balance,
             predictions,
-        } => super::learn::run(super::learn::LearnArgs {
-            labels,
-            postings,
-            patterns,
-            out,
-            folds,
-            lambda,
-            cross,
-            balance,
-            predictions,
-        }),
+        } => super::learn::run(
+            super::learn::LearnArgs {
+                labels,
+                postings,
+                patterns,
+                out,
+                folds,
+                lambda,
+                cross,
+                balance,
+                predictions,
+            },
+            m,
+        ),
     }
 }
 

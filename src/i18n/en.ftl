@@ -244,6 +244,12 @@ err-row = row { $n }
 
 ## patterns check / list
 
+learn-start = { $n } labeled postings; { $folds }-fold cross-validation
+learn-lambda = lambda { $lambda }: accuracy { $accuracy }, first or alternative { $alternative }, ECE { $ece }, log loss { $loss }
+learn-result = cross-validated (lambda { $lambda }, temperature { $temperature }): accuracy { $accuracy }, first or alternative { $alternative }, ECE { $ece }
+learn-reliability = reliability (confidence of the first label):
+learn-reliability-head = bin         count confidence  accuracy
+learn-wrote = wrote { $dir }
 patterns-builtin = built-in patterns
 patterns-ok = { $place }: ok ({ $counts })
 patterns-unknown-files = { $place }: not ok: { $n ->

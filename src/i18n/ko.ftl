@@ -218,6 +218,12 @@ err-row = { $n }행
 
 ## patterns check / list
 
+learn-start = 라벨이 붙은 공고 { $n }건, { $folds }겹 교차 검증
+learn-lambda = lambda { $lambda }: 정확도 { $accuracy }, 첫째 또는 대안 { $alternative }, ECE { $ece }, 로그 손실 { $loss }
+learn-result = 교차 검증 결과 (lambda { $lambda }, 온도 { $temperature }): 정확도 { $accuracy }, 첫째 또는 대안 { $alternative }, ECE { $ece }
+learn-reliability = 신뢰도 표 (첫째 라벨의 확신도):
+learn-reliability-head = 구간        건수     확신도    정확도
+learn-wrote = { $dir }에 썼습니다
 patterns-builtin = 내장 패턴
 patterns-ok = { $place }: 이상 없음 ({ $counts })
 patterns-unknown-files = { $place }: 문제 있음: 알 수 없는 파일 { $n }개
