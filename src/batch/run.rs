@@ -117,6 +117,8 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     // A chunk is processed (on every core) while the one before it is
     // written, so that writing does not leave the cores idle.
     let mut pending: Option<(Vec<Row>, Vec<Keyed>)> = None;
+    // Only the history needs each posting's identity.
+    let identify = sink.history.is_some();
     loop {
         // Rows that are slow to come: what is done so far goes out first.
         if !rows.ready() {
@@ -133,6 +135,7 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                         chunk,
                         set,
                         strengths.as_ref(),
+                        identify,
                         &client,
                         pool::Known {
                             cache: cache.as_ref(),
@@ -296,6 +299,7 @@ fn process_chunk(
     chunk: &[Row],
     set: &PatternSet,
     strengths: Option<&Strengths>,
+    identify: bool,
     client: &Client,
     known: pool::Known,
     limits: Politeness,
@@ -312,7 +316,7 @@ fn process_chunk(
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
     let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
-        let done = process_row(&chunk[i], Some(page), set, strengths);
+        let done = process_row(&chunk[i], Some(page), set, strengths, identify);
         fetched
             .lock()
             .expect("no panics while locked")
@@ -336,7 +340,7 @@ fn process_chunk(
         .enumerate()
         .map(|(i, (row, page))| {
             (page.is_some() || !fetched_here.contains(&i))
-                .then(|| process_row(row, page, set, strengths))
+                .then(|| process_row(row, page, set, strengths, identify))
         })
         .collect();
     for (i, record) in records.iter_mut().enumerate() {
@@ -350,12 +354,14 @@ fn process_chunk(
         .collect()
 }
 
-/// One row through the pipeline.
+/// One row through the pipeline; with `identify` (a history is kept), the
+/// record carries the posting's identity.
 fn process_row(
     row: &Row,
     page: Option<Result<Fetched, FetchError>>,
     set: &PatternSet,
     strengths: Option<&Strengths>,
+    identify: bool,
 ) -> (Record, Option<u64>) {
     let source = row
         .url
@@ -406,7 +412,13 @@ fn process_row(
                         / 100.0;
                 }
             }
-            (Record::ok(row.id.clone(), source, &a), Some(key))
+            let record = Record::ok(row.id.clone(), source, &a);
+            let record = if identify {
+                record.identified(&a.posting)
+            } else {
+                record
+            };
+            (record, Some(key))
         }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),

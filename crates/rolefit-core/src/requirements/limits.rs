@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Need;
 use crate::model::{Lang, Posting, SectionKind};
-use crate::rules::phrases::{Level, LimitKind, ReqRules};
+use crate::rules::phrases::{Level, LimitKind, Phrase, ReqRules};
 
 /// The posting's seniority.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -67,25 +67,13 @@ pub struct WorkLanguage {
 }
 
 /// The posting's lines joined by line breaks, to ask once per posting
-/// whether a phrase occurs at all before looking for it line by line.
+/// whether a phrase may occur at all (its gate, [`Phrase::may_match`])
+/// before looking for it line by line.
 fn joined(posting: &Posting) -> String {
     lines(posting)
         .map(|(_, _, t)| t)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Whether `re` may match one of the lines joined in `all`: false only when
-/// it surely matches none, so that the line-by-line search can be skipped.
-/// A regex with line anchors is always searched (`^` means each line's start
-/// there, the text's start here).
-fn may_match(re: &regex::Regex, all: &str) -> bool {
-    let src = re.as_str();
-    src.contains('^')
-        || src.contains('$')
-        || src.contains("\\A")
-        || src.contains("\\z")
-        || re.is_match(all)
 }
 
 fn lines(posting: &Posting) -> impl Iterator<Item = (SectionKind, usize, &str)> {
@@ -136,7 +124,7 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
     }
     // Lines that say where, and every line under a heading that does.
     let all = joined(posting);
-    let cue_anywhere = may_match(&rules.location_cue, &all);
+    let cue_anywhere = rules.location_cue.may_match(&all);
     for s in &posting.sections {
         let under = s
             .heading
@@ -169,13 +157,13 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
         .map(|(_, n, t)| (n, t))
         .collect();
     // The body's lines are all in `all`; the other sources are few.
-    let modes: Vec<(WorkMode, &regex::Regex, bool)> = [
+    let modes: Vec<(WorkMode, &Phrase, bool)> = [
         (WorkMode::Hybrid, &rules.hybrid),
         (WorkMode::Remote, &rules.remote),
         (WorkMode::Onsite, &rules.onsite),
     ]
     .into_iter()
-    .map(|(mode, re)| (mode, re, may_match(re, &all)))
+    .map(|(mode, re)| (mode, re, re.may_match(&all)))
     .collect();
     'found: for (g, group) in [&sources, &body].into_iter().enumerate() {
         for (n, text) in group.iter() {
@@ -192,7 +180,7 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
             }
         }
     }
-    let anywhere_in_body = may_match(&rules.anywhere, &all);
+    let anywhere_in_body = rules.anywhere.may_match(&all);
     loc.anywhere = loc.mode == Some(WorkMode::Remote)
         && (sources.iter().any(|(_, t)| rules.anywhere.is_match(t))
             || (anywhere_in_body && body.iter().any(|(_, t)| rules.anywhere.is_match(t))));
@@ -219,7 +207,7 @@ pub fn limits(posting: &Posting, rules: &ReqRules, loc: &Location) -> Vec<Limit>
     let present: Vec<bool> = rules
         .limits
         .iter()
-        .map(|(_, re)| may_match(re, &all))
+        .map(|(_, re)| re.may_match(&all))
         .collect();
     if !present.contains(&true) {
         return out;
@@ -275,7 +263,7 @@ pub fn work_languages(
             line: 0,
         });
     }
-    let fluency_anywhere = may_match(&rules.fluency, &joined(posting));
+    let fluency_anywhere = rules.fluency.may_match(&joined(posting));
     for (kind, n, text) in lines(posting).filter(|_| fluency_anywhere) {
         if matches!(kind, SectionKind::About | SectionKind::Benefits)
             || !rules.fluency.is_match(text)

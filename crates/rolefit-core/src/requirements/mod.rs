@@ -4,14 +4,13 @@
 
 pub mod limits;
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
 use crate::skills::{Category, EvidenceKind};
 
-pub use crate::rules::phrases::{Level, LimitKind, PostingRules, ReqRules};
+pub use crate::rules::phrases::{Level, LimitKind, Phrase, PostingRules, ReqRules};
 pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
 
 /// Whether the posting requires something or only prefers it.
@@ -171,10 +170,14 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     let found = skills.find_lines(&doc);
     // The lines each of these can match on; `years` and `degree` read only
     // lines where one of their regexes can match.
-    let flags = |res: &[&Regex]| {
+    // A regex whose gate finds none of its literals in the posting matches
+    // on no line, and is not run at all.
+    let flags = |res: &[&Phrase]| {
         let mut flags = vec![false; doc.len()];
         for re in res {
-            doc.lines_touched(re, &mut flags);
+            if re.may_match(doc.text()) {
+                doc.lines_touched(re.regex(), &mut flags);
+            }
         }
         flags
     };
@@ -412,7 +415,7 @@ mod tests {
             .iter()
             .find(|f| f.name == "requirements.toml")
             .unwrap();
-        ReqRules::load(f).unwrap()
+        ReqRules::load_with(f, true).unwrap()
     });
 
     fn y(text: &str) -> Option<(u32, Option<u32>, bool)> {

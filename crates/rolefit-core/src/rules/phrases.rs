@@ -2,13 +2,176 @@
 //! a person's facts are read with. See the file's header for every field.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{RulesError, SourceFile, one_line, user_regex};
 use crate::role::Role;
+
+/// A phrase regex of a pattern file, compiled on first use (a user's file is
+/// compiled when loaded, so that its mistakes are reported up front), with a
+/// gate: literals one of which every match holds (see [`super::gate`]). A
+/// text holding none of them is not searched at all, which rules out most
+/// lines of most postings for almost nothing.
+///
+/// It derefs to the [`Regex`]; its own `find` and `is_match` ask the gate first
+/// and give the same answers as the regex's.
+pub struct Phrase {
+    source: String,
+    /// The literals, when known from how the regex was built (a list of
+    /// words); else they are read from the regex when first needed.
+    words: Option<Vec<Vec<u8>>>,
+    compiled: OnceLock<Regex>,
+    gate: OnceLock<Option<AhoCorasick>>,
+}
+
+impl std::fmt::Debug for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Phrase").field(&self.source).finish()
+    }
+}
+
+impl Phrase {
+    /// A phrase for `source`; with `eager`, compiled now and an error
+    /// returned as the regex crate's message on one line.
+    pub fn new(source: String, eager: bool) -> Result<Phrase, String> {
+        Phrase::build(source, None, eager)
+    }
+
+    fn build(source: String, words: Option<Vec<Vec<u8>>>, eager: bool) -> Result<Phrase, String> {
+        let p = Phrase {
+            source,
+            words,
+            compiled: OnceLock::new(),
+            gate: OnceLock::new(),
+        };
+        if eager {
+            let re = Regex::new(&p.source).map_err(|e| one_line(&e.to_string()))?;
+            let _ = p.compiled.set(re);
+        }
+        Ok(p)
+    }
+
+    /// The compiled regex. The bundled files' regexes are checked by the
+    /// tests; a folder's are compiled when loaded.
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.source).expect("a bundled phrase regex compiles (the tests check)")
+        })
+    }
+
+    /// The regex as written (expanded).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// False only when the regex surely matches nowhere in `text`; cheap.
+    pub fn may_match(&self, text: &str) -> bool {
+        match self.gate.get_or_init(|| self.build_gate()) {
+            Some(ac) => ac.is_match(text),
+            None => true,
+        }
+    }
+
+    /// [`Regex::find`], asking the gate first.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        if self.may_match(text) {
+            self.regex().find(text)
+        } else {
+            None
+        }
+    }
+
+    /// [`Regex::is_match`], asking the gate first.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex().is_match(text)
+    }
+
+    fn build_gate(&self) -> Option<AhoCorasick> {
+        let literals = match &self.words {
+            Some(w) => w.clone(),
+            None => super::gate::literals(&self.source).ok()??.literals,
+        };
+        gate_scanner(literals)
+    }
+}
+
+impl Deref for Phrase {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+/// A scanner that finds, without ASCII case, one of `literals` (one of which
+/// every match holds) in any text the regex can match. `None` when there is
+/// no such gate (a literal is empty, or the list is).
+///
+/// Exact, not a guess: a literal is cut before its first letter outside ASCII
+/// that has case (`É`, `Ü`), which the regex's case folding would match in
+/// another case; and the two characters that fold to ASCII letters, the
+/// Kelvin sign (k) and the long s (s), count as a hit for a literal holding
+/// that letter.
+pub(crate) fn gate_scanner(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let (mut k, mut s) = (false, false);
+    for lit in &literals {
+        let cut = caseless_prefix(lit);
+        if cut.is_empty() {
+            return None;
+        }
+        k |= cut.iter().any(|b| b.eq_ignore_ascii_case(&b'k'));
+        s |= cut.iter().any(|b| b.eq_ignore_ascii_case(&b's'));
+        out.push(cut.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if k {
+        out.push("\u{212A}".as_bytes().to_vec());
+    }
+    if s {
+        out.push("\u{17F}".as_bytes().to_vec());
+    }
+    out.sort();
+    out.dedup();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&out)
+        .ok()
+}
+
+/// The longest prefix of a literal whose characters match only themselves
+/// and, for ASCII letters, their other case.
+fn caseless_prefix(lit: &[u8]) -> &[u8] {
+    let text = match std::str::from_utf8(lit) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&lit[..e.valid_up_to()]).expect("valid up to here"),
+    };
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !caseless(c) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    &lit[..end]
+}
+
+/// Whether a character has no other case outside ASCII: ASCII itself, Hangul,
+/// CJK ideographs, and symbols without case.
+fn caseless(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{4E00}'..='\u{9FFF}')
+        || (!c.is_alphabetic()
+            && c.to_lowercase().eq(std::iter::once(c))
+            && c.to_uppercase().eq(std::iter::once(c)))
+}
 
 /// A seniority level, lowest first.
 #[derive(
@@ -134,17 +297,17 @@ struct PostingDef {
 /// The phrases of a posting's years, degree and preferred asks.
 #[derive(Debug)]
 pub struct PostingRules {
-    pub preferred: Regex,
-    pub years: Regex,
-    pub years_context: Regex,
-    pub years_ko: Regex,
-    pub years_ko_context: Regex,
-    pub years_any: Regex,
-    pub phd: Regex,
-    pub master: Regex,
-    pub bachelor: Regex,
-    pub equivalent: Regex,
-    pub degree_not_required: Regex,
+    pub preferred: Phrase,
+    pub years: Phrase,
+    pub years_context: Phrase,
+    pub years_ko: Phrase,
+    pub years_ko_context: Phrase,
+    pub years_any: Phrase,
+    pub phd: Phrase,
+    pub master: Phrase,
+    pub bachelor: Phrase,
+    pub equivalent: Phrase,
+    pub degree_not_required: Phrase,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,7 +381,7 @@ struct ProfileDef {
 #[derive(Debug)]
 pub struct Region {
     pub name: String,
-    pub places: Regex,
+    pub places: Phrase,
     /// Indexes of the regions it contains (for groups), itself included.
     pub covers: Vec<usize>,
     pub lang: Option<String>,
@@ -227,53 +390,56 @@ pub struct Region {
 #[derive(Debug)]
 pub struct Language {
     pub name: String,
-    pub words: Regex,
+    pub words: Phrase,
     pub code: Option<String>,
 }
 
 /// The profile-reading phrases.
 #[derive(Debug)]
 pub struct ProfileRules {
-    pub years: Vec<Regex>,
-    pub not_years: Regex,
+    pub years: Vec<Phrase>,
+    pub not_years: Phrase,
     pub numbers: BTreeMap<String, u32>,
-    pub phd: Regex,
-    pub phd_unfinished: Regex,
-    pub master: Regex,
-    pub bachelor: Regex,
-    pub negated: Regex,
-    pub no_degree: Regex,
-    pub remote: Regex,
-    pub relocate: Regex,
-    pub only: Regex,
-    pub avoid: Vec<Regex>,
-    pub clearance: Regex,
-    pub roles: Vec<(Role, Regex)>,
-    pub levels: Vec<(Level, Regex)>,
+    pub phd: Phrase,
+    pub phd_unfinished: Phrase,
+    pub master: Phrase,
+    pub bachelor: Phrase,
+    pub negated: Phrase,
+    pub no_degree: Phrase,
+    pub remote: Phrase,
+    pub relocate: Phrase,
+    pub only: Phrase,
+    pub avoid: Vec<Phrase>,
+    pub clearance: Phrase,
+    pub roles: Vec<(Role, Phrase)>,
+    pub levels: Vec<(Level, Phrase)>,
 }
 
 /// `requirements.toml`, compiled.
 #[derive(Debug)]
 pub struct ReqRules {
     pub posting: PostingRules,
-    pub entry_lines: Regex,
+    pub entry_lines: Phrase,
     /// Title words per level, highest level first.
-    pub seniority: Vec<(Level, Regex)>,
-    pub remote: Regex,
-    pub hybrid: Regex,
-    pub onsite: Regex,
-    pub anywhere: Regex,
-    pub location_cue: Regex,
+    pub seniority: Vec<(Level, Phrase)>,
+    pub remote: Phrase,
+    pub hybrid: Phrase,
+    pub onsite: Phrase,
+    pub anywhere: Phrase,
+    pub location_cue: Phrase,
     pub regions: Vec<Region>,
-    pub limits: Vec<(LimitKind, Regex)>,
+    pub limits: Vec<(LimitKind, Phrase)>,
     pub languages: Vec<Language>,
-    pub fluency: Regex,
+    pub fluency: Phrase,
     pub profile: ProfileRules,
 }
 
 /// One alternation of literal phrases; see the file header for the rules.
-pub fn phrases(words: &[String]) -> Result<Regex, String> {
+/// Compiled on first use (now with `eager`); its gate is the first word of
+/// each phrase.
+pub fn phrases(words: &[String], eager: bool) -> Result<Phrase, String> {
     let mut parts = Vec::new();
+    let mut firsts = Vec::new();
     for w in words {
         let w = w.trim();
         if w.is_empty() {
@@ -283,6 +449,8 @@ pub fn phrases(words: &[String]) -> Result<Regex, String> {
         for (i, piece) in w.split_whitespace().enumerate() {
             if i > 0 {
                 body.push_str(r"\s+");
+            } else {
+                firsts.push(piece.as_bytes().to_vec());
             }
             body.push_str(&regex::escape(piece));
         }
@@ -296,24 +464,31 @@ pub fn phrases(words: &[String]) -> Result<Regex, String> {
         parts.push(format!("{flag}{pre}{body}{post})"));
     }
     if parts.is_empty() {
-        // Matches nothing.
-        return Regex::new(r"[^\s\S]").map_err(|e| e.to_string());
+        // Matches nothing; so does its gate (no literal).
+        return Phrase::build(r"[^\s\S]".to_string(), Some(Vec::new()), eager);
     }
-    Regex::new(&parts.join("|")).map_err(|e| one_line(&e.to_string()))
+    Phrase::build(parts.join("|"), Some(firsts), eager)
 }
 
 impl ReqRules {
+    /// Loads `requirements.toml`: a user's file is compiled now, so that a
+    /// bad regex is reported with its line; the bundled one on first use.
     pub fn load(f: &SourceFile) -> Result<ReqRules, RulesError> {
+        ReqRules::load_with(f, f.origin == super::Origin::Folder)
+    }
+
+    /// Loads `requirements.toml`; with `eager`, every regex is compiled now.
+    pub fn load_with(f: &SourceFile, eager: bool) -> Result<ReqRules, RulesError> {
         let def: FileDef = f.parse()?;
-        let re = |s: &Spanned<String>| -> Result<Regex, RulesError> {
-            Regex::new(&user_regex(s.get_ref(), false))
-                .map_err(|e| f.error_at(s.span().start, one_line(&e.to_string())))
+        let re = |s: &Spanned<String>| -> Result<Phrase, RulesError> {
+            Phrase::new(user_regex(s.get_ref(), false), eager)
+                .map_err(|e| f.error_at(s.span().start, e))
         };
-        let words = |w: &Spanned<Vec<String>>| -> Result<Regex, RulesError> {
-            phrases(w.get_ref()).map_err(|e| f.error_at(w.span().start, e))
+        let words = |w: &Spanned<Vec<String>>| -> Result<Phrase, RulesError> {
+            phrases(w.get_ref(), eager).map_err(|e| f.error_at(w.span().start, e))
         };
-        let plain = |w: &[String]| -> Result<Regex, RulesError> {
-            phrases(w).map_err(|e| RulesError::File {
+        let plain = |w: &[String]| -> Result<Phrase, RulesError> {
+            phrases(w, eager).map_err(|e| RulesError::File {
                 file: f.display.clone(),
                 message: e,
             })
@@ -355,7 +530,7 @@ impl ReqRules {
             }
             regions.push(Region {
                 name: d.name.clone(),
-                places: phrases(&d.places).map_err(|e| f.error_at(r.span().start, e))?,
+                places: phrases(&d.places, eager).map_err(|e| f.error_at(r.span().start, e))?,
                 covers,
                 lang: d.lang.clone(),
             });
@@ -369,7 +544,7 @@ impl ReqRules {
             let d = l.get_ref();
             languages.push(Language {
                 name: d.name.clone(),
-                words: phrases(&d.words).map_err(|e| f.error_at(l.span().start, e))?,
+                words: phrases(&d.words, eager).map_err(|e| f.error_at(l.span().start, e))?,
                 code: d.code.clone(),
             });
         }
@@ -497,7 +672,7 @@ mod tests {
 
     #[test]
     fn phrases_have_boundaries_and_caps() {
-        let re = phrases(&["US".into(), "San Francisco".into(), "서울".into()]).unwrap();
+        let re = phrases(&["US".into(), "San Francisco".into(), "서울".into()], false).unwrap();
         assert!(re.is_match("Remote (US)"));
         assert!(!re.is_match("join us today"));
         assert!(re.is_match("san  francisco office"));
@@ -512,7 +687,7 @@ mod tests {
             .iter()
             .find(|f| f.name == "requirements.toml")
             .unwrap();
-        let r = ReqRules::load(f).unwrap();
+        let r = ReqRules::load_with(f, true).unwrap();
         let eu = r.region_index("EU").unwrap();
         let de = r.region_index("DE").unwrap();
         let europe = r.region_index("Europe").unwrap();
