@@ -95,7 +95,7 @@ impl Phrase {
     fn build_gate(&self) -> Option<AhoCorasick> {
         let literals = match &self.words {
             Some(w) => w.clone(),
-            None => super::gate::literals(&self.source).ok()??.literals,
+            None => contained_literals(&self.source)?,
         };
         gate_scanner(literals)
     }
@@ -118,6 +118,15 @@ impl Deref for Phrase {
 /// Kelvin sign (k) and the long s (s), count as a hit for a literal holding
 /// that letter.
 pub(crate) fn gate_scanner(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
+    let out = gate_literals(literals)?;
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&out)
+        .ok()
+}
+
+/// The literals [`gate_scanner`] looks for (see there), or `None`.
+fn gate_literals(literals: Vec<Vec<u8>>) -> Option<Vec<Vec<u8>>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
     let (mut k, mut s) = (false, false);
     for lit in &literals {
@@ -140,10 +149,209 @@ pub(crate) fn gate_scanner(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
     }
     out.sort();
     out.dedup();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&out)
-        .ok()
+    Some(out)
+}
+
+/// The gates of many phrases in one scanner, so that one pass over a
+/// posting's lines tells which phrases may match on which lines.
+#[derive(Debug)]
+pub struct LineGates {
+    scanner: Option<AhoCorasick>,
+    /// The phrases each literal of the scanner is a gate literal of.
+    owners: Vec<Vec<u32>>,
+    /// Phrases without a gate: they may match on every line.
+    ungated: Vec<u32>,
+    count: usize,
+}
+
+impl LineGates {
+    fn new(phrases: &[&Phrase]) -> LineGates {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut index: std::collections::HashMap<Vec<u8>, usize> = Default::default();
+        let mut ungated = Vec::new();
+        for (id, p) in phrases.iter().enumerate() {
+            let lits = match &p.words {
+                Some(w) => gate_literals(w.clone()),
+                None => contained_literals(&p.source).and_then(gate_literals),
+            };
+            let Some(lits) = lits else {
+                ungated.push(id as u32);
+                continue;
+            };
+            for lit in lits {
+                let i = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                owners[i].push(id as u32);
+            }
+        }
+        let scanner = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok();
+        if scanner.is_none() {
+            // Too large to build: every phrase runs everywhere.
+            ungated = (0..phrases.len() as u32).collect();
+        }
+        LineGates {
+            scanner,
+            owners,
+            ungated,
+            count: phrases.len(),
+        }
+    }
+
+    /// Which phrases may match on which lines of `doc`.
+    pub fn scan(&self, doc: &super::Doc) -> GateHits {
+        let n = doc.len();
+        let mut hits = GateHits {
+            lines: n,
+            flags: vec![false; self.count * n],
+            any: vec![false; self.count],
+        };
+        for &id in &self.ungated {
+            let id = id as usize;
+            hits.any[id] = true;
+            hits.flags[id * n..(id + 1) * n].fill(true);
+        }
+        let Some(ac) = &self.scanner else {
+            return hits;
+        };
+        if n == 0 {
+            return hits;
+        }
+        // A literal holds no line break, so each one found is inside a line.
+        for m in ac.find_overlapping_iter(doc.text()) {
+            let line = doc.line_of(m.start());
+            for &id in &self.owners[m.pattern().as_usize()] {
+                let id = id as usize;
+                hits.any[id] = true;
+                hits.flags[id * n + line] = true;
+            }
+        }
+        hits
+    }
+}
+
+/// What [`LineGates::scan`] found: for each phrase, the lines it may match on.
+#[derive(Debug)]
+pub struct GateHits {
+    lines: usize,
+    flags: Vec<bool>,
+    any: Vec<bool>,
+}
+
+impl GateHits {
+    /// False only when phrase `id` surely does not match line `line`.
+    pub fn may(&self, id: usize, line: usize) -> bool {
+        self.flags[id * self.lines + line]
+    }
+
+    /// False only when phrase `id` surely matches on no line.
+    pub fn anywhere(&self, id: usize) -> bool {
+        self.any[id]
+    }
+}
+
+/// The indexes of the phrases in [`ReqRules::line_gates`]; a limit's is
+/// `LIMITS` plus its index, a region's `LIMITS` plus the number of limits
+/// plus its index.
+pub mod gate_id {
+    pub const CUE: usize = 0;
+    pub const REMOTE: usize = 1;
+    pub const HYBRID: usize = 2;
+    pub const ONSITE: usize = 3;
+    pub const ANYWHERE: usize = 4;
+    pub const FLUENCY: usize = 5;
+    pub const ENTRY: usize = 6;
+    pub const PREFERRED: usize = 7;
+    pub const YEARS: usize = 8;
+    pub const YEARS_KO: usize = 9;
+    pub const YEARS_ANY: usize = 10;
+    pub const PHD: usize = 11;
+    pub const MASTER: usize = 12;
+    pub const BACHELOR: usize = 13;
+    pub const NOT_REQUIRED: usize = 14;
+    pub const LIMITS: usize = 15;
+}
+
+/// Literals one of which every match of a regex (as [`user_regex`] writes it)
+/// holds, chosen to be rare: for each alternative, the best of the prefixes
+/// of each of its tails. `None` when some alternative may match without any.
+/// Case is ignored (the literals are read without the case-insensitive flag
+/// and compared without ASCII case; see [`gate_scanner`]).
+pub(crate) fn contained_literals(source: &str) -> Option<Vec<Vec<u8>>> {
+    let plain = match source.strip_prefix("(?i:") {
+        Some(rest) => format!("(?:{rest}"),
+        None => source.to_string(),
+    };
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&plain)
+        .or_else(|_| regex_syntax::ParserBuilder::new().build().parse(source))
+        .ok()?;
+    contained(&hir)
+}
+
+fn contained(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::{Hir, HirKind};
+    match hir.kind() {
+        HirKind::Capture(c) => contained(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => contained(&r.sub),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(contained(sub)?);
+            }
+            Some(all)
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<Vec<u8>>> = None;
+            for i in 0..subs.len() {
+                let tail = prefixes(&Hir::concat(subs[i..].to_vec()));
+                for found in [tail, contained(&subs[i])].into_iter().flatten() {
+                    if best.as_ref().is_none_or(|b| rarity(&found) > rarity(b)) {
+                        best = Some(found);
+                    }
+                }
+            }
+            best
+        }
+        _ => prefixes(hir),
+    }
+}
+
+/// Literals every match starts with, if there is a finite set of them.
+fn prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(250)
+        .extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty()
+        || lits
+            .iter()
+            .any(|l| caseless_prefix(l.as_bytes()).is_empty())
+    {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// How rare a literal set is likely to be: its shortest literal (as the gate
+/// compares it) longer, then fewer literals.
+fn rarity(lits: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = lits
+        .iter()
+        .map(|l| caseless_prefix(l).len())
+        .min()
+        .unwrap_or(0);
+    (shortest, std::cmp::Reverse(lits.len()))
 }
 
 /// The longest prefix of a literal whose characters match only themselves
@@ -432,11 +640,13 @@ pub struct ReqRules {
     pub languages: Vec<Language>,
     pub fluency: Phrase,
     pub profile: ProfileRules,
+    /// The gates of the phrases read from a posting's lines, built on first use.
+    line_gates: OnceLock<LineGates>,
 }
 
 /// One alternation of literal phrases; see the file header for the rules.
-/// Compiled on first use (now with `eager`); its gate is the first word of
-/// each phrase.
+/// Compiled on first use (now with `eager`); its gate is the longest word
+/// of each phrase.
 pub fn phrases(words: &[String], eager: bool) -> Result<Phrase, String> {
     let mut parts = Vec::new();
     let mut firsts = Vec::new();
@@ -449,11 +659,15 @@ pub fn phrases(words: &[String], eager: bool) -> Result<Phrase, String> {
         for (i, piece) in w.split_whitespace().enumerate() {
             if i > 0 {
                 body.push_str(r"\s+");
-            } else {
-                firsts.push(piece.as_bytes().to_vec());
             }
             body.push_str(&regex::escape(piece));
         }
+        // Its gate: the piece of it least likely to be anywhere.
+        let rarest = w
+            .split_whitespace()
+            .max_by_key(|p| caseless_prefix(p.as_bytes()).len())
+            .expect("not empty");
+        firsts.push(rarest.as_bytes().to_vec());
         let first = w.chars().next().expect("not empty");
         let last = w.chars().next_back().expect("not empty");
         let b = r"(?-u:\b)";
@@ -610,26 +824,68 @@ impl ReqRules {
             languages,
             fluency: re(&def.language_rules.fluency)?,
             profile,
+            line_gates: OnceLock::new(),
         })
     }
 
-    /// The regions whose places a text names, in order of first mention, each once.
-    pub fn regions_in(&self, text: &str) -> Vec<usize> {
+    /// The gates of the phrases read from a posting's lines, in the order
+    /// of [`gate_id`]: one scan of a posting finds the lines each may match.
+    pub fn line_gates(&self) -> &LineGates {
+        self.line_gates.get_or_init(|| {
+            let p = &self.posting;
+            let mut all: Vec<&Phrase> = vec![
+                &self.location_cue,
+                &self.remote,
+                &self.hybrid,
+                &self.onsite,
+                &self.anywhere,
+                &self.fluency,
+                &self.entry_lines,
+                &p.preferred,
+                &p.years,
+                &p.years_ko,
+                &p.years_any,
+                &p.phd,
+                &p.master,
+                &p.bachelor,
+                &p.degree_not_required,
+            ];
+            all.extend(self.limits.iter().map(|(_, re)| re));
+            all.extend(self.regions.iter().map(|r| &r.places));
+            LineGates::new(&all)
+        })
+    }
+
+    /// The gate index of region `i` (see [`gate_id`]).
+    pub fn region_gate(&self, i: usize) -> usize {
+        gate_id::LIMITS + self.limits.len() + i
+    }
+
+    /// [`ReqRules::regions_in`] for a text where only the regions `may`
+    /// allows can be named.
+    pub fn regions_in_where(&self, text: &str, may: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut found: Vec<(usize, usize)> = self
             .regions
             .iter()
             .enumerate()
+            .filter(|(i, _)| may(*i))
             .filter_map(|(i, r)| r.places.find(text).map(|m| (m.start(), i)))
             .collect();
         found.sort();
         found.into_iter().map(|(_, i)| i).collect()
     }
 
-    /// The first place a text names, with its region.
-    pub fn first_place(&self, text: &str) -> Option<(usize, String)> {
+    /// [`ReqRules::first_place`] for a text where only the regions `may`
+    /// allows can be named.
+    pub fn first_place_where(
+        &self,
+        text: &str,
+        may: impl Fn(usize) -> bool,
+    ) -> Option<(usize, String)> {
         self.regions
             .iter()
             .enumerate()
+            .filter(|(i, _)| may(*i))
             .filter_map(|(i, r)| {
                 r.places
                     .find(text)
@@ -637,6 +893,16 @@ impl ReqRules {
             })
             .min_by_key(|(at, i, _)| (*at, *i))
             .map(|(_, i, s)| (i, s))
+    }
+
+    /// The regions whose places a text names, in order of first mention, each once.
+    pub fn regions_in(&self, text: &str) -> Vec<usize> {
+        self.regions_in_where(text, |_| true)
+    }
+
+    /// The first place a text names, with its region.
+    pub fn first_place(&self, text: &str) -> Option<(usize, String)> {
+        self.first_place_where(text, |_| true)
     }
 
     pub fn region_index(&self, name: &str) -> Option<usize> {
@@ -698,5 +964,55 @@ mod tests {
             r.regions_in("Berlin or 서울"),
             vec![de, r.region_index("KR").unwrap()]
         );
+    }
+}
+
+#[cfg(test)]
+mod dump_gates {
+    use super::*;
+    #[test]
+    fn dump() {
+        let files = super::super::builtin_files();
+        let f = files
+            .iter()
+            .find(|f| f.name == "requirements.toml")
+            .unwrap();
+        let r = ReqRules::load_with(f, false).unwrap();
+        let show = |name: &str, p: &Phrase| {
+            let lits = match &p.words {
+                Some(w) => Some(w.clone()),
+                None => contained_literals(&p.source),
+            };
+            let g = gate_scanner(lits.clone().unwrap_or_default());
+            eprintln!(
+                "{name}: gate={} lits={:?}",
+                g.is_some(),
+                lits.map(|l| l
+                    .iter()
+                    .map(|x| String::from_utf8_lossy(x).to_string())
+                    .collect::<Vec<_>>())
+            );
+        };
+        show("location_cue", &r.location_cue);
+        show("remote", &r.remote);
+        show("hybrid", &r.hybrid);
+        show("onsite", &r.onsite);
+        show("anywhere", &r.anywhere);
+        show("fluency", &r.fluency);
+        show("entry", &r.entry_lines);
+        for (k, l) in &r.limits {
+            show(&format!("{k:?}"), l);
+        }
+        for x in &r.regions {
+            show(&x.name, &x.places);
+        }
+        show("preferred", &r.posting.preferred);
+        show("years", &r.posting.years);
+        show("years_ko", &r.posting.years_ko);
+        show("years_any", &r.posting.years_any);
+        show("phd", &r.posting.phd);
+        show("master", &r.posting.master);
+        show("bachelor", &r.posting.bachelor);
+        show("dnr", &r.posting.degree_not_required);
     }
 }

@@ -15,7 +15,7 @@ use regex::{Captures, Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::phrases::{Phrase, gate_scanner};
+use super::phrases::{Phrase, contained_literals, gate_scanner};
 use super::{RulesError, SourceFile, user_regex};
 use crate::model::{Posting, SectionKind};
 
@@ -208,7 +208,7 @@ impl LazySet {
         let gate = self.gate.get_or_init(|| {
             let mut literals = Vec::new();
             for source in &self.sources {
-                literals.extend(super::gate::literals(source).ok()??.literals);
+                literals.extend(contained_literals(source)?);
             }
             gate_scanner(literals)
         });
