@@ -124,6 +124,14 @@ pub fn seniority_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> O
         })
 }
 
+/// Where a text that may name the job's place is: the location field or
+/// the title (by index among those present), or a line of the posting.
+#[derive(Clone, Copy)]
+enum At {
+    Field(usize),
+    Line(usize),
+}
+
 /// Where the job is and how it is worked.
 pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
     location_with(posting, rules, &gate_hits(posting, rules))
@@ -132,14 +140,19 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
 /// [`location`], with the posting's gate hits.
 pub fn location_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Location {
     let mut loc = Location::default();
-    // (line number, text, index among the posting's lines if one of them)
-    let mut sources: Vec<(usize, &str, Option<usize>)> = Vec::new();
-    if let Some(l) = &posting.meta.location {
-        sources.push((0, l, None));
-    }
-    if let Some(t) = &posting.meta.title {
-        sources.push((0, t, None));
-    }
+    // The location field and the title, with the gate hits of their own.
+    let meta: Vec<&str> = [&posting.meta.location, &posting.meta.title]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let meta_hits = rules.line_gates().scan(&Doc::new(meta.iter().copied()));
+    // (line number, text, where: a field (Err) or a line of the posting (Ok))
+    let mut sources: Vec<(usize, &str, At)> = meta
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (0, *t, At::Field(i)))
+        .collect();
     // Lines that say where, and every line under a heading that does.
     let mut i = 0;
     for s in &posting.sections {
@@ -150,19 +163,27 @@ pub fn location_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Lo
         for l in &s.lines {
             if under || (hits.may(gate_id::CUE, i) && rules.location_cue.regex().is_match(&l.text))
             {
-                sources.push((l.number, l.text.as_str(), Some(i)));
+                sources.push((l.number, l.text.as_str(), At::Line(i)));
             }
             i += 1;
         }
     }
+    let may = |id: usize, at: &At| match *at {
+        At::Line(i) => hits.may(id, i),
+        At::Field(i) => meta_hits.may(id, i),
+    };
     for (n, text, at) in &sources {
-        let may = |r: usize| at.is_none_or(|i| hits.may(rules.region_gate(r), i));
-        for i in rules.regions_in_where(text, may) {
+        for i in rules.regions_in_where(text, |r| may(rules.region_gate(r), at)) {
             let r = &rules.regions[i];
             if loc.places.iter().any(|p| p.region == r.name) {
                 continue;
             }
-            let name = r.places.find(text).map(|m| m.as_str()).unwrap_or_default();
+            let name = r
+                .places
+                .regex()
+                .find(text)
+                .map(|m| m.as_str())
+                .unwrap_or_default();
             loc.places.push(Place {
                 name: name.to_string(),
                 region: r.name.clone(),
@@ -172,27 +193,23 @@ pub fn location_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Lo
     }
     // The mode: first from the location field, title and location lines,
     // then from any line of the job's own sections.
-    let body: Vec<(usize, &str, Option<usize>)> = lines(posting)
+    let body: Vec<(usize, &str, At)> = lines(posting)
         .enumerate()
         .filter(|(_, (k, _, _))| !matches!(k, SectionKind::Benefits | SectionKind::Process))
-        .map(|(i, (_, n, t))| (n, t, Some(i)))
+        .map(|(i, (_, n, t))| (n, t, At::Line(i)))
         .collect();
     let modes = [
         (WorkMode::Hybrid, &rules.hybrid, gate_id::HYBRID),
         (WorkMode::Remote, &rules.remote, gate_id::REMOTE),
         (WorkMode::Onsite, &rules.onsite, gate_id::ONSITE),
     ];
-    let may = |id: usize, at: &Option<usize>| match at {
-        Some(i) => hits.may(id, *i),
-        None => true,
-    };
     'found: for group in [&sources, &body] {
         for (n, text, at) in group.iter() {
             for &(mode, re, id) in &modes {
                 if !may(id, at) {
                     continue;
                 }
-                if let Some(m) = re.find(text) {
+                if let Some(m) = re.regex().find(text) {
                     loc.mode = Some(mode);
                     loc.mode_text = Some(m.as_str().to_string());
                     loc.mode_line = Some(*n);
@@ -201,10 +218,10 @@ pub fn location_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Lo
             }
         }
     }
-    let anywhere = |group: &[(usize, &str, Option<usize>)]| {
+    let anywhere = |group: &[(usize, &str, At)]| {
         group
             .iter()
-            .any(|(_, t, at)| may(gate_id::ANYWHERE, at) && rules.anywhere.is_match(t))
+            .any(|(_, t, at)| may(gate_id::ANYWHERE, at) && rules.anywhere.regex().is_match(t))
     };
     loc.anywhere = loc.mode == Some(WorkMode::Remote) && (anywhere(&sources) || anywhere(&body));
     if loc.places.is_empty() {

@@ -190,7 +190,6 @@ impl LineGates {
         }
         let scanner = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&literals)
             .ok();
         if scanner.is_none() {
@@ -862,14 +861,14 @@ impl ReqRules {
     }
 
     /// [`ReqRules::regions_in`] for a text where only the regions `may`
-    /// allows can be named.
+    /// allows can be named (the others are not looked for: `may` is a gate).
     pub fn regions_in_where(&self, text: &str, may: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut found: Vec<(usize, usize)> = self
             .regions
             .iter()
             .enumerate()
             .filter(|(i, _)| may(*i))
-            .filter_map(|(i, r)| r.places.find(text).map(|m| (m.start(), i)))
+            .filter_map(|(i, r)| r.places.regex().find(text).map(|m| (m.start(), i)))
             .collect();
         found.sort();
         found.into_iter().map(|(_, i)| i).collect()
@@ -888,6 +887,7 @@ impl ReqRules {
             .filter(|(i, _)| may(*i))
             .filter_map(|(i, r)| {
                 r.places
+                    .regex()
                     .find(text)
                     .map(|m| (m.start(), i, m.as_str().to_string()))
             })
@@ -897,12 +897,12 @@ impl ReqRules {
 
     /// The regions whose places a text names, in order of first mention, each once.
     pub fn regions_in(&self, text: &str) -> Vec<usize> {
-        self.regions_in_where(text, |_| true)
+        self.regions_in_where(text, |i| self.regions[i].places.may_match(text))
     }
 
     /// The first place a text names, with its region.
     pub fn first_place(&self, text: &str) -> Option<(usize, String)> {
-        self.first_place_where(text, |_| true)
+        self.first_place_where(text, |i| self.regions[i].places.may_match(text))
     }
 
     pub fn region_index(&self, name: &str) -> Option<usize> {
