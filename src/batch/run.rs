@@ -133,9 +133,11 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                 scope.spawn(|| {
                     process_chunk(
                         chunk,
-                        set,
-                        strengths.as_ref(),
-                        identify,
+                        Stages {
+                            set,
+                            strengths: strengths.as_ref(),
+                            identify,
+                        },
                         &client,
                         pool::Known {
                             cache: cache.as_ref(),
@@ -297,9 +299,7 @@ fn write_summary_file(
 /// record comes with the key of its normalised text, for duplicates.
 fn process_chunk(
     chunk: &[Row],
-    set: &PatternSet,
-    strengths: Option<&Strengths>,
-    identify: bool,
+    stages: Stages,
     client: &Client,
     known: pool::Known,
     limits: Politeness,
@@ -316,7 +316,7 @@ fn process_chunk(
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
     let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
-        let done = process_row(&chunk[i], Some(page), set, strengths, identify);
+        let done = process_row(&chunk[i], Some(page), stages);
         fetched
             .lock()
             .expect("no panics while locked")
@@ -339,8 +339,7 @@ fn process_chunk(
         .zip(pages.into_par_iter())
         .enumerate()
         .map(|(i, (row, page))| {
-            (page.is_some() || !fetched_here.contains(&i))
-                .then(|| process_row(row, page, set, strengths, identify))
+            (page.is_some() || !fetched_here.contains(&i)).then(|| process_row(row, page, stages))
         })
         .collect();
     for (i, record) in records.iter_mut().enumerate() {
@@ -354,15 +353,26 @@ fn process_chunk(
         .collect()
 }
 
-/// One row through the pipeline; with `identify` (a history is kept), the
-/// record carries the posting's identity.
+/// What each row goes through: the pattern set, the user's strengths, and
+/// whether records carry the posting's identity (only a history needs it).
+#[derive(Clone, Copy)]
+struct Stages<'a> {
+    set: &'a PatternSet,
+    strengths: Option<&'a Strengths>,
+    identify: bool,
+}
+
+/// One row through the pipeline.
 fn process_row(
     row: &Row,
     page: Option<Result<Fetched, FetchError>>,
-    set: &PatternSet,
-    strengths: Option<&Strengths>,
-    identify: bool,
+    stages: Stages,
 ) -> (Record, Option<u64>) {
+    let Stages {
+        set,
+        strengths,
+        identify,
+    } = stages;
     let source = row
         .url
         .clone()

@@ -288,11 +288,8 @@ pub(crate) fn contained_literals(source: &str) -> Option<Vec<Vec<u8>>> {
         Some(rest) => format!("(?:{rest}"),
         None => source.to_string(),
     };
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&plain)
-        .or_else(|_| regex_syntax::ParserBuilder::new().build().parse(source))
-        .ok()?;
+    let parse = |s: &str| regex_syntax::ParserBuilder::new().build().parse(s).ok();
+    let hir = parse(&plain).or_else(|| parse(source))?;
     contained(&hir)
 }
 
@@ -965,54 +962,103 @@ mod tests {
             vec![de, r.region_index("KR").unwrap()]
         );
     }
-}
 
-#[cfg(test)]
-mod dump_gates {
-    use super::*;
+    /// A gate never rules out a text the regex matches: not for letters
+    /// outside ASCII in another case, nor for the Kelvin sign and long s,
+    /// which case folding matches to k and s.
     #[test]
-    fn dump() {
+    fn gates_rule_out_only_what_cannot_match() {
+        let p = phrases(&["Kotlin".into(), "München".into(), "sales".into()], false).unwrap();
+        for text in [
+            "\u{212A}otlin and Rust",
+            "office in MÜNCHEN",
+            "\u{17F}ales team",
+            "KOTLIN",
+            "Java only",
+        ] {
+            assert_eq!(
+                p.find(text).map(|m| m.range()),
+                p.regex().find(text).map(|m| m.range()),
+                "{text}"
+            );
+        }
+        assert!(!p.may_match("Java only"));
+        assert!(p.is_match("office in MÜNCHEN"));
+    }
+
+    /// The gate of a user regex takes a rare literal of each alternative,
+    /// not a common one, and none when an alternative needs none.
+    #[test]
+    fn user_regex_gates() {
+        let lits = |re: &str| {
+            contained_literals(&user_regex(re, false)).map(|l| {
+                l.into_iter()
+                    .map(|x| String::from_utf8(x).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            lits(r"\b(no|cannot)\s+(visa\s+)?sponsor(ship)?\b"),
+            Some(vec!["sponsor".to_string()])
+        );
+        assert_eq!(
+            lits(r"^\s*(office|hq)\b|본사").unwrap(),
+            ["office", "hq", "본사"]
+        );
+        assert_eq!(lits(r"\d+|years?"), None);
+    }
+
+    /// One scan of a posting's lines gives, for each phrase, the lines it
+    /// may match on; every line a phrase matches is among them.
+    #[test]
+    fn line_gates_cover_every_matching_line() {
         let files = super::super::builtin_files();
         let f = files
             .iter()
             .find(|f| f.name == "requirements.toml")
             .unwrap();
-        let r = ReqRules::load_with(f, false).unwrap();
-        let show = |name: &str, p: &Phrase| {
-            let lits = match &p.words {
-                Some(w) => Some(w.clone()),
-                None => contained_literals(&p.source),
-            };
-            let g = gate_scanner(lits.clone().unwrap_or_default());
-            eprintln!(
-                "{name}: gate={} lits={:?}",
-                g.is_some(),
-                lits.map(|l| l
-                    .iter()
-                    .map(|x| String::from_utf8_lossy(x).to_string())
-                    .collect::<Vec<_>>())
-            );
-        };
-        show("location_cue", &r.location_cue);
-        show("remote", &r.remote);
-        show("hybrid", &r.hybrid);
-        show("onsite", &r.onsite);
-        show("anywhere", &r.anywhere);
-        show("fluency", &r.fluency);
-        show("entry", &r.entry_lines);
-        for (k, l) in &r.limits {
-            show(&format!("{k:?}"), l);
+        let r = ReqRules::load_with(f, true).unwrap();
+        let lines = [
+            "Location: Berlin, Germany (hybrid, 3 days a week in the office)",
+            "We cannot offer visa sponsorship.",
+            "근무지: 서울 강남구, 주 2회 재택",
+            "Fluent English and a \u{212A}orean speaker; PhD preferred",
+            "Nothing here at all",
+        ];
+        let doc = super::super::Doc::new(lines);
+        let hits = r.line_gates().scan(&doc);
+        let mut checked = 0;
+        let mut phrases: Vec<(usize, &Phrase)> = vec![
+            (gate_id::CUE, &r.location_cue),
+            (gate_id::REMOTE, &r.remote),
+            (gate_id::HYBRID, &r.hybrid),
+            (gate_id::ONSITE, &r.onsite),
+            (gate_id::FLUENCY, &r.fluency),
+            (gate_id::PREFERRED, &r.posting.preferred),
+            (gate_id::PHD, &r.posting.phd),
+        ];
+        phrases.extend(
+            r.limits
+                .iter()
+                .enumerate()
+                .map(|(k, (_, p))| (gate_id::LIMITS + k, p)),
+        );
+        phrases.extend(
+            r.regions
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (r.region_gate(i), &x.places)),
+        );
+        for (id, p) in phrases {
+            for (i, line) in lines.iter().enumerate() {
+                if p.regex().is_match(line) {
+                    assert!(hits.may(id, i), "{} on {line}", p.source());
+                    checked += 1;
+                }
+            }
         }
-        for x in &r.regions {
-            show(&x.name, &x.places);
-        }
-        show("preferred", &r.posting.preferred);
-        show("years", &r.posting.years);
-        show("years_ko", &r.posting.years_ko);
-        show("years_any", &r.posting.years_any);
-        show("phd", &r.posting.phd);
-        show("master", &r.posting.master);
-        show("bachelor", &r.posting.bachelor);
-        show("dnr", &r.posting.degree_not_required);
+        assert!(checked >= 8, "{checked}");
+        assert!(!hits.may(gate_id::CUE, 4));
+        assert!(!hits.anywhere(gate_id::ENTRY));
     }
 }
