@@ -105,6 +105,7 @@ pub struct Record {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seen: Option<Seen>,
     /// Who the posting is, for the history (`--db`): fingerprints and text.
+    /// Set by [`Record::identified`], only when a history is kept.
     #[serde(skip)]
     pub identity: Option<rolefit_core::identity::Identity>,
     /// The text of every line the evidence points to (0 = the title), for
@@ -123,7 +124,8 @@ fn redacted(s: String) -> String {
 
 impl Record {
     /// The record of an analysed posting. A password in a URL is never
-    /// kept (issue 14).
+    /// kept (issue 14). Its `identity` is left out: only the history needs
+    /// it (see [`Record::identified`]).
     pub fn ok(id: String, source: String, a: &Analysis) -> Record {
         let (id, source) = (redacted(id), redacted(source));
         let c = &a.classification;
@@ -166,9 +168,16 @@ impl Record {
             fit: a.fit.clone(),
             duplicate_of: None,
             seen: None,
-            identity: Some(rolefit_core::identity::Identity::of(posting)),
+            identity: None,
             lines: evidence_lines(posting, &c.evidence),
         }
+    }
+
+    /// The record with the identity the history (`--db`) recognises the
+    /// posting by: fingerprints of its text, worth computing only then.
+    pub fn identified(mut self, posting: &Posting) -> Record {
+        self.identity = Some(rolefit_core::identity::Identity::of(posting));
+        self
     }
 
     /// The record of a source that failed.

@@ -117,6 +117,8 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     // A chunk is processed (on every core) while the one before it is
     // written, so that writing does not leave the cores idle.
     let mut pending: Option<(Vec<Row>, Vec<Keyed>)> = None;
+    // Only the history needs each posting's identity.
+    let identify = sink.history.is_some();
     loop {
         // Rows that are slow to come: what is done so far goes out first.
         if !rows.ready() {
@@ -131,8 +133,11 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
                 scope.spawn(|| {
                     process_chunk(
                         chunk,
-                        set,
-                        strengths.as_ref(),
+                        Stages {
+                            set,
+                            strengths: strengths.as_ref(),
+                            identify,
+                        },
                         &client,
                         pool::Known {
                             cache: cache.as_ref(),
@@ -294,8 +299,7 @@ fn write_summary_file(
 /// record comes with the key of its normalised text, for duplicates.
 fn process_chunk(
     chunk: &[Row],
-    set: &PatternSet,
-    strengths: Option<&Strengths>,
+    stages: Stages,
     client: &Client,
     known: pool::Known,
     limits: Politeness,
@@ -312,7 +316,7 @@ fn process_chunk(
     // pages from the cache are processed below with the other rows.
     let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
     let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
-        let done = process_row(&chunk[i], Some(page), set, strengths);
+        let done = process_row(&chunk[i], Some(page), stages);
         fetched
             .lock()
             .expect("no panics while locked")
@@ -335,8 +339,7 @@ fn process_chunk(
         .zip(pages.into_par_iter())
         .enumerate()
         .map(|(i, (row, page))| {
-            (page.is_some() || !fetched_here.contains(&i))
-                .then(|| process_row(row, page, set, strengths))
+            (page.is_some() || !fetched_here.contains(&i)).then(|| process_row(row, page, stages))
         })
         .collect();
     for (i, record) in records.iter_mut().enumerate() {
@@ -350,13 +353,26 @@ fn process_chunk(
         .collect()
 }
 
+/// What each row goes through: the pattern set, the user's strengths, and
+/// whether records carry the posting's identity (only a history needs it).
+#[derive(Clone, Copy)]
+struct Stages<'a> {
+    set: &'a PatternSet,
+    strengths: Option<&'a Strengths>,
+    identify: bool,
+}
+
 /// One row through the pipeline.
 fn process_row(
     row: &Row,
     page: Option<Result<Fetched, FetchError>>,
-    set: &PatternSet,
-    strengths: Option<&Strengths>,
+    stages: Stages,
 ) -> (Record, Option<u64>) {
+    let Stages {
+        set,
+        strengths,
+        identify,
+    } = stages;
     let source = row
         .url
         .clone()
@@ -406,7 +422,13 @@ fn process_row(
                         / 100.0;
                 }
             }
-            (Record::ok(row.id.clone(), source, &a), Some(key))
+            let record = Record::ok(row.id.clone(), source, &a);
+            let record = if identify {
+                record.identified(&a.posting)
+            } else {
+                record
+            };
+            (record, Some(key))
         }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),

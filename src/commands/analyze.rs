@@ -72,10 +72,12 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
         .as_deref()
         .map(|p| History::start(p, "analyze", None))
         .transpose()?;
+    // Only the history needs each posting's identity.
+    let identify = history.is_some();
     let mut records: Vec<Record> = args
         .sources
         .par_iter()
-        .map(|arg| analyze_one(arg, &set, &client, strengths.as_ref()))
+        .map(|arg| analyze_one(arg, &set, &client, strengths.as_ref(), identify))
         .collect();
     if let Some(h) = history.as_mut() {
         h.record(records.iter_mut())?;
@@ -114,12 +116,14 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     Ok(all_ok)
 }
 
-/// One source through the pipeline to a record.
+/// One source through the pipeline to a record; with `identify` (a
+/// history is kept), the record carries the posting's identity.
 pub fn analyze_one(
     arg: &str,
     set: &PatternSet,
     client: &Client,
     strengths: Option<&Strengths>,
+    identify: bool,
 ) -> Record {
     let src = Source::parse(arg);
     let body = match source::read(&src, client) {
@@ -127,11 +131,15 @@ pub fn analyze_one(
         Err(e) => return Record::error(arg.to_string(), arg.to_string(), e.to_string()),
     };
     match body.extract(&set.sections) {
-        Ok(posting) => Record::ok(
-            arg.to_string(),
-            arg.to_string(),
-            &analyze(posting, set, strengths),
-        ),
+        Ok(posting) => {
+            let a = analyze(posting, set, strengths);
+            let record = Record::ok(arg.to_string(), arg.to_string(), &a);
+            if identify {
+                record.identified(&a.posting)
+            } else {
+                record
+            }
+        }
         Err(e) => {
             let name = if arg == "-" { "<stdin>" } else { arg };
             Record::error(arg.to_string(), arg.to_string(), format!("{name}: {e}"))

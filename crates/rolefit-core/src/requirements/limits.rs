@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::Need;
 use crate::model::{Lang, Posting, SectionKind};
-use crate::rules::phrases::{Level, LimitKind, ReqRules};
+use crate::rules::Doc;
+use crate::rules::phrases::{GateHits, Level, LimitKind, ReqRules, gate_id};
 
 /// The posting's seniority.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -66,26 +67,15 @@ pub struct WorkLanguage {
     pub line: usize,
 }
 
-/// The posting's lines joined by line breaks, to ask once per posting
-/// whether a phrase occurs at all before looking for it line by line.
-fn joined(posting: &Posting) -> String {
-    lines(posting)
-        .map(|(_, _, t)| t)
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The posting's lines, in order, as one document for the phrase gates.
+fn doc(posting: &Posting) -> Doc {
+    Doc::new(lines(posting).map(|(_, _, t)| t))
 }
 
-/// Whether `re` may match one of the lines joined in `all`: false only when
-/// it surely matches none, so that the line-by-line search can be skipped.
-/// A regex with line anchors is always searched (`^` means each line's start
-/// there, the text's start here).
-fn may_match(re: &regex::Regex, all: &str) -> bool {
-    let src = re.as_str();
-    src.contains('^')
-        || src.contains('$')
-        || src.contains("\\A")
-        || src.contains("\\z")
-        || re.is_match(all)
+/// Which requirement phrases may match on which of the posting's lines
+/// (numbered as [`lines`] gives them): one scan of the posting.
+pub fn gate_hits(posting: &Posting, rules: &ReqRules) -> GateHits {
+    rules.line_gates().scan(&doc(posting))
 }
 
 fn lines(posting: &Posting) -> impl Iterator<Item = (SectionKind, usize, &str)> {
@@ -99,6 +89,11 @@ fn lines(posting: &Posting) -> impl Iterator<Item = (SectionKind, usize, &str)> 
 /// The seniority: a level word in the title, else in the seniority a job
 /// board states ("Entry level", "Associate"), else a line open to beginners.
 pub fn seniority(posting: &Posting, rules: &ReqRules) -> Option<Seniority> {
+    seniority_with(posting, rules, &gate_hits(posting, rules))
+}
+
+/// [`seniority`], with the posting's gate hits.
+pub fn seniority_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Option<Seniority> {
     for stated in [&posting.meta.title, &posting.meta.seniority]
         .into_iter()
         .flatten()
@@ -113,10 +108,15 @@ pub fn seniority(posting: &Posting, rules: &ReqRules) -> Option<Seniority> {
             }
         }
     }
+    if !hits.anywhere(gate_id::ENTRY) {
+        return None;
+    }
     lines(posting)
-        .filter(|(k, _, _)| !matches!(k, SectionKind::About | SectionKind::Benefits))
-        .find_map(|(_, n, t)| {
-            rules.entry_lines.find(t).map(|m| Seniority {
+        .enumerate()
+        .filter(|(i, _)| hits.may(gate_id::ENTRY, *i))
+        .filter(|(_, (k, _, _))| !matches!(k, SectionKind::About | SectionKind::Benefits))
+        .find_map(|(_, (_, n, t))| {
+            rules.entry_lines.regex().find(t).map(|m| Seniority {
                 level: Level::Entry,
                 text: m.as_str().to_string(),
                 line: n,
@@ -124,37 +124,66 @@ pub fn seniority(posting: &Posting, rules: &ReqRules) -> Option<Seniority> {
         })
 }
 
+/// Where a text that may name the job's place is: the location field or
+/// the title (by index among those present), or a line of the posting.
+#[derive(Clone, Copy)]
+enum At {
+    Field(usize),
+    Line(usize),
+}
+
 /// Where the job is and how it is worked.
 pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
+    location_with(posting, rules, &gate_hits(posting, rules))
+}
+
+/// [`location`], with the posting's gate hits.
+pub fn location_with(posting: &Posting, rules: &ReqRules, hits: &GateHits) -> Location {
     let mut loc = Location::default();
-    let mut sources: Vec<(usize, &str)> = Vec::new();
-    if let Some(l) = &posting.meta.location {
-        sources.push((0, l));
-    }
-    if let Some(t) = &posting.meta.title {
-        sources.push((0, t));
-    }
+    // The location field and the title, with the gate hits of their own.
+    let meta: Vec<&str> = [&posting.meta.location, &posting.meta.title]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let meta_hits = rules.line_gates().scan(&Doc::new(meta.iter().copied()));
+    // (line number, text, where: a field (Err) or a line of the posting (Ok))
+    let mut sources: Vec<(usize, &str, At)> = meta
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (0, *t, At::Field(i)))
+        .collect();
     // Lines that say where, and every line under a heading that does.
-    let all = joined(posting);
-    let cue_anywhere = may_match(&rules.location_cue, &all);
+    let mut i = 0;
     for s in &posting.sections {
         let under = s
             .heading
             .as_deref()
             .is_some_and(|h| rules.location_cue.is_match(h));
         for l in &s.lines {
-            if under || (cue_anywhere && rules.location_cue.is_match(&l.text)) {
-                sources.push((l.number, l.text.as_str()));
+            if under || (hits.may(gate_id::CUE, i) && rules.location_cue.regex().is_match(&l.text))
+            {
+                sources.push((l.number, l.text.as_str(), At::Line(i)));
             }
+            i += 1;
         }
     }
-    for (n, text) in &sources {
-        for i in rules.regions_in(text) {
+    let may = |id: usize, at: &At| match *at {
+        At::Line(i) => hits.may(id, i),
+        At::Field(i) => meta_hits.may(id, i),
+    };
+    for (n, text, at) in &sources {
+        for i in rules.regions_in_where(text, |r| may(rules.region_gate(r), at)) {
             let r = &rules.regions[i];
             if loc.places.iter().any(|p| p.region == r.name) {
                 continue;
             }
-            let name = r.places.find(text).map(|m| m.as_str()).unwrap_or_default();
+            let name = r
+                .places
+                .regex()
+                .find(text)
+                .map(|m| m.as_str())
+                .unwrap_or_default();
             loc.places.push(Place {
                 name: name.to_string(),
                 region: r.name.clone(),
@@ -164,26 +193,23 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
     }
     // The mode: first from the location field, title and location lines,
     // then from any line of the job's own sections.
-    let body: Vec<(usize, &str)> = lines(posting)
-        .filter(|(k, _, _)| !matches!(k, SectionKind::Benefits | SectionKind::Process))
-        .map(|(_, n, t)| (n, t))
+    let body: Vec<(usize, &str, At)> = lines(posting)
+        .enumerate()
+        .filter(|(_, (k, _, _))| !matches!(k, SectionKind::Benefits | SectionKind::Process))
+        .map(|(i, (_, n, t))| (n, t, At::Line(i)))
         .collect();
-    // The body's lines are all in `all`; the other sources are few.
-    let modes: Vec<(WorkMode, &regex::Regex, bool)> = [
-        (WorkMode::Hybrid, &rules.hybrid),
-        (WorkMode::Remote, &rules.remote),
-        (WorkMode::Onsite, &rules.onsite),
-    ]
-    .into_iter()
-    .map(|(mode, re)| (mode, re, may_match(re, &all)))
-    .collect();
-    'found: for (g, group) in [&sources, &body].into_iter().enumerate() {
-        for (n, text) in group.iter() {
-            for &(mode, re, present) in &modes {
-                if g == 1 && !present {
+    let modes = [
+        (WorkMode::Hybrid, &rules.hybrid, gate_id::HYBRID),
+        (WorkMode::Remote, &rules.remote, gate_id::REMOTE),
+        (WorkMode::Onsite, &rules.onsite, gate_id::ONSITE),
+    ];
+    'found: for group in [&sources, &body] {
+        for (n, text, at) in group.iter() {
+            for &(mode, re, id) in &modes {
+                if !may(id, at) {
                     continue;
                 }
-                if let Some(m) = re.find(text) {
+                if let Some(m) = re.regex().find(text) {
                     loc.mode = Some(mode);
                     loc.mode_text = Some(m.as_str().to_string());
                     loc.mode_line = Some(*n);
@@ -192,10 +218,12 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
             }
         }
     }
-    let anywhere_in_body = may_match(&rules.anywhere, &all);
-    loc.anywhere = loc.mode == Some(WorkMode::Remote)
-        && (sources.iter().any(|(_, t)| rules.anywhere.is_match(t))
-            || (anywhere_in_body && body.iter().any(|(_, t)| rules.anywhere.is_match(t))));
+    let anywhere = |group: &[(usize, &str, At)]| {
+        group
+            .iter()
+            .any(|(_, t, at)| may(gate_id::ANYWHERE, at) && rules.anywhere.regex().is_match(t))
+    };
+    loc.anywhere = loc.mode == Some(WorkMode::Remote) && (anywhere(&sources) || anywhere(&body));
     if loc.places.is_empty() {
         let code = posting.lang.code();
         loc.assumed_region = rules
@@ -209,26 +237,39 @@ pub fn location(posting: &Posting, rules: &ReqRules) -> Location {
 
 /// The limits on who may apply, each kind once per region.
 pub fn limits(posting: &Posting, rules: &ReqRules, loc: &Location) -> Vec<Limit> {
+    limits_with(posting, rules, loc, &gate_hits(posting, rules))
+}
+
+/// [`limits`], with the posting's gate hits.
+pub fn limits_with(
+    posting: &Posting,
+    rules: &ReqRules,
+    loc: &Location,
+    hits: &GateHits,
+) -> Vec<Limit> {
     let home = loc
         .places
         .first()
         .map(|p| p.region.clone())
         .or_else(|| loc.assumed_region.clone());
     let mut out: Vec<Limit> = Vec::new();
-    let all = joined(posting);
-    let present: Vec<bool> = rules
-        .limits
-        .iter()
-        .map(|(_, re)| may_match(re, &all))
+    let ids: Vec<usize> = (0..rules.limits.len())
+        .map(|k| gate_id::LIMITS + k)
         .collect();
-    if !present.contains(&true) {
+    if !ids.iter().any(|&id| hits.anywhere(id)) {
         return out;
     }
-    for (_, n, text) in lines(posting) {
-        for ((kind, re), _) in rules.limits.iter().zip(&present).filter(|(_, p)| **p) {
-            let Some(m) = re.find(text) else { continue };
-            let after = rules.first_place(&text[m.start()..]);
-            let place = after.or_else(|| rules.first_place(text));
+    for (i, (_, n, text)) in lines(posting).enumerate() {
+        for ((kind, re), &id) in rules.limits.iter().zip(&ids) {
+            if !hits.may(id, i) {
+                continue;
+            }
+            let Some(m) = re.regex().find(text) else {
+                continue;
+            };
+            let may = |r: usize| hits.may(rules.region_gate(r), i);
+            let after = rules.first_place_where(&text[m.start()..], may);
+            let place = after.or_else(|| rules.first_place_where(text, may));
             let region = match (place, kind) {
                 (Some((i, _)), _) => Some(rules.regions[i].name.clone()),
                 (None, LimitKind::Citizenship | LimitKind::Permit | LimitKind::Residency) => {
@@ -257,6 +298,16 @@ pub fn work_languages(
     rules: &ReqRules,
     preferred_line: impl Fn(SectionKind, &str) -> bool,
 ) -> Vec<WorkLanguage> {
+    work_languages_with(posting, rules, preferred_line, &gate_hits(posting, rules))
+}
+
+/// [`work_languages`], with the posting's gate hits.
+pub fn work_languages_with(
+    posting: &Posting,
+    rules: &ReqRules,
+    preferred_line: impl Fn(SectionKind, &str) -> bool,
+    hits: &GateHits,
+) -> Vec<WorkLanguage> {
     let mut out: Vec<WorkLanguage> = Vec::new();
     let code = posting.lang.code();
     if let Some(l) = rules
@@ -275,10 +326,13 @@ pub fn work_languages(
             line: 0,
         });
     }
-    let fluency_anywhere = may_match(&rules.fluency, &joined(posting));
-    for (kind, n, text) in lines(posting).filter(|_| fluency_anywhere) {
+    if !hits.anywhere(gate_id::FLUENCY) {
+        return out;
+    }
+    for (i, (kind, n, text)) in lines(posting).enumerate() {
         if matches!(kind, SectionKind::About | SectionKind::Benefits)
-            || !rules.fluency.is_match(text)
+            || !hits.may(gate_id::FLUENCY, i)
+            || !rules.fluency.regex().is_match(text)
         {
             continue;
         }

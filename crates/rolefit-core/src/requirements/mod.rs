@@ -4,14 +4,13 @@
 
 pub mod limits;
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
 use crate::skills::{Category, EvidenceKind};
 
-pub use crate::rules::phrases::{Level, LimitKind, PostingRules, ReqRules};
+pub use crate::rules::phrases::{Level, LimitKind, Phrase, PostingRules, ReqRules, gate_id};
 pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
 
 /// Whether the posting requires something or only prefers it.
@@ -171,24 +170,31 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     let found = skills.find_lines(&doc);
     // The lines each of these can match on; `years` and `degree` read only
     // lines where one of their regexes can match.
-    let flags = |res: &[&Regex]| {
+    // One scan of the posting for the gates of every phrase read line by
+    // line: a regex whose gate finds none of its literals in the posting
+    // matches on no line, and is not run at all.
+    let hits = limits::gate_hits(posting, rules);
+    let flags = |res: &[(&Phrase, usize)]| {
         let mut flags = vec![false; doc.len()];
-        for re in res {
-            doc.lines_touched(re, &mut flags);
+        for &(re, id) in res {
+            if hits.anywhere(id) {
+                doc.lines_touched(re.regex(), &mut flags);
+            }
         }
         flags
     };
-    let preferred = flags(&[&rules.posting.preferred]);
+    let p = &rules.posting;
+    let preferred = flags(&[(&p.preferred, gate_id::PREFERRED)]);
     let years_lines = flags(&[
-        &rules.posting.years_any,
-        &rules.posting.years,
-        &rules.posting.years_ko,
+        (&p.years_any, gate_id::YEARS_ANY),
+        (&p.years, gate_id::YEARS),
+        (&p.years_ko, gate_id::YEARS_KO),
     ]);
     let degree_lines = flags(&[
-        &rules.posting.degree_not_required,
-        &rules.posting.bachelor,
-        &rules.posting.master,
-        &rules.posting.phd,
+        (&p.degree_not_required, gate_id::NOT_REQUIRED),
+        (&p.bachelor, gate_id::BACHELOR),
+        (&p.master, gate_id::MASTER),
+        (&p.phd, gate_id::PHD),
     ]);
     let negations = set.negation.cue_lines(&doc);
     for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
@@ -249,12 +255,15 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         }
     }
     req.degree = merge_degrees(degree_mentions);
-    req.seniority = limits::seniority(posting, rules);
-    req.location = limits::location(posting, rules);
-    req.limits = limits::limits(posting, rules, &req.location);
-    req.work_languages = limits::work_languages(posting, rules, |kind, text| {
-        kind == SectionKind::Preferred || rules.posting.preferred.is_match(text)
-    });
+    req.seniority = limits::seniority_with(posting, rules, &hits);
+    req.location = limits::location_with(posting, rules, &hits);
+    req.limits = limits::limits_with(posting, rules, &req.location, &hits);
+    req.work_languages = limits::work_languages_with(
+        posting,
+        rules,
+        |kind, text| kind == SectionKind::Preferred || rules.posting.preferred.is_match(text),
+        &hits,
+    );
     req.salary = crate::salary::find(posting, &set.salary);
     req
 }
@@ -412,7 +421,7 @@ mod tests {
             .iter()
             .find(|f| f.name == "requirements.toml")
             .unwrap();
-        ReqRules::load(f).unwrap()
+        ReqRules::load_with(f, true).unwrap()
     });
 
     fn y(text: &str) -> Option<(u32, Option<u32>, bool)> {

@@ -8,12 +8,14 @@
 //! a currency is not pay, and a line that names no period gets none: rolefit
 //! does not guess either.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::phrases::{Phrase, contained_literals, gate_scanner};
 use super::{RulesError, SourceFile, user_regex};
 use crate::model::{Posting, SectionKind};
 
@@ -158,33 +160,102 @@ pub struct PerYear {
 /// `patterns/salary.toml`, compiled.
 #[derive(Debug)]
 pub struct SalaryRules {
-    cue: RegexSet,
-    not_pay: RegexSet,
-    negotiable: RegexSet,
+    cue: LazySet,
+    not_pay: LazySet,
+    negotiable: LazySet,
     /// One regex per period, in [`Period::ALL`] order.
-    periods: Vec<(Period, Regex)>,
-    default_year: RegexSet,
+    periods: Vec<(Period, Phrase)>,
+    default_year: LazySet,
     pub per_year: PerYear,
 }
 
+/// A list of regexes any of which may match, compiled into one set on first
+/// use (a user's file: when loaded), with a gate that rules out a text
+/// holding none of their literals (see [`Phrase`]).
+#[derive(Debug)]
+struct LazySet {
+    sources: Vec<String>,
+    set: OnceLock<RegexSet>,
+    gate: OnceLock<Option<AhoCorasick>>,
+}
+
+impl LazySet {
+    fn new(f: &SourceFile, list: &[Spanned<String>], eager: bool) -> Result<LazySet, RulesError> {
+        let sources: Vec<String> = list
+            .iter()
+            .map(|s| user_regex(s.get_ref(), false))
+            .collect();
+        let lazy = LazySet {
+            sources,
+            set: OnceLock::new(),
+            gate: OnceLock::new(),
+        };
+        if eager {
+            let _ = lazy.set.set(set(f, list)?);
+        }
+        Ok(lazy)
+    }
+
+    fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            RegexSet::new(&self.sources)
+                .expect("the bundled salary regexes compile (the tests check)")
+        })
+    }
+
+    /// False only when no regex of the set can match `text`.
+    fn may_match(&self, text: &str) -> bool {
+        let gate = self.gate.get_or_init(|| {
+            let mut literals = Vec::new();
+            for source in &self.sources {
+                literals.extend(contained_literals(source)?);
+            }
+            gate_scanner(literals)
+        });
+        gate.as_ref().is_none_or(|ac| ac.is_match(text))
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.set().is_match(text)
+    }
+}
+
 impl SalaryRules {
-    /// Compiles `salary.toml`; a bad regex is reported with its line.
+    /// Compiles `salary.toml`; a bad regex is reported with its line. A
+    /// user's file is compiled now, the bundled one on first use.
     pub fn load(f: &SourceFile) -> Result<SalaryRules, RulesError> {
+        SalaryRules::load_with(f, f.origin == super::Origin::Folder)
+    }
+
+    /// Compiles `salary.toml`; with `eager`, every regex now.
+    pub fn load_with(f: &SourceFile, eager: bool) -> Result<SalaryRules, RulesError> {
         let def: SalaryFile = f.parse()?;
         let p = &def.period;
         let lists = [&p.hour, &p.day, &p.week, &p.month, &p.year];
         let mut periods = Vec::new();
         for (period, list) in Period::ALL.into_iter().zip(lists) {
-            periods.push((period, alternation(f, list)?));
+            periods.push((period, alternation(f, list, eager)?));
         }
         Ok(SalaryRules {
-            cue: set(f, &def.cue)?,
-            not_pay: set(f, &def.not_pay)?,
-            negotiable: set(f, &def.negotiable)?,
+            cue: LazySet::new(f, &def.cue, eager)?,
+            not_pay: LazySet::new(f, &def.not_pay, eager)?,
+            negotiable: LazySet::new(f, &def.negotiable, eager)?,
             periods,
-            default_year: set(f, &p.default_year)?,
+            default_year: LazySet::new(f, &p.default_year, eager)?,
             per_year: def.per_year,
         })
+    }
+
+    /// Whether a line may state pay at all, as [`parse_line`] reads it:
+    /// cheap tests that rule out most lines. Without a digit, a line states
+    /// pay only as a word for pay and "negotiable"; with one, only with a
+    /// word for pay or a currency (an amount without one is not pay).
+    pub fn may_state_pay(&self, text: &str) -> bool {
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            MONEY.is_match(text) || self.cue.may_match(text)
+        } else {
+            self.cue.may_match(text) && self.negotiable.may_match(text)
+        }
     }
 
     /// How many of `period` a year holds.
@@ -271,19 +342,60 @@ fn set(f: &SourceFile, list: &[Spanned<String>]) -> Result<RegexSet, RulesError>
     })
 }
 
-fn alternation(f: &SourceFile, list: &[Spanned<String>]) -> Result<Regex, RulesError> {
-    let res = checked(f, list)?;
+fn alternation(
+    f: &SourceFile,
+    list: &[Spanned<String>],
+    eager: bool,
+) -> Result<Phrase, RulesError> {
+    let res = if eager {
+        checked(f, list)?
+    } else {
+        list.iter()
+            .map(|s| user_regex(s.get_ref(), false))
+            .collect()
+    };
     // An empty list matches nothing.
     let joined = if res.is_empty() {
         "[^\\s\\S]".to_string()
     } else {
         res.join("|")
     };
-    Regex::new(&joined).map_err(|e| RulesError::File {
+    Phrase::new(joined, eager).map_err(|message| RulesError::File {
         file: f.display.clone(),
-        message: crate::rules::one_line(&e.to_string()),
+        message,
     })
 }
+
+/// Marks that give an amount its currency (see [`AMOUNT`]): symbols, codes,
+/// Korean units and words. A line with none of them (and no word for pay)
+/// states no pay. The Kelvin sign and long s fold to `k` and `s` in the
+/// codes.
+static MONEY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "$",
+            "€",
+            "£",
+            "₩",
+            "원",
+            "달러",
+            "유로",
+            "파운드",
+            "억",
+            "만",
+            "천",
+            "usd",
+            "eur",
+            "gbp",
+            "krw",
+            "cad",
+            "aud",
+            "\u{212A}",
+            "\u{17F}",
+        ])
+        .expect("the currency marks build")
+});
 
 /// The pay a posting states: the first line with an amount, else the first
 /// that says pay is negotiable.
@@ -295,7 +407,7 @@ pub fn find(posting: &Posting, rules: &SalaryRules) -> Option<Salary> {
         .iter()
         .filter(|s| !matches!(s.kind, SectionKind::About | SectionKind::Process))
         .flat_map(|s| &s.lines);
-    for line in lines {
+    for line in lines.filter(|l| rules.may_state_pay(&l.text)) {
         if let Some(s) = parse_line(&line.text, line.number, rules) {
             if s.min.is_some() || s.max.is_some() {
                 return Some(s);

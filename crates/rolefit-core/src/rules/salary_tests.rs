@@ -291,3 +291,49 @@ fn about_and_process_sections_are_not_read() {
     };
     assert_eq!(find(&posting, &rules()), None);
 }
+
+#[test]
+fn the_bundled_file_compiles_when_checked() {
+    let text = BUILTIN
+        .iter()
+        .find(|(n, _)| *n == "salary.toml")
+        .map(|(_, t)| *t)
+        .unwrap();
+    let f = SourceFile {
+        name: "salary.toml".into(),
+        display: "patterns/salary.toml".into(),
+        text: text.into(),
+        origin: Origin::Builtin,
+    };
+    assert!(SalaryRules::load_with(&f, true).is_ok());
+}
+
+/// The cheap test of a line rules out only lines that state no pay.
+#[test]
+fn lines_ruled_out_state_no_pay() {
+    let r = rules();
+    let lines = [
+        "연봉 5,000만원 ~ 7,000만원",
+        "월 400만원",
+        "$150k-200k/yr",
+        "$60/hr",
+        "€70.000",
+        "급여: 면접 후 협의",
+        "Salary negotiable",
+        "Compensation: 120000 USD",
+        "3+ years of experience",
+        "We ship every 2 weeks",
+        "연봉 협의 가능",
+        "Team of 12 engineers",
+    ];
+    let mut kept = 0;
+    for line in lines {
+        if parse_line(line, 1, &r).is_some() {
+            assert!(r.may_state_pay(line), "{line}");
+            kept += 1;
+        }
+    }
+    assert!(kept >= 8, "{kept}");
+    assert!(!r.may_state_pay("3+ years of experience"));
+    assert!(!r.may_state_pay("Team of 12 engineers"));
+}

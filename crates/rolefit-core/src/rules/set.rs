@@ -371,9 +371,12 @@ impl PatternSet {
         let skills_file = file("skills.toml");
         let skills = super::skills::SkillSet::load(skills_file, eager(skills_file, check))?;
         let columns: HeaderNames = file("columns.toml").parse()?;
-        let requirements = super::phrases::ReqRules::load(file("requirements.toml"))?;
+        // Compiled on first use, like the bundled skills, unless checked or a user's.
+        let f = file("requirements.toml");
+        let requirements = super::phrases::ReqRules::load_with(f, eager(f, check))?;
         let fit = super::weights::FitRules::load(file("fit.toml"))?;
-        let salary = super::salary::SalaryRules::load(file("salary.toml"))?;
+        let f = file("salary.toml");
+        let salary = super::salary::SalaryRules::load_with(f, eager(f, check))?;
 
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
