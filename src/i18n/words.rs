@@ -6,7 +6,7 @@ use crate::classify::Signal;
 use crate::fit::Advice;
 use crate::model::{Lang, SectionKind};
 use crate::report::Record;
-use crate::requirements::{DegreeLevel, Level, Need};
+use crate::requirements::{DegreeLevel, Level, LimitKind, Need, Requirements, WorkMode};
 use crate::role::Role;
 use crate::tr;
 
@@ -23,13 +23,141 @@ impl Messages {
         }
     }
 
-    /// The label of a line of [`crate::requirements::limits::describe`].
-    pub fn req_label(self, label: &str) -> String {
-        match label {
-            "seniority" => tr!(self, "req-label-seniority"),
-            "location" => tr!(self, "req-label-location"),
-            "limit" => tr!(self, "req-label-limit"),
-            "work language" => tr!(self, "req-label-work-language"),
+    /// The posting's seniority, location, limits and work languages, a line
+    /// each: the requirement's label and what the posting says, with the line
+    /// it said it on.
+    pub fn requirement_lines(self, req: &Requirements) -> Vec<(String, String)> {
+        let at = |line: usize| {
+            if line == 0 {
+                tr!(self, "req-at-title")
+            } else {
+                self.line(line)
+            }
+        };
+        let mut out = Vec::new();
+        if let Some(s) = &req.seniority {
+            let text = tr!(
+                self,
+                "req-seniority-line",
+                level = self.level(s.level),
+                text = s.text.as_str(),
+                line = at(s.line)
+            );
+            out.push((tr!(self, "req-label-seniority"), text));
+        }
+        let loc = &req.location;
+        let mut parts: Vec<String> = loc
+            .places
+            .iter()
+            .map(|p| {
+                tr!(
+                    self,
+                    "req-place",
+                    name = p.name.as_str(),
+                    region = p.region.as_str(),
+                    line = at(p.line)
+                )
+            })
+            .collect();
+        if parts.is_empty()
+            && let Some(r) = &loc.assumed_region
+        {
+            parts.push(tr!(self, "req-place-assumed", region = r.as_str()));
+        }
+        if let (Some(mode), Some(line)) = (loc.mode, loc.mode_line) {
+            let mode = match mode {
+                WorkMode::Remote if loc.anywhere => tr!(self, "req-mode-remote-anywhere"),
+                WorkMode::Remote => tr!(self, "req-mode-remote"),
+                WorkMode::Hybrid => tr!(self, "req-mode-hybrid"),
+                WorkMode::Onsite => tr!(self, "req-mode-onsite"),
+            };
+            parts.push(format!("{mode} ({})", at(line)));
+        }
+        if !parts.is_empty() {
+            out.push((tr!(self, "req-label-location"), parts.join(", ")));
+        }
+        for l in &req.limits {
+            let kind = match l.kind {
+                LimitKind::Residency => tr!(self, "req-limit-residency"),
+                LimitKind::Citizenship => tr!(self, "req-limit-citizenship"),
+                LimitKind::Permit => tr!(self, "req-limit-permit"),
+                LimitKind::TimeZone => tr!(self, "req-limit-time-zone"),
+                LimitKind::Clearance => tr!(self, "req-limit-clearance"),
+            };
+            let kind = match &l.region {
+                Some(r) => format!("{kind} {r}"),
+                None => kind,
+            };
+            let text = tr!(
+                self,
+                "req-limit-line",
+                kind = kind,
+                text = l.text.as_str(),
+                line = at(l.line)
+            );
+            out.push((tr!(self, "req-label-limit"), text));
+        }
+        if !req.work_languages.is_empty() {
+            let langs: Vec<String> = req
+                .work_languages
+                .iter()
+                .map(|w| {
+                    let from = if w.line == 0 {
+                        tr!(self, "req-from-posting-language")
+                    } else {
+                        at(w.line)
+                    };
+                    tr!(
+                        self,
+                        "req-work-language",
+                        name = self.language_name(&w.name),
+                        need = self.need(w.need),
+                        from = from
+                    )
+                })
+                .collect();
+            out.push((tr!(self, "req-label-work-language"), langs.join(", ")));
+        }
+        out
+    }
+
+    /// A work language's name from `requirements.toml` for people: `Korean` /
+    /// `한국어`; a name the catalogue does not know is shown as written.
+    pub fn language_name(self, name: &str) -> String {
+        match name {
+            "English" => tr!(self, "language-english"),
+            "Korean" => tr!(self, "language-korean"),
+            "Japanese" => tr!(self, "language-japanese"),
+            "Mandarin" => tr!(self, "language-mandarin"),
+            "German" => tr!(self, "language-german"),
+            "French" => tr!(self, "language-french"),
+            "Spanish" => tr!(self, "language-spanish"),
+            "Portuguese" => tr!(self, "language-portuguese"),
+            "Dutch" => tr!(self, "language-dutch"),
+            "Swedish" => tr!(self, "language-swedish"),
+            other => other.to_string(),
+        }
+    }
+
+    /// A part of the fit score for people: `skills` / `기술`.
+    pub fn fit_part(self, name: &str) -> String {
+        match name {
+            "skills" => tr!(self, "fit-part-skills"),
+            "direction" => tr!(self, "fit-part-direction"),
+            "level" => tr!(self, "fit-part-level"),
+            other => other.to_string(),
+        }
+    }
+
+    /// A hard gate of the fit score for people: `years` / `경력 연차`.
+    pub fn fit_gate(self, kind: &str) -> String {
+        match kind {
+            "clearance" => tr!(self, "fit-gate-clearance"),
+            "degree" => tr!(self, "fit-gate-degree"),
+            "language" => tr!(self, "fit-gate-language"),
+            "location" => tr!(self, "fit-gate-location"),
+            "residency" => tr!(self, "fit-gate-residency"),
+            "years" => tr!(self, "fit-gate-years"),
             other => other.to_string(),
         }
     }

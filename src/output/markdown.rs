@@ -171,8 +171,8 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
         writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }
     if let Some(req) = &r.requirements {
-        for (label, text) in crate::requirements::limits::describe(req) {
-            writeln!(out, "- {}: {}", m.req_label(label), cell(&text))?;
+        for (label, text) in m.requirement_lines(req) {
+            writeln!(out, "- {label}: {}", cell(&text))?;
         }
     }
     if let Some(fit) = &r.fit {
@@ -218,7 +218,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                 let part = tr!(
                     m,
                     "md-fit-part",
-                    name = c.name.as_str(),
+                    name = m.fit_part(&c.name),
                     points = format!("{:.0}", c.points)
                 );
                 writeln!(out, "- {part}: {}", cell(&c.detail))?;
@@ -230,7 +230,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                 let gate = tr!(
                     m,
                     "table-fit-gate",
-                    kind = g.kind.to_string(),
+                    kind = m.fit_gate(&g.kind),
                     cap = format!("{:.0}%", g.cap),
                     line = ""
                 );

@@ -215,11 +215,14 @@ impl<'a> TableWriter<'a> {
             );
             writeln!(self.out, "    {line}")?;
             for c in &e.components {
-                let line = c.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                let line = c
+                    .line
+                    .map(|l| format!(", {}", m.line(l)))
+                    .unwrap_or_default();
                 let points = tr!(
                     m,
                     "table-fit-component",
-                    name = c.name.as_str(),
+                    name = m.fit_part(&c.name),
                     points = format!("{:.0}", c.points),
                     share = format!("{:.0}%", c.value * 100.0),
                     line = line
@@ -230,11 +233,14 @@ impl<'a> TableWriter<'a> {
                 writeln!(self.out, "    {}", sanitize(p))?;
             }
             for g in &e.gates {
-                let line = g.line.map(|l| format!(", l.{l}")).unwrap_or_default();
+                let line = g
+                    .line
+                    .map(|l| format!(", {}", m.line(l)))
+                    .unwrap_or_default();
                 let gate = tr!(
                     m,
                     "table-fit-gate",
-                    kind = g.kind.to_string(),
+                    kind = m.fit_gate(&g.kind),
                     cap = format!("{:.0}%", g.cap),
                     line = line
                 );
@@ -291,8 +297,8 @@ impl<'a> TableWriter<'a> {
             let line = tr!(m, "req-degree", what = what, line = m.line(d.line));
             writeln!(self.out, "    {line}")?;
         }
-        for (label, text) in crate::requirements::limits::describe(req) {
-            writeln!(self.out, "    {}: {}", m.req_label(label), sanitize(&text))?;
+        for (label, text) in m.requirement_lines(req) {
+            writeln!(self.out, "    {label}: {}", sanitize(&text))?;
         }
         let evidence = [
             (tr!(m, "evidence-publications"), req.publications),
