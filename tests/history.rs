@@ -228,6 +228,8 @@ fn analyze_records_too() {
     // The table says what the history made of it.
     let table = util::in_repo(["analyze", sample, "--db", db]).run();
     assert!(table.success().contains("  history: seen"), "{table:?}");
+    let ko = util::in_repo(["--lang", "ko", "analyze", sample, "--db", db]).run();
+    assert!(ko.success().contains("  이력: 이미 봄"), "{ko:?}");
 }
 
 /// Opens the database the way a reader would and checks it is whole.

@@ -5,7 +5,7 @@
 use crate::classify::Signal;
 use crate::fit::Advice;
 use crate::model::{Lang, SectionKind};
-use crate::report::Record;
+use crate::report::{Record, Seen};
 use crate::requirements::{DegreeLevel, Level, LimitKind, Need, Requirements, WorkMode};
 use crate::role::Role;
 use crate::tr;
@@ -159,6 +159,16 @@ impl Messages {
             "residency" => tr!(self, "fit-gate-residency"),
             "years" => tr!(self, "fit-gate-years"),
             other => other.to_string(),
+        }
+    }
+
+    /// What the history says of a posting: `new` / `신규`.
+    pub fn seen(self, seen: Seen) -> String {
+        match seen {
+            Seen::New => tr!(self, "seen-new"),
+            Seen::Reposted => tr!(self, "seen-reposted"),
+            Seen::Changed => tr!(self, "seen-changed"),
+            Seen::Seen => tr!(self, "seen-seen"),
         }
     }
 

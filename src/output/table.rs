@@ -74,7 +74,7 @@ impl<'a> TableWriter<'a> {
             line.push_str(&format!("  {}: {}", tr!(m, "table-lang"), m.lang(lang)));
         }
         if let Some(seen) = r.seen {
-            line.push_str(&format!("  history: {}", seen.name()));
+            line.push_str(&format!("  {}: {}", tr!(m, "table-history"), m.seen(seen)));
         }
         writeln!(self.out, "{line}")?;
         if let Some(note) = m.title_note(r) {
