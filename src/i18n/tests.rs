@@ -403,3 +403,47 @@ fn every_message_formats_without_errors_given_its_arguments() {
         }
     }
 }
+
+#[test]
+fn fit_parts_read_in_english_as_the_core_says_them_and_in_korean() {
+    use crate::fit::{LevelWhy, PartWhy};
+    use crate::role::Role;
+    let cases = [
+        PartWhy::Skills {
+            required: Some(0.25),
+            preferred: None,
+            word_for_word: vec!["Rust".into()],
+        },
+        PartWhy::Direction {
+            role: Some(Role::Backend),
+            role_fit: 1.0,
+            skills_same_way: 0.5,
+            avoided_role: None,
+            avoided_word: Some("crypto".into()),
+        },
+        PartWhy::Direction {
+            role: None,
+            role_fit: 0.2,
+            skills_same_way: 0.0,
+            avoided_role: Some(Role::Research),
+            avoided_word: None,
+        },
+        PartWhy::Level(LevelWhy::NotAsked),
+        PartWhy::Level(LevelWhy::Short {
+            asks: "5+ years".into(),
+            have: 2,
+        }),
+        PartWhy::Level(LevelWhy::Met {
+            asks: "경력 3년 이상".into(),
+            have: 4,
+        }),
+        PartWhy::Level(LevelWhy::StepDown),
+    ];
+    let (en, ko) = (Messages::new(Locale::En), Messages::new(Locale::Ko));
+    for why in &cases {
+        assert_eq!(en.part_why(why), why.english());
+        let k = ko.part_why(why);
+        assert!(k.chars().any(|c| ('가'..='힣').contains(&c)), "{k}");
+    }
+    assert_eq!(ko.part_why(&cases[4]), "\"5+ years\" 요구, 내 경력 2년");
+}

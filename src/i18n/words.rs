@@ -3,7 +3,7 @@
 //! literal, so the catalogue test sees every one.
 
 use crate::classify::Signal;
-use crate::fit::Advice;
+use crate::fit::{Advice, LevelWhy, PartWhy};
 use crate::model::{Lang, SectionKind};
 use crate::report::{Record, Seen};
 use crate::requirements::{DegreeLevel, Level, LimitKind, Need, Requirements, WorkMode};
@@ -169,6 +169,69 @@ impl Messages {
             Seen::Reposted => tr!(self, "seen-reposted"),
             Seen::Changed => tr!(self, "seen-changed"),
             Seen::Seen => tr!(self, "seen-seen"),
+        }
+    }
+
+    /// Why a part of the fit score is what it is.
+    pub fn part_why(self, why: &PartWhy) -> String {
+        let pct = |x: Option<f64>| {
+            x.map(|v| format!("{:.0}%", 100.0 * v))
+                .unwrap_or_else(|| tr!(self, "not-applicable"))
+        };
+        match why {
+            PartWhy::Skills {
+                required,
+                preferred,
+                word_for_word,
+            } => {
+                let mut text = tr!(
+                    self,
+                    "why-skills",
+                    required = pct(*required),
+                    preferred = pct(*preferred)
+                );
+                if !word_for_word.is_empty() {
+                    text.push_str(&tr!(
+                        self,
+                        "why-word-for-word",
+                        words = word_for_word.join("; ")
+                    ));
+                }
+                text
+            }
+            PartWhy::Direction {
+                role,
+                role_fit,
+                skills_same_way,
+                avoided_role,
+                avoided_word,
+            } => {
+                let mut text = tr!(
+                    self,
+                    "why-direction",
+                    role = self.label(*role),
+                    fit = format!("{:.0}%", 100.0 * role_fit),
+                    same = format!("{:.0}%", 100.0 * skills_same_way)
+                );
+                match (avoided_role, avoided_word) {
+                    (Some(r), _) => {
+                        text.push_str(&tr!(self, "why-avoided-role", role = self.role(*r)))
+                    }
+                    (None, Some(w)) => {
+                        text.push_str(&tr!(self, "why-avoided-word", word = w.as_str()))
+                    }
+                    _ => {}
+                }
+                text
+            }
+            PartWhy::Level(LevelWhy::NotAsked) => tr!(self, "why-level-not-asked"),
+            PartWhy::Level(LevelWhy::Short { asks, have }) => {
+                tr!(self, "why-level-short", asks = asks.as_str(), have = *have)
+            }
+            PartWhy::Level(LevelWhy::Met { asks, have }) => {
+                tr!(self, "why-level-met", asks = asks.as_str(), have = *have)
+            }
+            PartWhy::Level(LevelWhy::StepDown) => tr!(self, "why-level-step-down"),
         }
     }
 

@@ -221,7 +221,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                     name = m.fit_part(&c.name),
                     points = format!("{:.0}", c.points)
                 );
-                writeln!(out, "- {part}: {}", cell(&c.detail))?;
+                writeln!(out, "- {part}: {}", cell(&m.part_why(&c.why)))?;
             }
             for p in &fit.explain.penalties {
                 writeln!(out, "- {}: {}", tr!(m, "md-points-off"), cell(p))?;

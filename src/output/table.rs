@@ -227,7 +227,7 @@ impl<'a> TableWriter<'a> {
                     share = format!("{:.0}%", c.value * 100.0),
                     line = line
                 );
-                writeln!(self.out, "    {points}: {}", sanitize(&c.detail))?;
+                writeln!(self.out, "    {points}: {}", sanitize(&m.part_why(&c.why)))?;
             }
             for p in &e.penalties {
                 writeln!(self.out, "    {}", sanitize(p))?;

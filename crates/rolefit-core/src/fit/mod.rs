@@ -320,9 +320,94 @@ pub struct Component {
     pub name: String,
     pub value: f64,
     pub points: f64,
+    /// Why, in English (the JSON field); `why` holds the same as facts.
     pub detail: String,
     /// The posting line it rests on, if one (0: the title or location field).
     pub line: Option<usize>,
+    #[serde(skip)]
+    pub why: PartWhy,
+}
+
+/// Why a part of the score is what it is, as facts for a renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartWhy {
+    Skills {
+        required: Option<f64>,
+        preferred: Option<f64>,
+        word_for_word: Vec<String>,
+    },
+    Direction {
+        role: Option<Role>,
+        role_fit: f64,
+        skills_same_way: f64,
+        avoided_role: Option<Role>,
+        avoided_word: Option<String>,
+    },
+    Level(LevelWhy),
+}
+
+/// Why the level part is what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LevelWhy {
+    NotAsked,
+    /// The posting asks `asks`; the user counts `have` years, short of it.
+    Short {
+        asks: String,
+        have: u32,
+    },
+    Met {
+        asks: String,
+        have: u32,
+    },
+    /// An entry-level role for someone well past it.
+    StepDown,
+}
+
+impl PartWhy {
+    /// The facts in English, as `detail` carries them.
+    pub fn english(&self) -> String {
+        match self {
+            PartWhy::Skills {
+                required,
+                preferred,
+                word_for_word,
+            } => format!(
+                "required {}, preferred {}{}",
+                pct(*required),
+                pct(*preferred),
+                if word_for_word.is_empty() {
+                    String::new()
+                } else {
+                    format!(", word for word: {}", word_for_word.join("; "))
+                }
+            ),
+            PartWhy::Direction {
+                role,
+                role_fit,
+                skills_same_way,
+                avoided_role,
+                avoided_word,
+            } => format!(
+                "role {} {:.0}%, skills point the same way {:.0}%{}",
+                role.map(|r| r.name()).unwrap_or("none"),
+                100.0 * role_fit,
+                100.0 * skills_same_way,
+                match (avoided_role, avoided_word) {
+                    (Some(r), _) => format!(", a role you avoid ({r})"),
+                    (None, Some(wd)) => format!(", names \"{wd}\", which you avoid"),
+                    _ => String::new(),
+                }
+            ),
+            PartWhy::Level(LevelWhy::NotAsked) => "no seniority asked".to_string(),
+            PartWhy::Level(LevelWhy::Short { asks, have }) => {
+                format!("asks \"{asks}\", you count {have} years")
+            }
+            PartWhy::Level(LevelWhy::Met { asks, have }) => {
+                format!("asks \"{asks}\", you count {have} years: met")
+            }
+            PartWhy::Level(LevelWhy::StepDown) => "an entry-level role, a step down".to_string(),
+        }
+    }
 }
 
 /// A hard gate that capped the score.
@@ -498,7 +583,7 @@ pub fn fit(
             .as_ref()
             .is_some_and(|sn| sn.level == Level::Entry);
     let mut level_part = 1.0;
-    let mut level_detail = "no seniority asked".to_string();
+    let mut level_why = LevelWhy::NotAsked;
     let mut level_line = None;
     let mut years_short = 0;
     if let (Some((need, text, line)), Some(h)) = (&asked, have) {
@@ -506,15 +591,21 @@ pub fn fit(
         if *need > h {
             years_short = need - h;
             level_part = (1.0 - lr.per_year * years_short as f64).max(0.0);
-            level_detail = format!("asks \"{text}\", you count {h} years");
+            level_why = LevelWhy::Short {
+                asks: text.clone(),
+                have: h,
+            };
         } else {
-            level_detail = format!("asks \"{text}\", you count {h} years: met");
+            level_why = LevelWhy::Met {
+                asks: text.clone(),
+                have: h,
+            };
         }
     }
     let step_down = entry_role && raw_years.is_some_and(|y| y >= lr.step_down_years);
     if step_down {
         level_part = level_part.min(lr.step_down);
-        level_detail = "an entry-level role, a step down".to_string();
+        level_why = LevelWhy::StepDown;
         level_line = req.seniority.as_ref().map(|sn| sn.line);
     }
 
@@ -711,48 +802,50 @@ pub fn fit(
 
     // --- score
     let w = &rules.weights;
-    let components = vec![
-        Component {
-            name: "skills".into(),
-            value: round2(skills_part),
-            points: round2(100.0 * w.skills * skills_part),
-            detail: format!(
-                "required {}, preferred {}{}",
-                pct(plain_coverage(&required)),
-                pct(plain_coverage(&preferred)),
-                if literal_matches.is_empty() {
-                    String::new()
-                } else {
-                    format!(", word for word: {}", literal_matches.join("; "))
-                }
-            ),
-            line: matched.first().map(|m| m.line),
-        },
-        Component {
-            name: "direction".into(),
-            value: round2(direction),
-            points: round2(100.0 * w.direction * direction),
-            detail: format!(
-                "role {} {:.0}%, skills point the same way {:.0}%{}",
-                role.map(|r| r.name()).unwrap_or("none"),
-                100.0 * label_aff,
-                100.0 * skills_dir,
-                match (&avoided_role, &avoided_word) {
-                    (Some(r), _) => format!(", a role you avoid ({r})"),
-                    (None, Some(wd)) => format!(", names \"{wd}\", which you avoid"),
-                    _ => String::new(),
-                }
-            ),
-            line: None,
-        },
-        Component {
-            name: "level".into(),
-            value: round2(level_part),
-            points: round2(100.0 * w.level * level_part),
-            detail: level_detail,
-            line: level_line,
-        },
+    let parts = [
+        (
+            "skills",
+            skills_part,
+            w.skills,
+            matched.first().map(|m| m.line),
+            PartWhy::Skills {
+                required: plain_coverage(&required),
+                preferred: plain_coverage(&preferred),
+                word_for_word: literal_matches.clone(),
+            },
+        ),
+        (
+            "direction",
+            direction,
+            w.direction,
+            None,
+            PartWhy::Direction {
+                role,
+                role_fit: label_aff,
+                skills_same_way: skills_dir,
+                avoided_role,
+                avoided_word: avoided_word.clone(),
+            },
+        ),
+        (
+            "level",
+            level_part,
+            w.level,
+            level_line,
+            PartWhy::Level(level_why),
+        ),
     ];
+    let components: Vec<Component> = parts
+        .into_iter()
+        .map(|(name, value, weight, line, why)| Component {
+            name: name.into(),
+            value: round2(value),
+            points: round2(100.0 * weight * value),
+            detail: why.english(),
+            line,
+            why,
+        })
+        .collect();
     let raw =
         100.0 * (w.skills * skills_part + w.direction * direction + w.level * level_part) - minus;
     let kept: f64 = gates.iter().map(|g| g.cap / 100.0).product();
