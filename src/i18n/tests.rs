@@ -447,3 +447,66 @@ fn fit_parts_read_in_english_as_the_core_says_them_and_in_korean() {
     }
     assert_eq!(ko.part_why(&cases[4]), "\"5+ years\" 요구, 내 경력 2년");
 }
+
+#[test]
+fn gates_and_points_off_read_in_english_as_the_core_says_them_and_in_korean() {
+    use crate::fit::{GateWhy, PenaltyWhy};
+    use crate::profile::DegreeHeld;
+    use crate::requirements::{DegreeLevel, LimitKind};
+    let gates = [
+        GateWhy::Language {
+            name: "Korean".into(),
+            text: "fluent Korean".into(),
+        },
+        GateWhy::RemoteOnlyIn {
+            places: "EU".into(),
+        },
+        GateWhy::JobIn {
+            places: "Seoul, Pangyo".into(),
+        },
+        GateWhy::Residency {
+            kind: LimitKind::Citizenship,
+            text: "US citizens only".into(),
+            region: "US".into(),
+        },
+        GateWhy::Clearance {
+            text: "TS/SCI".into(),
+        },
+        GateWhy::Degree {
+            level: DegreeLevel::Doctorate,
+            text: "PhD required".into(),
+            held: DegreeHeld::Master,
+        },
+        GateWhy::Years {
+            need: 8,
+            text: "8+ years".into(),
+            have: 3,
+        },
+    ];
+    let penalties = [
+        PenaltyWhy::Publications { points: 8.0 },
+        PenaltyWhy::Competitions { points: 4.0 },
+        PenaltyWhy::Relocate {
+            places: "Berlin".into(),
+            points: 10.0,
+        },
+        PenaltyWhy::DegreeUnknown {
+            level: DegreeLevel::Master,
+            points: 5.0,
+        },
+    ];
+    let (en, ko) = (Messages::new(Locale::En), Messages::new(Locale::Ko));
+    let hangul = |s: &str| s.chars().any(|c| ('가'..='힣').contains(&c));
+    for g in &gates {
+        assert_eq!(en.gate_why(g), g.english());
+        assert!(hangul(&ko.gate_why(g)), "{}", ko.gate_why(g));
+    }
+    for p in &penalties {
+        assert_eq!(en.penalty_why(p), p.english());
+        assert!(hangul(&ko.penalty_why(p)), "{}", ko.penalty_why(p));
+    }
+    assert_eq!(
+        ko.gate_why(&gates[6]),
+        "경력 8년 이상(\"8+ years\")을 요구하는데 내 경력은 3년입니다"
+    );
+}

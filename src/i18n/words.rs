@@ -3,8 +3,9 @@
 //! literal, so the catalogue test sees every one.
 
 use crate::classify::Signal;
-use crate::fit::{Advice, LevelWhy, PartWhy};
+use crate::fit::{Advice, GateWhy, LevelWhy, PartWhy, PenaltyWhy};
 use crate::model::{Lang, SectionKind};
+use crate::profile::DegreeHeld;
 use crate::report::{Record, Seen};
 use crate::requirements::{DegreeLevel, Level, LimitKind, Need, Requirements, WorkMode};
 use crate::role::Role;
@@ -77,13 +78,7 @@ impl Messages {
             out.push((tr!(self, "req-label-location"), parts.join(", ")));
         }
         for l in &req.limits {
-            let kind = match l.kind {
-                LimitKind::Residency => tr!(self, "req-limit-residency"),
-                LimitKind::Citizenship => tr!(self, "req-limit-citizenship"),
-                LimitKind::Permit => tr!(self, "req-limit-permit"),
-                LimitKind::TimeZone => tr!(self, "req-limit-time-zone"),
-                LimitKind::Clearance => tr!(self, "req-limit-clearance"),
-            };
+            let kind = self.limit_kind(l.kind);
             let kind = match &l.region {
                 Some(r) => format!("{kind} {r}"),
                 None => kind,
@@ -235,6 +230,99 @@ impl Messages {
         }
     }
 
+    /// Why a gate capped the fit score.
+    pub fn gate_why(self, why: &GateWhy) -> String {
+        match why {
+            GateWhy::Language { name, text } => tr!(
+                self,
+                "why-gate-language",
+                name = self.language_name(name),
+                text = text.as_str()
+            ),
+            GateWhy::RemoteOnlyIn { places } => {
+                tr!(self, "why-gate-remote-only", places = places.as_str())
+            }
+            GateWhy::JobIn { places } => tr!(self, "why-gate-job-in", places = places.as_str()),
+            GateWhy::Residency { kind, text, region } => tr!(
+                self,
+                "why-gate-residency",
+                kind = self.limit_kind(*kind),
+                text = text.as_str(),
+                region = region.as_str()
+            ),
+            GateWhy::Clearance { text } => tr!(self, "why-gate-clearance", text = text.as_str()),
+            GateWhy::Degree { level, text, held } => tr!(
+                self,
+                "why-gate-degree",
+                level = self.degree_required(*level),
+                text = text.as_str(),
+                held = self.degree_held(*held)
+            ),
+            GateWhy::Years { need, text, have } => tr!(
+                self,
+                "why-gate-years",
+                need = *need,
+                text = text.as_str(),
+                have = *have
+            ),
+        }
+    }
+
+    /// Why points were taken off the fit score.
+    pub fn penalty_why(self, why: &PenaltyWhy) -> String {
+        let pts = |p: &f64| p.to_string();
+        match why {
+            PenaltyWhy::Publications { points } => {
+                tr!(self, "why-penalty-publications", points = pts(points))
+            }
+            PenaltyWhy::Competitions { points } => {
+                tr!(self, "why-penalty-competitions", points = pts(points))
+            }
+            PenaltyWhy::Relocate { places, points } => tr!(
+                self,
+                "why-penalty-relocate",
+                places = places.as_str(),
+                points = pts(points)
+            ),
+            PenaltyWhy::DegreeUnknown { level, points } => tr!(
+                self,
+                "why-penalty-degree-unknown",
+                level = self.degree_required(*level),
+                points = pts(points)
+            ),
+        }
+    }
+
+    /// A limit's kind: `residency` / `거주 요건`.
+    pub fn limit_kind(self, kind: LimitKind) -> String {
+        match kind {
+            LimitKind::Residency => tr!(self, "req-limit-residency"),
+            LimitKind::Citizenship => tr!(self, "req-limit-citizenship"),
+            LimitKind::Permit => tr!(self, "req-limit-permit"),
+            LimitKind::TimeZone => tr!(self, "req-limit-time-zone"),
+            LimitKind::Clearance => tr!(self, "req-limit-clearance"),
+        }
+    }
+
+    /// A degree a posting requires, as a noun phrase: `a PhD` / `박사 학위`.
+    fn degree_required(self, level: DegreeLevel) -> String {
+        match level {
+            DegreeLevel::Doctorate => tr!(self, "why-degree-phd"),
+            DegreeLevel::Master => tr!(self, "why-degree-master"),
+            DegreeLevel::Bachelor => tr!(self, "why-degree-bachelor"),
+        }
+    }
+
+    /// The degree a profile lists: `master` / `석사`.
+    fn degree_held(self, held: DegreeHeld) -> String {
+        match held {
+            DegreeHeld::None => tr!(self, "why-held-none"),
+            DegreeHeld::Bachelor => tr!(self, "why-held-bachelor"),
+            DegreeHeld::Master => tr!(self, "why-held-master"),
+            DegreeHeld::Phd => tr!(self, "why-held-phd"),
+        }
+    }
+
     /// A seniority level for people: `senior` / `시니어`.
     pub fn level(self, level: Level) -> String {
         match level {
@@ -260,7 +348,7 @@ impl Messages {
                 .join(&tr!(self, "advice-or"))
         };
         match a {
-            Advice::Blocked { reason } => tr!(self, "advice-blocked", reason = reason.as_str()),
+            Advice::Blocked { why, .. } => tr!(self, "advice-blocked", reason = self.gate_why(why)),
             Advice::AvoidedRole { role } => {
                 tr!(self, "advice-avoided-role", role = self.role(*role))
             }

@@ -223,8 +223,9 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                 );
                 writeln!(out, "- {part}: {}", cell(&m.part_why(&c.why)))?;
             }
-            for p in &fit.explain.penalties {
-                writeln!(out, "- {}: {}", tr!(m, "md-points-off"), cell(p))?;
+            for p in &fit.explain.penalty_facts {
+                let p = m.penalty_why(p);
+                writeln!(out, "- {}: {}", tr!(m, "md-points-off"), cell(&p))?;
             }
             for g in &fit.explain.gates {
                 let gate = tr!(
@@ -234,7 +235,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                     cap = format!("{:.0}%", g.cap),
                     line = ""
                 );
-                writeln!(out, "- {gate}: {}", cell(&g.reason))?;
+                writeln!(out, "- {gate}: {}", cell(&m.gate_why(&g.why)))?;
             }
         }
     }

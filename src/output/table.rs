@@ -229,8 +229,8 @@ impl<'a> TableWriter<'a> {
                 );
                 writeln!(self.out, "    {points}: {}", sanitize(&m.part_why(&c.why)))?;
             }
-            for p in &e.penalties {
-                writeln!(self.out, "    {}", sanitize(p))?;
+            for p in &e.penalty_facts {
+                writeln!(self.out, "    {}", sanitize(&m.penalty_why(p)))?;
             }
             for g in &e.gates {
                 let line = g
@@ -244,7 +244,7 @@ impl<'a> TableWriter<'a> {
                     cap = format!("{:.0}%", g.cap),
                     line = line
                 );
-                writeln!(self.out, "    {gate}: {}", sanitize(&g.reason))?;
+                writeln!(self.out, "    {gate}: {}", sanitize(&m.gate_why(&g.why)))?;
             }
             if !e.literal_matches.is_empty() {
                 let what = tr!(m, "fit-literal");

@@ -95,6 +95,7 @@ pub fn scored(mut r: Record, score: u32) -> Record {
             preferred_coverage: None,
             literal_matches: Vec::new(),
             penalties: Vec::new(),
+            penalty_facts: Vec::new(),
             components: Vec::new(),
             gates: Vec::new(),
         },

@@ -14,6 +14,9 @@ pub enum Advice {
     /// A gate capped the score; `reason` is the gate's own sentence.
     Blocked {
         reason: String,
+        /// The same as facts, for a renderer in another language.
+        #[serde(skip)]
+        why: super::GateWhy,
     },
     /// The posting's role is one the user said they do not want.
     AvoidedRole {
@@ -69,7 +72,7 @@ impl Advice {
     /// The advice in plain English.
     pub fn english(&self) -> String {
         match self {
-            Advice::Blocked { reason } => format!("Hard limit: {reason}."),
+            Advice::Blocked { reason, .. } => format!("Hard limit: {reason}."),
             Advice::AvoidedRole { role } => {
                 format!("This is a {role} role, which you said you do not want.")
             }

@@ -416,8 +416,107 @@ pub struct Gate {
     pub kind: String,
     /// The share of the score kept, in percent.
     pub cap: f64,
+    /// Why, in English (the JSON field); `why` holds the same as facts.
     pub reason: String,
     pub line: Option<usize>,
+    #[serde(skip)]
+    pub why: GateWhy,
+}
+
+/// Why a gate capped the score, as facts for a renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GateWhy {
+    /// The work is in a language the profile does not list.
+    Language {
+        name: String,
+        text: String,
+    },
+    /// Remote, but only within places the person is not in.
+    RemoteOnlyIn {
+        places: String,
+    },
+    /// On site in places the person is not in.
+    JobIn {
+        places: String,
+    },
+    Residency {
+        kind: LimitKind,
+        text: String,
+        region: String,
+    },
+    Clearance {
+        text: String,
+    },
+    Degree {
+        level: DegreeLevel,
+        text: String,
+        held: DegreeHeld,
+    },
+    Years {
+        need: u32,
+        text: String,
+        have: u32,
+    },
+}
+
+impl GateWhy {
+    /// The facts in English, as `reason` carries them.
+    pub fn english(&self) -> String {
+        match self {
+            GateWhy::Language { name, text } => {
+                format!("the work is in {name} ({text}) and your profile does not list it")
+            }
+            GateWhy::RemoteOnlyIn { places } => {
+                format!("remote within {places} only, and you are not there")
+            }
+            GateWhy::JobIn { places } => format!("the job is in {places} and you are not"),
+            GateWhy::Residency { kind, text, region } => format!(
+                "{} limit \"{text}\" ({region}), which you do not meet",
+                kind.name()
+            ),
+            GateWhy::Clearance { text } => {
+                format!("it needs a security clearance (\"{text}\") and your profile names none")
+            }
+            GateWhy::Degree { level, text, held } => format!(
+                "it requires {} (\"{text}\") and you list {}",
+                degree_name(*level),
+                held.name()
+            ),
+            GateWhy::Years { need, text, have } => {
+                format!("it asks for {need}+ years (\"{text}\") and you count {have}")
+            }
+        }
+    }
+}
+
+/// Points taken off, as facts for a renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PenaltyWhy {
+    Publications { points: f64 },
+    Competitions { points: f64 },
+    Relocate { places: String, points: f64 },
+    DegreeUnknown { level: DegreeLevel, points: f64 },
+}
+
+impl PenaltyWhy {
+    /// The facts in English, as `penalties` carries them.
+    pub fn english(&self) -> String {
+        match self {
+            PenaltyWhy::Publications { points } => {
+                format!("publications are required and the profile lists none (-{points})")
+            }
+            PenaltyWhy::Competitions { points } => {
+                format!("competition results are asked for and the profile lists none (-{points})")
+            }
+            PenaltyWhy::Relocate { places, points } => {
+                format!("the job is in {places}: you would relocate (-{points})")
+            }
+            PenaltyWhy::DegreeUnknown { level, points } => format!(
+                "{} is required and the profile lists none (-{points})",
+                degree_name(*level)
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -428,6 +527,9 @@ pub struct FitExplain {
     pub literal_matches: Vec<String>,
     /// Points taken off, each with its reason.
     pub penalties: Vec<String>,
+    /// The same as facts.
+    #[serde(skip)]
+    pub penalty_facts: Vec<PenaltyWhy>,
     pub components: Vec<Component>,
     pub gates: Vec<Gate>,
 }
@@ -615,17 +717,15 @@ pub fn fit(
     let mut minus = 0.0;
     if req.publications == Some(Need::Required) && !s.has_publications {
         minus += pen.publications;
-        penalties.push(format!(
-            "publications are required and the profile lists none (-{})",
-            pen.publications
-        ));
+        penalties.push(PenaltyWhy::Publications {
+            points: pen.publications,
+        });
     }
     if req.competitions == Some(Need::Required) && !s.has_competitions {
         minus += pen.competitions;
-        penalties.push(format!(
-            "competition results are asked for and the profile lists none (-{})",
-            pen.competitions
-        ));
+        penalties.push(PenaltyWhy::Competitions {
+            points: pen.competitions,
+        });
     }
     let held = p.degree.as_ref().map(|d| d.value);
     let needs = |l: DegreeLevel| match l {
@@ -642,10 +742,11 @@ pub fn fit(
             gates.push(Gate {
                 kind: "language".into(),
                 cap: g.language,
-                reason: format!(
-                    "the work is in {} ({}) and your profile does not list it",
-                    w.name, w.text
-                ),
+                reason: String::new(),
+                why: GateWhy::Language {
+                    name: w.name.clone(),
+                    text: w.text.clone(),
+                },
                 line: Some(w.line),
             });
             break;
@@ -695,25 +796,27 @@ pub fn fit(
                 gates.push(Gate {
                     kind: "location".into(),
                     cap: g.location,
-                    reason: format!(
-                        "remote within {} only, and you are not there",
-                        place_names()
-                    ),
+                    reason: String::new(),
+                    why: GateWhy::RemoteOnlyIn {
+                        places: place_names(),
+                    },
                     line,
                 });
             }
         } else if relocate {
             minus += pen.relocate;
-            penalties.push(format!(
-                "the job is in {}: you would relocate (-{})",
-                place_names(),
-                pen.relocate
-            ));
+            penalties.push(PenaltyWhy::Relocate {
+                places: place_names(),
+                points: pen.relocate,
+            });
         } else {
             gates.push(Gate {
                 kind: "location".into(),
                 cap: g.location,
-                reason: format!("the job is in {} and you are not", place_names()),
+                reason: String::new(),
+                why: GateWhy::JobIn {
+                    places: place_names(),
+                },
                 line,
             });
         }
@@ -726,11 +829,12 @@ pub fn fit(
                 gates.push(Gate {
                     kind: "residency".into(),
                     cap: g.residency,
-                    reason: format!(
-                        "{} limit \"{}\" ({region}), which you do not meet",
-                        l.kind.name(),
-                        l.text
-                    ),
+                    reason: String::new(),
+                    why: GateWhy::Residency {
+                        kind: l.kind,
+                        text: l.text.clone(),
+                        region: region.clone(),
+                    },
                     line: Some(l.line),
                 });
                 break;
@@ -743,10 +847,10 @@ pub fn fit(
         gates.push(Gate {
             kind: "clearance".into(),
             cap: g.clearance,
-            reason: format!(
-                "it needs a security clearance (\"{}\") and your profile names none",
-                l.text
-            ),
+            reason: String::new(),
+            why: GateWhy::Clearance {
+                text: l.text.clone(),
+            },
             line: Some(l.line),
         });
     }
@@ -760,12 +864,12 @@ pub fn fit(
             Some(h) if h < needs(level) => gates.push(Gate {
                 kind: "degree".into(),
                 cap: g.degree,
-                reason: format!(
-                    "it requires {} (\"{}\") and you list {}",
-                    degree_name(level),
-                    d.text,
-                    h.name()
-                ),
+                reason: String::new(),
+                why: GateWhy::Degree {
+                    level,
+                    text: d.text.clone(),
+                    held: h,
+                },
                 line: Some(d.line),
             }),
             Some(_) => {}
@@ -778,10 +882,7 @@ pub fn fit(
                 };
                 if points > 0.0 {
                     minus += points;
-                    penalties.push(format!(
-                        "{} is required and the profile lists none (-{points})",
-                        degree_name(level)
-                    ));
+                    penalties.push(PenaltyWhy::DegreeUnknown { level, points });
                 }
             }
         }
@@ -792,13 +893,21 @@ pub fn fit(
         gates.push(Gate {
             kind: "years".into(),
             cap: g.years,
-            reason: format!(
-                "it asks for {need}+ years (\"{text}\") and you count {}",
-                have.unwrap_or(0)
-            ),
+            reason: String::new(),
+            why: GateWhy::Years {
+                need: *need,
+                text: text.clone(),
+                have: have.unwrap_or(0),
+            },
             line: Some(*line),
         });
     }
+
+    for gate in &mut gates {
+        gate.reason = gate.why.english();
+    }
+    let penalty_facts = penalties;
+    let penalties: Vec<String> = penalty_facts.iter().map(PenaltyWhy::english).collect();
 
     // --- score
     let w = &rules.weights;
@@ -879,6 +988,7 @@ pub fn fit(
             preferred_coverage: plain_coverage(&preferred).map(round2),
             literal_matches,
             penalties,
+            penalty_facts,
             components,
             gates,
         },
@@ -947,6 +1057,7 @@ fn advise(a: AdviceInput) -> Vec<Advice> {
     for g in a.gates {
         out.push(Advice::Blocked {
             reason: g.reason.clone(),
+            why: g.why.clone(),
         });
     }
     match a.role {
