@@ -457,6 +457,12 @@ fn gates_and_points_off_read_in_english_as_the_core_says_them_and_in_korean() {
         GateWhy::Language {
             name: "Korean".into(),
             text: "fluent Korean".into(),
+            assumed: false,
+        },
+        GateWhy::Language {
+            name: "Korean".into(),
+            text: "the posting is written in Korean".into(),
+            assumed: true,
         },
         GateWhy::RemoteOnlyIn {
             places: "EU".into(),
@@ -506,7 +512,11 @@ fn gates_and_points_off_read_in_english_as_the_core_says_them_and_in_korean() {
         assert!(hangul(&ko.penalty_why(p)), "{}", ko.penalty_why(p));
     }
     assert_eq!(
-        ko.gate_why(&gates[6]),
+        ko.gate_why(&gates[7]),
         "경력 8년 이상(\"8+ years\")을 요구하는데 내 경력은 3년입니다"
+    );
+    assert_eq!(
+        ko.gate_why(&gates[1]),
+        "업무 언어가 한국어(공고의 언어)인데 프로필에 없습니다"
     );
 }

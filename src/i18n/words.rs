@@ -233,12 +233,25 @@ impl Messages {
     /// Why a gate capped the fit score.
     pub fn gate_why(self, why: &GateWhy) -> String {
         match why {
-            GateWhy::Language { name, text } => tr!(
-                self,
-                "why-gate-language",
-                name = self.language_name(name),
-                text = text.as_str()
-            ),
+            GateWhy::Language {
+                name,
+                text,
+                assumed,
+            } => {
+                // English keeps the core's words; another language says
+                // "the posting's language" in its own.
+                let text = if *assumed && self.locale() != Locale::En {
+                    tr!(self, "req-from-posting-language")
+                } else {
+                    text.clone()
+                };
+                tr!(
+                    self,
+                    "why-gate-language",
+                    name = self.language_name(name),
+                    text = text
+                )
+            }
             GateWhy::RemoteOnlyIn { places } => {
                 tr!(self, "why-gate-remote-only", places = places.as_str())
             }

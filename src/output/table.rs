@@ -217,6 +217,7 @@ impl<'a> TableWriter<'a> {
             for c in &e.components {
                 let line = c
                     .line
+                    .filter(|&l| l > 0)
                     .map(|l| format!(", {}", m.line(l)))
                     .unwrap_or_default();
                 let points = tr!(
@@ -235,6 +236,7 @@ impl<'a> TableWriter<'a> {
             for g in &e.gates {
                 let line = g
                     .line
+                    .filter(|&l| l > 0)
                     .map(|l| format!(", {}", m.line(l)))
                     .unwrap_or_default();
                 let gate = tr!(

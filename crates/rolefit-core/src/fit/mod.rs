@@ -427,9 +427,11 @@ pub struct Gate {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GateWhy {
     /// The work is in a language the profile does not list.
+    /// `assumed`: the posting's own language, not a line of it.
     Language {
         name: String,
         text: String,
+        assumed: bool,
     },
     /// Remote, but only within places the person is not in.
     RemoteOnlyIn {
@@ -463,7 +465,7 @@ impl GateWhy {
     /// The facts in English, as `reason` carries them.
     pub fn english(&self) -> String {
         match self {
-            GateWhy::Language { name, text } => {
+            GateWhy::Language { name, text, .. } => {
                 format!("the work is in {name} ({text}) and your profile does not list it")
             }
             GateWhy::RemoteOnlyIn { places } => {
@@ -746,6 +748,7 @@ pub fn fit(
                 why: GateWhy::Language {
                     name: w.name.clone(),
                     text: w.text.clone(),
+                    assumed: w.line == 0,
                 },
                 line: Some(w.line),
             });
