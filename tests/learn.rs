@@ -69,25 +69,29 @@ fn labeled_set(dir: &Dir) {
     dir.create("set/labels.csv", labels);
 }
 
+/// `rolefit patterns learn set/labels.csv --postings POSTINGS` with extra
+/// arguments, run in `dir`.
+fn learn<'a>(dir: &Dir, postings: &'a str, extra: &[&'a str]) -> util::Output {
+    let mut args = vec![
+        "patterns",
+        "learn",
+        "set/labels.csv",
+        "--postings",
+        postings,
+    ];
+    args.extend_from_slice(extra);
+    dir.command(args).run()
+}
+
 #[test]
 fn learns_prints_cross_validation_and_writes_a_usable_folder() {
     let dir = Dir::new();
     labeled_set(&dir);
-    let out = dir
-        .command([
-            "patterns",
-            "learn",
-            "set/labels.csv",
-            "--postings",
-            "set/postings",
-            "--folds",
-            "2",
-            "--lambda",
-            "1",
-            "-o",
-            "learned",
-        ])
-        .run();
+    let out = learn(
+        &dir,
+        "set/postings",
+        &["--folds", "2", "--lambda", "1", "-o", "learned"],
+    );
     let stdout = out.success();
     assert!(
         stdout.starts_with("8 labeled postings; 2-fold cross-validation"),
@@ -149,21 +153,11 @@ fn learns_from_a_csv_of_postings() {
         ));
     }
     dir.create("set/batch.csv", csv);
-    let out = dir
-        .command([
-            "patterns",
-            "learn",
-            "set/labels.csv",
-            "--postings",
-            "set/batch.csv",
-            "--folds",
-            "2",
-            "--lambda",
-            "1",
-            "-o",
-            "learned",
-        ])
-        .run();
+    let out = learn(
+        &dir,
+        "set/batch.csv",
+        &["--folds", "2", "--lambda", "1", "-o", "learned"],
+    );
     assert!(out.success().starts_with("8 labeled postings"), "{out:?}");
 }
 
@@ -172,17 +166,7 @@ fn a_label_without_its_posting_names_the_row() {
     let dir = Dir::new();
     labeled_set(&dir);
     dir.create("set/labels.csv", "file,primary\nmissing.md,modeling\n");
-    let out = dir
-        .command([
-            "patterns",
-            "learn",
-            "set/labels.csv",
-            "--postings",
-            "set/postings",
-            "-o",
-            "x",
-        ])
-        .run();
+    let out = learn(&dir, "set/postings", &["-o", "x"]);
     assert_ne!(out.code, Some(0));
     assert!(
         out.stderr.contains("row 1") && out.stderr.contains("missing.md"),
@@ -212,19 +196,7 @@ fn learning_into_the_pattern_folder_it_reads_is_refused() {
     labeled_set(&dir);
     dir.create("pats/backend.toml", "role = \"backend\"\n");
     let before = std::fs::read_to_string(dir.path().join("pats/backend.toml")).unwrap();
-    let out = dir
-        .command([
-            "patterns",
-            "learn",
-            "set/labels.csv",
-            "--postings",
-            "set/postings",
-            "--patterns",
-            "pats",
-            "-o",
-            "pats/",
-        ])
-        .run();
+    let out = learn(&dir, "set/postings", &["--patterns", "pats", "-o", "pats/"]);
     assert_eq!(out.code, Some(2), "{out:?}");
     assert!(out.stderr.contains("pattern folder"), "{out:?}");
     let after = std::fs::read_to_string(dir.path().join("pats/backend.toml")).unwrap();

@@ -703,14 +703,19 @@ impl ReqRules {
                 message: e,
             })
         };
-        let mut seniority = Vec::new();
-        for (name, w) in &def.seniority {
-            let level: Level = name
-                .parse()
-                .map_err(|e: String| f.error_at(w.span().start, e))?;
-            seniority.push((level, words(w)?));
-        }
-        seniority.sort_by_key(|b| std::cmp::Reverse(b.0));
+        // Phrases by seniority level (a table of `level = [...]`), highest first.
+        let by_level = |table: &BTreeMap<String, Spanned<Vec<String>>>| {
+            let mut out = Vec::new();
+            for (name, w) in table {
+                let level: Level = name
+                    .parse()
+                    .map_err(|e: String| f.error_at(w.span().start, e))?;
+                out.push((level, words(w)?));
+            }
+            out.sort_by_key(|b: &(Level, Phrase)| std::cmp::Reverse(b.0));
+            Ok::<_, RulesError>(out)
+        };
+        let seniority = by_level(&def.seniority)?;
 
         let mut regions: Vec<Region> = Vec::new();
         for r in &def.region {
@@ -766,14 +771,7 @@ impl ReqRules {
                 .map_err(|e: String| f.error_at(w.span().start, e))?;
             roles.push((role, words(w)?));
         }
-        let mut levels = Vec::new();
-        for (name, w) in &p.level {
-            let level: Level = name
-                .parse()
-                .map_err(|e: String| f.error_at(w.span().start, e))?;
-            levels.push((level, words(w)?));
-        }
-        levels.sort_by_key(|b| std::cmp::Reverse(b.0));
+        let levels = by_level(&p.level)?;
         let profile = ProfileRules {
             years: p.years.iter().map(&re).collect::<Result<_, _>>()?,
             not_years: re(&p.not_years)?,

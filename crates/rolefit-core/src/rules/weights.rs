@@ -118,31 +118,28 @@ impl FitRules {
         if s.enough == 0 {
             return Err(bad("[skills] enough must be at least 1"));
         }
+        let percent = |xs: &[f64]| xs.iter().all(|x| (0.0..=100.0).contains(x));
         let g = &r.gates;
-        if ![
+        let caps = [
             g.language,
             g.location,
             g.residency,
             g.clearance,
             g.degree,
             g.years,
-        ]
-        .into_iter()
-        .all(|x| (0.0..=100.0).contains(&x))
-        {
+        ];
+        if !percent(&caps) {
             return Err(bad("[gates] caps must be between 0 and 100"));
         }
         let p = &r.penalties;
-        if ![
+        let points = [
             p.publications,
             p.competitions,
             p.phd_unknown,
             p.master_unknown,
             p.relocate,
-        ]
-        .into_iter()
-        .all(|x| (0.0..=100.0).contains(&x))
-        {
+        ];
+        if !percent(&points) {
             return Err(bad("[penalties] must be between 0 and 100 points"));
         }
         Ok(r)
