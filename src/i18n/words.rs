@@ -27,6 +27,45 @@ impl Messages {
     /// The posting's seniority, location, limits and work languages, a line
     /// each: the requirement's label and what the posting says, with the line
     /// it said it on.
+    /// The years of experience and the degree a posting asks for, each as
+    /// one line ("experience: 5+ years required (l.4)").
+    pub fn years_and_degree(self, req: &Requirements) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(y) = &req.years {
+            let what = if y.any {
+                tr!(self, "req-years-any")
+            } else {
+                tr!(self, "req-years-min", n = y.min)
+            };
+            out.push(tr!(
+                self,
+                "req-experience",
+                what = what,
+                need = self.need(y.need),
+                line = self.line(y.line)
+            ));
+        }
+        if let Some(d) = &req.degree {
+            let what = if d.not_required {
+                tr!(self, "req-degree-not-required")
+            } else {
+                let (level, need) = (self.degree_level(d.level), self.need(d.need));
+                if d.equivalent_ok {
+                    tr!(self, "req-degree-equivalent", level = level, need = need)
+                } else {
+                    tr!(self, "req-degree-level", level = level, need = need)
+                }
+            };
+            out.push(tr!(
+                self,
+                "req-degree",
+                what = what,
+                line = self.line(d.line)
+            ));
+        }
+        out
+    }
+
     pub fn requirement_lines(self, req: &Requirements) -> Vec<(String, String)> {
         let at = |line: usize| {
             if line == 0 {

@@ -171,6 +171,9 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
         writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }
     if let Some(req) = &r.requirements {
+        for line in m.years_and_degree(req) {
+            writeln!(out, "- {}", cell(&line))?;
+        }
         for (label, text) in m.requirement_lines(req) {
             writeln!(out, "- {label}: {}", cell(&text))?;
         }
@@ -307,5 +310,56 @@ mod tests {
         w.finish().unwrap();
         let all = String::from_utf8(buf.borrow().clone()).unwrap();
         assert!(all.starts_with("# rolefit report\n\n| id |"), "{all}");
+    }
+
+    /// The section of one posting that asks for 5+ years and an MS, in `lang`.
+    fn section_with_years_and_degree(lang: crate::i18n::Locale) -> String {
+        use crate::requirements::{Degree, DegreeLevel, Need, Requirements, Years};
+        let mut r = Record::error("p1".into(), "p1.md".into(), String::new());
+        r.status = crate::report::Status::Ok;
+        r.error = None;
+        r.role = Some("modeling".parse().unwrap());
+        r.requirements = Some(Requirements {
+            years: Some(Years {
+                min: 5,
+                max: None,
+                need: Need::Required,
+                any: false,
+                text: "5+ years".into(),
+                line: 4,
+            }),
+            degree: Some(Degree {
+                level: Some(DegreeLevel::Master),
+                need: Need::Preferred,
+                equivalent_ok: false,
+                not_required: false,
+                text: "MS".into(),
+                line: 5,
+            }),
+            ..Default::default()
+        });
+        let buf = Rc::new(RefCell::new(Vec::new()));
+        let mut w = MarkdownWriter::new(
+            Box::new(Shared(buf.clone())),
+            false,
+            false,
+            Messages::new(lang),
+        );
+        w.write(&r).unwrap();
+        w.finish().unwrap();
+        String::from_utf8(buf.borrow().clone()).unwrap()
+    }
+
+    #[test]
+    fn a_section_says_the_years_and_degree_asked_for() {
+        let en = section_with_years_and_degree(crate::i18n::Locale::En);
+        assert!(
+            en.contains("- experience: 5+ years (required, l.4)\n"),
+            "{en}"
+        );
+        assert!(en.contains("- degree: MS preferred (l.5)\n"), "{en}");
+        let ko = section_with_years_and_degree(crate::i18n::Locale::Ko);
+        assert!(ko.contains("- 경력: 경력 5년 이상 ("), "{ko}");
+        assert!(ko.contains("- 학력: "), "{ko}");
     }
 }

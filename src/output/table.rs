@@ -271,32 +271,7 @@ impl<'a> TableWriter<'a> {
                 writeln!(self.out, "    {label}: {}", sanitize(&names.join(", ")))?;
             }
         }
-        if let Some(y) = &req.years {
-            let what = if y.any {
-                tr!(m, "req-years-any")
-            } else {
-                tr!(m, "req-years-min", n = y.min)
-            };
-            let line = tr!(
-                m,
-                "req-experience",
-                what = what,
-                need = m.need(y.need),
-                line = m.line(y.line)
-            );
-            writeln!(self.out, "    {line}")?;
-        }
-        if let Some(d) = &req.degree {
-            let what = if d.not_required {
-                tr!(m, "req-degree-not-required")
-            } else if d.equivalent_ok {
-                let (level, need) = (m.degree_level(d.level), m.need(d.need));
-                tr!(m, "req-degree-equivalent", level = level, need = need)
-            } else {
-                let (level, need) = (m.degree_level(d.level), m.need(d.need));
-                tr!(m, "req-degree-level", level = level, need = need)
-            };
-            let line = tr!(m, "req-degree", what = what, line = m.line(d.line));
+        for line in m.years_and_degree(req) {
             writeln!(self.out, "    {line}")?;
         }
         for (label, text) in m.requirement_lines(req) {

@@ -196,6 +196,7 @@ fn why(r: &Record, m: Messages) -> String {
     }
     s.push_str("</summary>");
     s.push_str(&scores(r, m));
+    s.push_str(&asks_for(r, m));
     let lines = lines_by_strength(r);
     let negated = format!("({})", tr!(m, "explain-negated"));
     let line_html = |(line, ev): &(usize, Vec<&Evidence>)| -> String {
@@ -293,6 +294,31 @@ fn scores(r: &Record, m: Messages) -> String {
         );
     }
     s.push_str("</div>");
+    s
+}
+
+/// What the posting asks for beyond skills: years, degree, seniority, place,
+/// work arrangement, limits and languages, each with where it was read.
+fn asks_for(r: &Record, m: Messages) -> String {
+    let Some(req) = &r.requirements else {
+        return String::new();
+    };
+    let plain = m.years_and_degree(req);
+    let labeled = m.requirement_lines(req);
+    if plain.is_empty() && labeled.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        r#"<div class="asks"><h4>{}</h4><ul>"#,
+        esc(&tr!(m, "req-asks-for"))
+    );
+    for line in plain {
+        let _ = write!(s, "<li>{}</li>", esc(&line));
+    }
+    for (label, text) in labeled {
+        let _ = write!(s, "<li>{}: {}</li>", esc(&label), esc(&text));
+    }
+    s.push_str("</ul></div>");
     s
 }
 
@@ -431,6 +457,20 @@ fn fit_details(r: &Record, m: Messages) -> String {
         tr!(m, "fit-edge"),
         fit.edge.iter().map(String::as_str).collect(),
     );
+    // What holds the score down: a gate caps it, a penalty takes points off.
+    for g in &fit.explain.gates {
+        let gate = tr!(
+            m,
+            "table-fit-gate",
+            kind = m.fit_gate(&g.kind),
+            cap = format!("{:.0}%", g.cap),
+            line = ""
+        );
+        item(gate, vec![&m.gate_why(&g.why)]);
+    }
+    for p in &fit.explain.penalty_facts {
+        item(tr!(m, "md-points-off"), vec![&m.penalty_why(p)]);
+    }
     s.push_str("</dl>");
     if !fit.advice_facts.is_empty() {
         s.push_str(r#"<ul class="advice">"#);

@@ -404,3 +404,39 @@ fn duplicates_are_listed_but_ranked_and_counted_once() {
         assert!(html.contains(&format!("copy-{i}")));
     }
 }
+
+#[test]
+fn a_posting_shows_what_it_asks_for_and_what_caps_the_fit() {
+    let mut r = scored(posting("backend"), 30);
+    r.requirements = Some(crate::requirements::Requirements {
+        years: Some(crate::requirements::Years {
+            min: 5,
+            max: None,
+            need: Need::Required,
+            any: false,
+            text: format!("5+ years {HOSTILE}"),
+            line: 4,
+        }),
+        ..Default::default()
+    });
+    let fit = r.fit.as_mut().unwrap();
+    fit.explain.gates.push(crate::fit::Gate {
+        kind: "location".into(),
+        cap: 25.0,
+        reason: String::new(),
+        line: Some(2),
+        why: crate::fit::GateWhy::JobIn {
+            places: format!("Seattle {HOSTILE}"),
+        },
+    });
+    let html = page(&[r], Some(&strengths(&["Python"], &[], &[Role::Backend])));
+    let asks = between(&html, r#"<div class="asks">"#, "</div>");
+    assert!(asks.contains("<h4>asks for</h4>"), "{asks}");
+    assert!(asks.contains("5+ years"), "{asks}");
+    let fitbox = between(&html, r#"<div class="fitbox">"#, "</div>");
+    assert!(fitbox.contains("gate location (keeps 25%)"), "{fitbox}");
+    assert!(fitbox.contains("the job is in Seattle"), "{fitbox}");
+    // Both quote the posting, and neither lets it become markup.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains("<img"));
+}
