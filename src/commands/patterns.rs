@@ -93,6 +93,7 @@ fn counts(set: &PatternSet, m: Messages) -> String {
     tr!(
         m,
         "patterns-counts",
+        files = set.files.len(),
         roles = roles,
         ai = set.ai.len(),
         functions = set.functions.len(),
@@ -112,4 +113,20 @@ fn list(out: &mut dyn Write, title: &str, m: &Matcher) -> std::io::Result<()> {
         )?;
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_every_file_it_checked() {
+        let set = PatternSet::builtin().unwrap();
+        let n = crate::rules::builtin_files().len();
+        assert!(n >= 13, "{n}");
+        let en = counts(&set, Messages::new(crate::i18n::Locale::En));
+        assert!(en.starts_with(&format!("{n} files: ")), "{en}");
+        let ko = counts(&set, Messages::new(crate::i18n::Locale::Ko));
+        assert!(ko.starts_with(&format!("파일 {n}개: ")), "{ko}");
+    }
 }

@@ -256,7 +256,7 @@ patterns-unknown-files = { $place }: not ok: { $n ->
     [one] 1 unknown file
    *[other] { $n } unknown files
 }
-patterns-counts = { $roles } role patterns, { $ai } AI signals, { $functions } job functions, { $negation } negation cues, { $headings } section headings, { $skills } skills
+patterns-counts = { $files } files: { $roles } role patterns, { $ai } AI signals, { $functions } job functions, { $negation } negation cues, { $headings } section headings, { $skills } skills
 patterns-ai = ai (general AI signal)
 patterns-functions = function (non-AI job functions)
 patterns-negation = negation cues
