@@ -691,6 +691,26 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_that_is_also_a_venue_counts_only_in_a_list_of_venues() {
+        let set = PatternSet::builtin().unwrap();
+        let venues = |duty: &str| {
+            job_count(
+                &set,
+                &format!("# Engineer\n\n## Responsibilities\n- {duty}\n"),
+                "top venues",
+            )
+        };
+        // An access-control list, a feed, the web: no venue.
+        assert_eq!(venues("Apply each document's ACL at search time"), 0.0);
+        assert_eq!(venues("문서별 접근 권한(ACL)을 검색 단계에서 반영"), 0.0);
+        assert_eq!(venues("Ingest RSS feeds from the WWW"), 0.0);
+        // Listed with other venues, in English and Korean.
+        let listed = venues("Publish at ICLR and ACL");
+        assert!(listed > venues("Publish at ICLR"), "{listed}");
+        assert!(venues("매년 ACL·EMNLP에 논문 발표") > venues("매년 EMNLP에 논문 발표"));
+    }
+
+    #[test]
     fn generic_role_words_count_only_as_far_as_the_duties_are_ai_work() {
         let set = PatternSet::builtin().unwrap();
         assert!(set.model.params.ai_gate > 0.0);
