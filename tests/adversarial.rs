@@ -17,76 +17,17 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use util::fixtures::{KOREAN_HTML, POSTING_HTML, POSTING_HTML_TITLE};
+use util::fixtures::{
+    KOREAN_HTML, POSTING_BODY, POSTING_HTML, POSTING_HTML_TITLE, POSTING_MD, POSTING_MD_TITLE,
+};
+use util::hostile::{self, cmd, run};
 use util::raw::{Handler, raw_server, read_request, respond, response_head};
-use util::site::Site;
-use util::{Dir, Output, TestCommand, repo_root};
+use util::site::{Site, html, redirect};
+use util::{Dir, Output, csv_of, interrupt, repo_root, spawn, wait_or_kill};
 use wiremock::ResponseTemplate;
-
-// ---------------------------------------------------------------------------
-// Postings (made up).
-
-/// A short posting for a modeling role, as Markdown.
-const POSTING_MD: &str = "\
-# Machine Learning Engineer, Fraud Models
-
-Acme Payments
-
-## What you'll do
-
-- Train and evaluate fraud detection models in PyTorch.
-- Fine-tune gradient-boosted models and build offline evaluation for them.
-
-## Requirements
-
-- 3+ years building machine learning models that reached production.
-";
-
-const POSTING_MD_TITLE: &str = "Machine Learning Engineer, Fraud Models";
-
-/// The same posting's body as one paragraph, for CSV cells.
-const POSTING_BODY: &str = "Train and evaluate fraud detection models in PyTorch. \
-    Fine-tune gradient-boosted models and build offline evaluation for them. \
-    3+ years building machine learning models that reached production.";
 
 const ESC: char = '\x1b';
 const BEL: char = '\x07';
-
-/// How long any one run may take before it counts as a hang.
-const LIMIT: Duration = Duration::from_secs(30);
-
-// ---------------------------------------------------------------------------
-// Running rolefit.
-
-/// `rolefit ARGS` in `dir`, killed after [`LIMIT`]; panics if it panicked or hung.
-fn run<I, S>(dir: &Dir, args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    cmd(dir, args).run_checked()
-}
-
-fn cmd<I, S>(dir: &Dir, args: I) -> TestCommand
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    dir.command(args).timeout(LIMIT).no_proxy()
-}
-
-trait RunChecked {
-    fn run_checked(self) -> Output;
-}
-
-impl RunChecked for TestCommand {
-    #[track_caller]
-    fn run_checked(self) -> Output {
-        let out = self.run();
-        out.no_panic();
-        out
-    }
-}
 
 /// `analyze SOURCE --format jsonl`: the one record, with the exit code and stderr.
 struct Analyzed {
@@ -170,29 +111,6 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect()
-}
-
-/// Cells to CSV bytes, quoted as needed.
-fn csv_of<R, S>(rows: impl IntoIterator<Item = R>) -> Vec<u8>
-where
-    R: IntoIterator<Item = S>,
-    S: AsRef<[u8]>,
-{
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row).expect("write a CSV row");
-    }
-    w.into_inner().expect("flush the CSV")
-}
-
-fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")
-}
-
-fn redirect(status: u16, location: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).insert_header("Location", location)
 }
 
 // ===========================================================================
@@ -457,19 +375,26 @@ fn terminal_escapes_in_a_file_name_never_reach_stderr() {
     assert!(!out.stdout.contains(ESC) && !out.stdout.contains(BEL));
 }
 
+/// `analyze NAME --format md` of a file `name` holding `contents`: the report.
+#[track_caller]
+fn markdown_report(name: &str, contents: &str) -> String {
+    let dir = Dir::new();
+    dir.create(name, contents);
+    run(&dir, ["analyze", name, "--format", "md"])
+        .success()
+        .to_string()
+}
+
 #[test]
 fn html_in_a_title_is_escaped_in_the_markdown_report() {
-    let dir = Dir::new();
-    dir.create(
+    let md = markdown_report(
         "x.md",
-        POSTING_MD.replacen(
+        &POSTING_MD.replacen(
             POSTING_MD_TITLE,
             "ML <script>alert(1)</script> | Engineer",
             1,
         ),
     );
-    let out = run(&dir, ["analyze", "x.md", "--format", "md"]);
-    let md = out.success();
     assert!(!md.contains("<script>"), "{md}");
     assert!(
         md.contains("ML &lt;script&gt;alert(1)&lt;/script&gt; \\| Engineer"),
@@ -479,13 +404,10 @@ fn html_in_a_title_is_escaped_in_the_markdown_report() {
 
 #[test]
 fn a_link_in_a_title_is_text_in_the_markdown_report() {
-    let dir = Dir::new();
-    dir.create(
+    let md = markdown_report(
         "x.txt",
         "ML Engineer [click](javascript:alert(1))\n\nResponsibilities\n- Train deep learning models in PyTorch\n- Evaluate models offline\n",
     );
-    let out = run(&dir, ["analyze", "x.txt", "--format", "md"]);
-    let md = out.success();
     assert!(!md.contains("[click]("), "{md}");
     assert!(
         md.contains("ML Engineer \\[click\\](javascript:alert(1))"),
@@ -543,13 +465,27 @@ fn server_dripping_a_byte_a_second_is_cut_off_at_the_total_timeout() {
     assert!(started.elapsed() < Duration::from_secs(10));
 }
 
+/// Serves the redirects `hops` (path, status, Location) on `site` and
+/// analyzes the first path; returns its URL and the run.
+#[track_caller]
+fn analyze_redirects(site: &Site, hops: &[(&str, u16, &str)]) -> (String, Analyzed) {
+    for (path, status, location) in hops {
+        site.serve(path, redirect(*status, location));
+    }
+    let url = site.url(hops[0].0);
+    let a = analyze(&Dir::new(), &url, &[]);
+    (url, a)
+}
+
+/// The error of a run from `url` that was redirected to `target`.
+fn redirect_refused(url: &str, target: &str) -> String {
+    format!("{url}: redirect to {target} refused: only http and https are followed")
+}
+
 #[test]
 fn redirect_loop_is_reported() {
     let site = Site::start();
-    site.serve("/a", redirect(302, "/b"));
-    site.serve("/b", redirect(302, "/a"));
-    let url = site.url("/a");
-    let a = analyze(&Dir::new(), &url, &[]);
+    let (url, a) = analyze_redirects(&site, &[("/a", 302, "/b"), ("/b", 302, "/a")]);
     let b = site.url("/b");
     assert_failed(
         &a,
@@ -560,43 +496,26 @@ fn redirect_loop_is_reported() {
 #[test]
 fn redirect_to_file_is_refused_and_nothing_local_is_read() {
     let site = Site::start();
-    site.serve("/job", redirect(302, "file:///etc/passwd"));
-    let url = site.url("/job");
-    let a = analyze(&Dir::new(), &url, &[]);
-    assert_failed(
-        &a,
-        &format!("{url}: redirect to file:///etc/passwd refused: only http and https are followed"),
-    );
+    let (url, a) = analyze_redirects(&site, &[("/job", 302, "file:///etc/passwd")]);
+    assert_failed(&a, &redirect_refused(&url, "file:///etc/passwd"));
     assert!(!a.out.stdout.contains("root:"));
 }
 
 #[test]
 fn redirect_to_ftp_is_refused() {
     let site = Site::start();
-    site.serve("/job", redirect(301, "ftp://files.example/job.pdf"));
-    let url = site.url("/job");
-    let a = analyze(&Dir::new(), &url, &[]);
-    assert_failed(
-        &a,
-        &format!(
-            "{url}: redirect to ftp://files.example/job.pdf refused: only http and https are followed"
-        ),
-    );
+    let (url, a) = analyze_redirects(&site, &[("/job", 301, "ftp://files.example/job.pdf")]);
+    assert_failed(&a, &redirect_refused(&url, "ftp://files.example/job.pdf"));
 }
 
 #[test]
 fn redirect_to_file_after_an_http_hop_is_refused_too() {
     let site = Site::start();
-    site.serve("/a", redirect(302, "/b"));
-    site.serve("/b", redirect(307, "file:///etc/hostname"));
-    let url = site.url("/a");
-    let a = analyze(&Dir::new(), &url, &[]);
-    assert_failed(
-        &a,
-        &format!(
-            "{url}: redirect to file:///etc/hostname refused: only http and https are followed"
-        ),
+    let (url, a) = analyze_redirects(
+        &site,
+        &[("/a", 302, "/b"), ("/b", 307, "file:///etc/hostname")],
     );
+    assert_failed(&a, &redirect_refused(&url, "file:///etc/hostname"));
     assert_eq!(site.requested_paths(), ["/a", "/b"]);
 }
 
@@ -1256,7 +1175,7 @@ fn profile_with_10000_strengths_is_read_quickly() {
     assert!(score <= 100, "{score}");
     let matched = a.record["fit"]["matched"].to_string();
     assert!(matched.contains("PyTorch"), "{matched}");
-    assert!(started.elapsed() < LIMIT);
+    assert!(started.elapsed() < hostile::LIMIT);
 }
 
 #[test]
@@ -1441,15 +1360,6 @@ fn a_full_disk_is_an_error_naming_the_output() {
     );
 }
 
-/// Sends SIGINT to a process.
-fn interrupt(pid: u32) {
-    let status = Command::new("kill")
-        .args(["-INT", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
-}
-
 #[cfg(unix)]
 #[test]
 fn ctrl_c_while_waiting_on_stdin_exits_130_with_whole_rows() {
@@ -1490,15 +1400,7 @@ fn ctrl_c_while_waiting_on_stdin_exits_130_with_whole_rows() {
         .expect("row a is written while the input is still open");
     thread::sleep(Duration::from_millis(300));
     interrupt(child.id());
-    let signalled = Instant::now();
-    while child.try_wait().unwrap().is_none() && signalled.elapsed() < Duration::from_secs(5) {
-        thread::sleep(Duration::from_millis(20));
-    }
-    let stopped_in = signalled.elapsed();
-    if child.try_wait().unwrap().is_none() {
-        let _ = child.kill();
-    }
-    let out = child.wait_with_output().unwrap();
+    let (out, stopped_in) = wait_or_kill(child, Duration::from_secs(5));
     drop(stdin);
     reader.join().unwrap();
     let rest: Vec<String> = rx.try_iter().collect();
@@ -1542,17 +1444,7 @@ fn ctrl_c_during_a_csv_batch_leaves_well_formed_csv() {
         ]);
     }
     dir.create("in.csv", csv_of(rows));
-    let mut child = Command::new(util::bin())
-        .args(["batch", "in.csv", "--jobs", "1"])
-        .current_dir(dir.path())
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn rolefit");
+    let child = spawn(&dir, &["batch", "in.csv", "--jobs", "1"]);
     // Wait until the fetching has begun, then interrupt.
     let started = Instant::now();
     while site.requests() < 2 && started.elapsed() < Duration::from_secs(20) {
@@ -1560,14 +1452,7 @@ fn ctrl_c_during_a_csv_batch_leaves_well_formed_csv() {
     }
     interrupt(child.id());
     // Give it a few seconds to stop; kill it rather than hang the suite.
-    let signalled = Instant::now();
-    while child.try_wait().unwrap().is_none() && signalled.elapsed() < Duration::from_secs(10) {
-        thread::sleep(Duration::from_millis(20));
-    }
-    if child.try_wait().unwrap().is_none() {
-        let _ = child.kill();
-    }
-    let out = child.wait_with_output().unwrap();
+    let (out, _) = wait_or_kill(child, Duration::from_secs(10));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "stderr: {stderr}");

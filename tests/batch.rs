@@ -8,12 +8,10 @@
 
 mod util;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -22,8 +20,9 @@ use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
 use util::fixtures::{POSTING_HTML, POSTING_HTML_TITLE};
-use util::site::Site;
-use util::{Dir, Output, TestCommand};
+use util::raw::counting_server;
+use util::site::{Site, html};
+use util::{Dir, Output, TestCommand, csv_of, interrupt, wait_or_kill};
 
 // ---------------------------------------------------------------------------
 // The documented CSV columns.
@@ -117,21 +116,6 @@ const POSTING_KO: &str = "\
 
 // ---------------------------------------------------------------------------
 // Building inputs and reading outputs.
-
-/// Cells to CSV bytes, quoted as needed (LF line ends).
-fn csv_of<R, S>(rows: impl IntoIterator<Item = R>) -> Vec<u8>
-where
-    R: IntoIterator<Item = S>,
-    S: AsRef<[u8]>,
-{
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row).expect("write a CSV row");
-    }
-    w.into_inner().expect("flush the CSV")
-}
 
 /// `n` postings as CSV with id, title, company, location and description.
 fn postings_csv(ids: &[String]) -> Vec<u8> {
@@ -276,13 +260,6 @@ fn one_bad_row(bad: &[u8], error: &str) {
     let out = batch(&dir, ["in.csv"]).run();
     let t = assert_rows(&out, &[("1", ""), ("2", error), ("3", "")]);
     assert_eq!(t.col("role"), ["modeling", "", "backend"]);
-}
-
-// ---------------------------------------------------------------------------
-// A wiremock site on its own runtime (the binary is a separate process).
-
-fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")
 }
 
 // ===========================================================================
@@ -1361,75 +1338,30 @@ fn cache_answers_a_rerun_while_the_server_fails() {
     );
 }
 
-/// A server on 127.0.0.1 that answers every request with the posting after
-/// `delay`, and records the most requests it ever had in flight at once.
-fn counting_server(delay: Duration) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    let in_flight = Arc::new(AtomicUsize::new(0));
-    let most = Arc::new(AtomicUsize::new(0));
-    let most_seen = most.clone();
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let in_flight = in_flight.clone();
-            let most = most.clone();
-            thread::spawn(move || {
-                if !read_request(&mut stream) {
-                    return;
-                }
-                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-                most.fetch_max(now, Ordering::SeqCst);
-                thread::sleep(delay);
-                // Out of flight before the answer leaves, so the client's
-                // next request can never overlap this one in the count.
-                in_flight.fetch_sub(1, Ordering::SeqCst);
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
-                     Content-Length: {}\r\nConnection: close\r\n\r\n",
-                    POSTING_HTML.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(POSTING_HTML.as_bytes());
-            });
-        }
-    });
-    (format!("http://{addr}"), most_seen)
-}
-
-/// Reads a request head; false if the connection ended first.
-fn read_request(stream: &mut TcpStream) -> bool {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => head.push(byte[0]),
-            _ => return false,
-        }
+/// `in.csv` with eight rows whose URLs are on the server at `port`.
+fn eight_urls_on(dir: &Dir, port: u16) {
+    let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
+    for i in 0..8 {
+        rows.push(vec![
+            format!("u{i}"),
+            format!("http://127.0.0.1:{port}/job/{i}"),
+        ]);
     }
-    true
+    dir.create("in.csv", csv_of(rows));
 }
 
 #[test]
 fn per_host_limit_holds_however_many_jobs() {
     let dir = Dir::new();
-    let (base, most) = counting_server(Duration::from_millis(150));
-    let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
-    for i in 0..8 {
-        rows.push(vec![format!("u{i}"), format!("{base}/job/{i}")]);
-    }
-    dir.create("in.csv", csv_of(rows));
+    let (port, most) = counting_server(Duration::from_millis(150), POSTING_HTML);
+    eight_urls_on(&dir, port);
     let out = batch(&dir, ["in.csv", "--jobs", "4", "--per-host", "1"]).run();
     out.expect_code(0);
     assert_eq!(most.load(Ordering::SeqCst), 1);
 
     // With room per host, --jobs is the limit (and the server can tell).
-    let (base, most) = counting_server(Duration::from_millis(150));
-    let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
-    for i in 0..8 {
-        rows.push(vec![format!("u{i}"), format!("{base}/job/{i}")]);
-    }
-    dir.create("in.csv", csv_of(rows));
+    let (port, most) = counting_server(Duration::from_millis(150), POSTING_HTML);
+    eight_urls_on(&dir, port);
     let out = batch(&dir, ["in.csv", "--jobs", "3", "--per-host", "8"]).run();
     out.expect_code(0);
     let most = most.load(Ordering::SeqCst);
@@ -1567,15 +1499,6 @@ fn summary_goes_to_stderr_and_to_a_markdown_file() {
 // ===========================================================================
 // Ctrl-C and a closed stdout.
 
-/// Sends SIGINT to a process.
-fn interrupt(pid: u32) {
-    let status = Command::new("kill")
-        .args(["-INT", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
-}
-
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_with_130_and_whole_rows() {
@@ -1592,7 +1515,7 @@ fn ctrl_c_stops_with_130_and_whole_rows() {
         rows.push(vec![i.to_string(), site.url(&format!("/job/{i}"))]);
     }
     dir.create("in.csv", csv_of(rows));
-    let mut child = Command::new(util::bin())
+    let child = Command::new(util::bin())
         .args(["batch", "in.csv", "--jobs", "1"])
         .current_dir(dir.path())
         .env("NO_PROXY", "127.0.0.1,localhost")
@@ -1604,16 +1527,8 @@ fn ctrl_c_stops_with_130_and_whole_rows() {
         .expect("spawn rolefit");
     thread::sleep(Duration::from_millis(1500));
     interrupt(child.id());
-    let signalled = Instant::now();
     // Give it a few seconds to stop; kill it rather than hang the suite.
-    while child.try_wait().unwrap().is_none() && signalled.elapsed() < Duration::from_secs(8) {
-        thread::sleep(Duration::from_millis(50));
-    }
-    let stopped_in = signalled.elapsed();
-    if child.try_wait().unwrap().is_none() {
-        let _ = child.kill();
-    }
-    let out = child.wait_with_output().unwrap();
+    let (out, stopped_in) = wait_or_kill(child, Duration::from_secs(8));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     let report = format!("stopped in {stopped_in:?}\nstdout:\n{stdout}\nstderr:\n{stderr}");

@@ -11,36 +11,13 @@
 mod util;
 
 use serde_json::{Value, json};
-use util::site::Site;
-use util::{Dir, Output, TestCommand};
+use util::site::{Site, analyze, json_response, rolefit};
+use util::{Dir, fields, kinds, sections};
 use wiremock::ResponseTemplate;
 
 const GH_URL: &str = "https://boards.greenhouse.io/acme/jobs/4012345";
 const LEVER_ID: &str = "5ac21346-8e0c-4494-8e7a-3eb92ff77902";
 const ASHBY_ID: &str = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-
-/// rolefit with every board's API on `site`, and no way to any other host.
-fn rolefit(dir: &Dir, site: &Site, args: &[&str]) -> TestCommand {
-    let mut cmd = dir.command(args);
-    for board in ["GREENHOUSE", "LEVER", "ASHBY", "WANTED"] {
-        cmd = cmd.env(&format!("ROLEFIT_{board}_API"), &site.url(""));
-    }
-    no_internet(cmd)
-}
-
-/// Every request to a host other than 127.0.0.1 goes to a proxy on a port
-/// where nothing listens.
-fn no_internet(cmd: TestCommand) -> TestCommand {
-    cmd.env("HTTP_PROXY", "http://127.0.0.1:9")
-        .env("HTTPS_PROXY", "http://127.0.0.1:9")
-        .env("ALL_PROXY", "http://127.0.0.1:9")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-}
-
-/// A 200 answer with a JSON body.
-fn json_response(body: &Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
-}
 
 /// HTML with its markup entity-escaped, as Greenhouse sends `content`.
 fn escaped(html: &str) -> String {
@@ -159,33 +136,6 @@ fn wanted_job() -> Value {
     })
 }
 
-/// The one record a JSON run printed.
-fn only_record(out: &Output) -> Value {
-    let v: Value =
-        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e})\n{out:?}"));
-    assert_eq!(v.as_array().map(Vec::len), Some(1), "{out:?}");
-    v[0].clone()
-}
-
-/// `(kind, heading)` of each section of a record.
-fn sections(record: &Value) -> Vec<(String, Option<String>)> {
-    record["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["kind"].as_str().unwrap().to_string(),
-                s["heading"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
-}
-
-fn kinds(record: &Value) -> Vec<String> {
-    sections(record).into_iter().map(|(k, _)| k).collect()
-}
-
 // ---- one posting: analyze on each board's URL ----
 
 #[test]
@@ -199,9 +149,7 @@ fn greenhouse_posting_is_read_from_the_boards_api() {
             GH_MODELING,
         )),
     );
-    let out = rolefit(&dir, &site, &["analyze", GH_URL, "--format", "json"]).run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, GH_URL);
     assert_eq!(r["source"], GH_URL);
     assert_eq!(r["title"], "Machine Learning Engineer, Search Ranking");
     assert_eq!(r["company"], "Acme Robotics");
@@ -212,17 +160,11 @@ fn greenhouse_posting_is_read_from_the_boards_api() {
     assert_eq!(
         sections(&r),
         [
-            ("other".to_string(), None),
-            (
-                "responsibilities".to_string(),
-                Some("What you will do".to_string())
-            ),
-            (
-                "requirements".to_string(),
-                Some("What you will need".to_string())
-            ),
-            ("preferred".to_string(), Some("Nice to have".to_string())),
-            ("benefits".to_string(), Some("Benefits".to_string())),
+            ("other", None),
+            ("responsibilities", Some("What you will do")),
+            ("requirements", Some("What you will need")),
+            ("preferred", Some("Nice to have")),
+            ("benefits", Some("Benefits")),
         ]
     );
     assert_eq!(site.requested_paths(), ["/v1/boards/acme/jobs/4012345"]);
@@ -240,16 +182,18 @@ fn board_url_flag_overrides_the_environment() {
         )),
     );
     // The environment points at a port where nothing listens; the flag wins.
-    let out = no_internet(dir.command([
-        "analyze",
-        "https://job-boards.greenhouse.io/acme/jobs/4012345",
-        "--board-url",
-        &format!("greenhouse={}", site.url("/gh/")),
-        "--format",
-        "jsonl",
-    ]))
-    .env("ROLEFIT_GREENHOUSE_API", "http://127.0.0.1:9")
-    .run();
+    let out = dir
+        .command([
+            "analyze",
+            "https://job-boards.greenhouse.io/acme/jobs/4012345",
+            "--board-url",
+            &format!("greenhouse={}", site.url("/gh/")),
+            "--format",
+            "jsonl",
+        ])
+        .no_internet()
+        .env("ROLEFIT_GREENHOUSE_API", "http://127.0.0.1:9")
+        .run();
     out.expect_code(0);
     assert_eq!(out.json_lines()[0]["title"], "Machine Learning Engineer");
     assert_eq!(site.requested_paths(), ["/gh/v1/boards/acme/jobs/4012345"]);
@@ -263,9 +207,7 @@ fn lever_lists_become_sections_of_the_kind_their_heading_names() {
         json_response(&lever_posting()),
     );
     let url = format!("https://jobs.lever.co/acme/{LEVER_ID}");
-    let out = rolefit(&dir, &site, &["analyze", &url, "--format", "json"]).run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, &url);
     assert_eq!(r["title"], "Backend Engineer, LLM Inference Platform");
     assert_eq!(r["company"], "acme");
     assert_eq!(r["location"], "Berlin");
@@ -275,18 +217,12 @@ fn lever_lists_become_sections_of_the_kind_their_heading_names() {
     assert_eq!(
         sections(&r),
         [
-            ("other".to_string(), None),
-            (
-                "responsibilities".to_string(),
-                Some("What you'll do".to_string())
-            ),
-            (
-                "requirements".to_string(),
-                Some("What you'll need".to_string())
-            ),
-            ("preferred".to_string(), Some("Nice to have".to_string())),
-            ("other".to_string(), Some("Team rituals".to_string())),
-            ("other".to_string(), None),
+            ("other", None),
+            ("responsibilities", Some("What you'll do")),
+            ("requirements", Some("What you'll need")),
+            ("preferred", Some("Nice to have")),
+            ("other", Some("Team rituals")),
+            ("other", None),
         ]
     );
 }
@@ -296,9 +232,7 @@ fn ashby_posting_is_found_on_its_board() {
     let (dir, site) = (Dir::new(), Site::start());
     site.serve("/posting-api/job-board/acme", json_response(&ashby_board()));
     let url = format!("https://jobs.ashbyhq.com/acme/{ASHBY_ID}");
-    let out = rolefit(&dir, &site, &["analyze", &url, "--format", "json"]).run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, &url);
     assert_eq!(r["title"], "Research Scientist, Reasoning");
     assert_eq!(r["company"], "acme");
     assert_eq!(r["location"], "London");
@@ -312,19 +246,7 @@ fn ashby_posting_is_found_on_its_board() {
 fn wanted_detail_fields_map_onto_section_kinds() {
     let (dir, site) = (Dir::new(), Site::start());
     site.serve("/api/v4/jobs/234567", json_response(&wanted_job()));
-    let out = rolefit(
-        &dir,
-        &site,
-        &[
-            "analyze",
-            "https://www.wanted.co.kr/wd/234567",
-            "--format",
-            "json",
-        ],
-    )
-    .run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, "https://www.wanted.co.kr/wd/234567");
     assert_eq!(r["title"], "머신러닝 엔지니어 (추천 모델)");
     assert_eq!(r["company"], "가나다랩");
     assert_eq!(r["location"], "서울 강남구 테헤란로 1");
@@ -334,11 +256,11 @@ fn wanted_detail_fields_map_onto_section_kinds() {
     assert_eq!(
         sections(&r),
         [
-            ("about".to_string(), None),
-            ("responsibilities".to_string(), Some("주요업무".to_string())),
-            ("requirements".to_string(), Some("자격요건".to_string())),
-            ("preferred".to_string(), Some("우대사항".to_string())),
-            ("benefits".to_string(), Some("혜택 및 복지".to_string())),
+            ("about", None),
+            ("responsibilities", Some("주요업무")),
+            ("requirements", Some("자격요건")),
+            ("preferred", Some("우대사항")),
+            ("benefits", Some("혜택 및 복지")),
         ]
     );
     assert_eq!(site.requested_paths(), ["/api/v4/jobs/234567"]);
@@ -417,29 +339,19 @@ fn batch_lists_a_lever_board_in_jsonl() {
     let out = rolefit(&dir, &site, &["batch", "lever:acme", "--format", "jsonl"]).run();
     out.expect_code(0);
     let records = out.json_lines();
-    let got: Vec<(&str, &str, &str)> = records
-        .iter()
-        .map(|r| {
-            (
-                r["id"].as_str().unwrap(),
-                r["source"].as_str().unwrap(),
-                r["title"].as_str().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        fields(&records, ["id", "source", "title"]),
         [
-            (
+            [
                 LEVER_ID,
                 &*format!("https://jobs.lever.co/acme/{LEVER_ID}"),
                 "Backend Engineer, LLM Inference Platform"
-            ),
-            (
+            ],
+            [
                 "00000000-1111-4222-8333-444444444444",
                 "https://jobs.lever.co/acme/00000000-1111-4222-8333-444444444444",
                 "Senior Backend Engineer, Inference"
-            ),
+            ],
         ]
     );
     assert_eq!(records[0]["employment_type"], "Full-time");
@@ -536,25 +448,12 @@ fn board_urls_in_a_csv_are_read_from_their_apis() {
     );
     let out = rolefit(&dir, &site, &["batch", "links.csv", "--format", "jsonl"]).run();
     out.expect_code(0);
-    let titles: Vec<(String, String)> = out
-        .json_lines()
-        .iter()
-        .map(|r| {
-            (
-                r["id"].as_str().unwrap().into(),
-                r["title"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
     assert_eq!(
-        titles,
+        fields(&out.json_lines(), ["id", "title"]),
         [
-            ("gh".to_string(), "Machine Learning Engineer".to_string()),
-            (
-                "wd".to_string(),
-                "머신러닝 엔지니어 (추천 모델)".to_string()
-            ),
-            ("page".to_string(), "Data Analyst".to_string()),
+            ["gh", "Machine Learning Engineer"],
+            ["wd", "머신러닝 엔지니어 (추천 모델)"],
+            ["page", "Data Analyst"],
         ]
     );
     let mut paths = site.requested_paths();
@@ -630,14 +529,7 @@ fn an_empty_next_js_page_is_read_from_its_next_data() {
         "/jobs/7",
         ResponseTemplate::new(200).set_body_raw(next_page("", &next_data()), "text/html"),
     );
-    let out = rolefit(
-        &dir,
-        &site,
-        &["analyze", &site.url("/jobs/7"), "--format", "json"],
-    )
-    .run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, &site.url("/jobs/7"));
     assert_eq!(r["title"], "Research Engineer, Speech");
     assert_eq!(r["company"], "Hana Voice");
     assert_eq!(r["location"], "Busan");
@@ -653,14 +545,7 @@ fn a_next_js_page_with_visible_text_is_read_as_a_page() {
         "/jobs/8",
         ResponseTemplate::new(200).set_body_raw(next_page(visible, &next_data()), "text/html"),
     );
-    let out = rolefit(
-        &dir,
-        &site,
-        &["analyze", &site.url("/jobs/8"), "--format", "json"],
-    )
-    .run();
-    let r = only_record(&out);
-    out.expect_code(0);
+    let r = analyze(&dir, &site, &site.url("/jobs/8"));
     assert_eq!(r["title"], "Frontend Engineer");
 }
 
@@ -902,7 +787,9 @@ fn bad_listing_names_and_base_urls_are_usage_errors() {
             .contains("only http:// and https:// URLs can be a board's API"),
         "{out:?}"
     );
-    let out = no_internet(dir.command(["analyze", GH_URL]))
+    let out = dir
+        .command(["analyze", GH_URL])
+        .no_internet()
         .env("ROLEFIT_LEVER_API", "ftp://127.0.0.1/")
         .run();
     out.expect_code(2);

@@ -7,25 +7,10 @@ mod util;
 use std::io::Read;
 use std::process::{Command, Stdio};
 
+use util::fixtures::POSTING_MD;
 use util::{Dir, in_repo};
 
-/// A small posting that classifies without trouble.
-const POSTING_MD: &str = "\
-# Machine Learning Engineer, Fraud Models
-
-Acme Payments
-
-## What you'll do
-
-- Train and evaluate fraud detection models in PyTorch.
-- Fine-tune gradient-boosted models and build offline evaluation for them.
-
-## Requirements
-
-- 3+ years building machine learning models that reached production.
-";
-
-/// The same kind of posting in Korean, every character of it in EUC-KR.
+/// A posting like [`POSTING_MD`] in Korean, every character of it in EUC-KR.
 const POSTING_KO: &str = "\
 머신러닝 엔지니어 (비전 모델)
 메디스캔
@@ -361,32 +346,33 @@ const PAGE_WITH_ESCAPES_IN_JSONLD: &str = r#"<!doctype html><html><head>
  "description": "<h2>What you will do</h2><ul><li>Train and evaluate ranking models in PyTorch for search.</li><li>Fine-tune embedding models on our catalogue and ship them.</li></ul>"}
 </script></head><body></body></html>"#;
 
-#[test]
-fn escapes_in_a_markdown_title_never_reach_the_table() {
+/// The table of a file `name` holding `contents`, with `--color auto` and
+/// `never`, shows `title` and neither ESC nor BEL.
+#[track_caller]
+fn assert_no_escapes_in_table(name: &str, contents: &str, title: &str) {
     let dir = Dir::new();
-    dir.create("evil.md", posting_with_escapes_in_title());
+    dir.create(name, contents);
     for color in ["auto", "never"] {
-        let out = dir.command(["analyze", "evil.md", "--color", color]).run();
+        let out = dir.command(["analyze", name, "--color", color]).run();
         let table = out.success();
-        assert!(table.contains("Machine Learning Engineer"), "{out:?}");
+        assert!(table.contains(title), "{out:?}");
         assert!(!table.contains(ESC), "ESC with --color {color}: {table:?}");
         assert!(!table.contains(BEL), "BEL with --color {color}: {table:?}");
     }
 }
 
 #[test]
+fn escapes_in_a_markdown_title_never_reach_the_table() {
+    assert_no_escapes_in_table(
+        "evil.md",
+        &posting_with_escapes_in_title(),
+        "Machine Learning Engineer",
+    );
+}
+
+#[test]
 fn escapes_in_jsonld_never_reach_the_table() {
-    let dir = Dir::new();
-    dir.create("evil.html", PAGE_WITH_ESCAPES_IN_JSONLD);
-    for color in ["auto", "never"] {
-        let out = dir
-            .command(["analyze", "evil.html", "--color", color])
-            .run();
-        let table = out.success();
-        assert!(table.contains("ML Engineer"), "{out:?}");
-        assert!(!table.contains(ESC), "ESC with --color {color}: {table:?}");
-        assert!(!table.contains(BEL), "BEL with --color {color}: {table:?}");
-    }
+    assert_no_escapes_in_table("evil.html", PAGE_WITH_ESCAPES_IN_JSONLD, "ML Engineer");
 }
 
 #[test]

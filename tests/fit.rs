@@ -204,6 +204,28 @@ fn analyze_with_bad_profile(profile: &str) -> Output {
         .run()
 }
 
+/// `analyze FRONTEND_SAMPLE --profile PROFILE EXTRA...`, run from the
+/// repository root.
+fn frontend_sample_with(profile: &str, extra: &[&str]) -> Output {
+    in_repo(["analyze", FRONTEND_SAMPLE, "--profile", profile])
+        .args(extra)
+        .run()
+}
+
+/// `profile show profile.toml` in a dir holding `profile.toml` = `profile`.
+fn profile_show(profile: &str) -> Output {
+    let (dir, _) = with_profile(profile);
+    dir.command(["profile", "show", "profile.toml"]).run()
+}
+
+/// The strongest role `profile show` says `profile` points to is `role`.
+#[track_caller]
+fn assert_points_first_to(profile: &str, role: &str) {
+    let out = profile_show(profile);
+    let roles = points_to(out.success());
+    assert_eq!(roles.first().map(String::as_str), Some(role), "{out:?}");
+}
+
 /// The roles after "points to:" in `profile show`'s output, strongest first.
 #[track_caller]
 fn points_to(show: &str) -> Vec<String> {
@@ -376,8 +398,7 @@ fn inline_strengths_give_a_fit() {
 
 #[test]
 fn profile_show_lists_each_strength_with_its_skills() {
-    let (dir, _) = with_profile(FRONTEND_PROFILE);
-    let out = dir.command(["profile", "show", "profile.toml"]).run();
+    let out = profile_show(FRONTEND_PROFILE);
     let stdout = out.success();
     for line in [
         "Han Min-ji",
@@ -396,32 +417,17 @@ fn profile_show_lists_each_strength_with_its_skills() {
 
 #[test]
 fn backend_profile_points_to_backend() {
-    let (dir, _) = with_profile(BACKEND_PROFILE);
-    let out = dir.command(["profile", "show", "profile.toml"]).run();
-    let roles = points_to(out.success());
-    assert_eq!(
-        roles.first().map(String::as_str),
-        Some("backend"),
-        "{out:?}"
-    );
+    assert_points_first_to(BACKEND_PROFILE, "backend");
 }
 
 #[test]
 fn frontend_profile_points_to_frontend() {
-    let (dir, _) = with_profile(FRONTEND_PROFILE);
-    let out = dir.command(["profile", "show", "profile.toml"]).run();
-    let roles = points_to(out.success());
-    assert_eq!(
-        roles.first().map(String::as_str),
-        Some("frontend"),
-        "{out:?}"
-    );
+    assert_points_first_to(FRONTEND_PROFILE, "frontend");
 }
 
 #[test]
 fn strength_without_a_known_skill_is_matched_word_for_word() {
-    let (dir, _) = with_profile("strengths = [\"typography\", \"React\"]\n");
-    let out = dir.command(["profile", "show", "profile.toml"]).run();
+    let out = profile_show("strengths = [\"typography\", \"React\"]\n");
     let stdout = out.success();
     assert!(
         stdout.contains("  typography  ->  (no known skill: matched word for word)"),
@@ -482,15 +488,7 @@ fn jsonl_has_requirements_without_a_profile() {
 fn table_shows_a_fit_line() {
     let (_dir, profile) = with_profile(FRONTEND_PROFILE);
     let score = score(FRONTEND_SAMPLE, &profile);
-    let out = in_repo([
-        "analyze",
-        FRONTEND_SAMPLE,
-        "--profile",
-        &profile,
-        "--color",
-        "never",
-    ])
-    .run();
+    let out = frontend_sample_with(&profile, &["--color", "never"]);
     let stdout = out.success();
     let want = format!("fit: {score}/100");
     assert!(
@@ -503,15 +501,7 @@ fn table_shows_a_fit_line() {
 fn markdown_mentions_the_fit() {
     let (_dir, profile) = with_profile(FRONTEND_PROFILE);
     let score = score(FRONTEND_SAMPLE, &profile).to_string();
-    let out = in_repo([
-        "analyze",
-        FRONTEND_SAMPLE,
-        "--profile",
-        &profile,
-        "--format",
-        "md",
-    ])
-    .run();
+    let out = frontend_sample_with(&profile, &["--format", "md"]);
     let stdout = out.success();
     assert!(
         stdout
@@ -525,15 +515,7 @@ fn markdown_mentions_the_fit() {
 fn csv_has_fit_columns() {
     let (_dir, profile) = with_profile(FRONTEND_PROFILE);
     let score = score(FRONTEND_SAMPLE, &profile);
-    let out = in_repo([
-        "analyze",
-        FRONTEND_SAMPLE,
-        "--profile",
-        &profile,
-        "--format",
-        "csv",
-    ])
-    .run();
+    let out = frontend_sample_with(&profile, &["--format", "csv"]);
     let mut reader = csv::Reader::from_reader(out.success().as_bytes());
     let headers = reader.headers().expect("a header row").clone();
     let column = |name: &str| {

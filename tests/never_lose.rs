@@ -5,86 +5,19 @@
 
 mod util;
 
-use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use util::site::Site;
-use util::{Dir, Output, TestCommand};
+use util::fixtures::{POSTING_BODY, POSTING_MD};
+use util::hostile::{cmd, run};
+use util::raw::counting_server;
+use util::site::{Site, html};
+use util::{Dir, Output, csv_of, names_in, signal, spawn, wait_or_kill};
 use wiremock::ResponseTemplate;
-
-/// A short posting for a modeling role, as Markdown (made up).
-const POSTING_MD: &str = "\
-# Machine Learning Engineer, Fraud Models
-
-Acme Payments
-
-## What you'll do
-
-- Train and evaluate fraud detection models in PyTorch.
-- Fine-tune gradient-boosted models and build offline evaluation for them.
-
-## Requirements
-
-- 3+ years building machine learning models that reached production.
-";
-
-/// The same posting's body as one paragraph, for CSV cells.
-const POSTING_BODY: &str = "Train and evaluate fraud detection models in PyTorch. \
-    Fine-tune gradient-boosted models and build offline evaluation for them. \
-    3+ years building machine learning models that reached production.";
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-fn run<I, S>(dir: &Dir, args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    let out = cmd(dir, args).run();
-    out.no_panic();
-    out
-}
-
-fn cmd<I, S>(dir: &Dir, args: I) -> TestCommand
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    dir.command(args).timeout(LIMIT).no_proxy()
-}
-
-fn csv_of<R, S>(rows: impl IntoIterator<Item = R>) -> Vec<u8>
-where
-    R: IntoIterator<Item = S>,
-    S: AsRef<[u8]>,
-{
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row).expect("write a CSV row");
-    }
-    w.into_inner().expect("flush the CSV")
-}
-
-fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")
-}
-
-/// The names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 /// A server that accepts connections and never answers; returns a URL on it.
 fn silent_server() -> String {
@@ -99,42 +32,31 @@ fn silent_server() -> String {
     format!("http://{addr}/slow")
 }
 
-fn spawn(dir: &Dir, args: &[&str]) -> Child {
-    Command::new(util::bin())
-        .args(args)
-        .current_dir(dir.path())
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn rolefit")
-}
-
-fn signal(pid: u32, name: &str) {
-    let status = Command::new("kill")
-        .args([&format!("-{name}"), &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
 }
 
 /// Waits for the child to end (killing it after 10 s); its exit code.
-fn finish(mut child: Child) -> (Option<i32>, String) {
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(10) {
-        thread::sleep(Duration::from_millis(20));
-    }
-    if child.try_wait().unwrap().is_none() {
-        let _ = child.kill();
-    }
-    let out = child.wait_with_output().unwrap();
+fn finish(child: Child) -> (Option<i32>, String) {
+    let (out, _) = wait_or_kill(child, Duration::from_secs(10));
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Starts `rolefit ARGS` in `dir`, sends it SIG`sig` 1.5 s later, and checks
+/// that it stopped with exit code 130.
+#[cfg(unix)]
+fn stop_midway(dir: &Dir, args: &[&str], sig: &str) {
+    let child = spawn(dir, args);
+    thread::sleep(Duration::from_millis(1500));
+    signal(child.id(), sig);
+    let (code, stderr) = finish(child);
+    assert_eq!(code, Some(130), "SIG{sig}: {stderr}");
 }
 
 // ===========================================================================
@@ -156,7 +78,7 @@ fn sigterm_and_sighup_in_a_url_batch_keep_the_rows_so_far_and_leave_no_temp_file
         );
         dir.create("out.csv", "old contents\n");
         dir.create("r.html", "old report\n");
-        let child = spawn(
+        stop_midway(
             &dir,
             &[
                 "batch",
@@ -168,12 +90,8 @@ fn sigterm_and_sighup_in_a_url_batch_keep_the_rows_so_far_and_leave_no_temp_file
                 "--timeout",
                 "4",
             ],
+            sig,
         );
-        let pid = child.id();
-        thread::sleep(Duration::from_millis(1500));
-        signal(pid, sig);
-        let (code, stderr) = finish(child);
-        assert_eq!(code, Some(130), "SIG{sig}: {stderr}");
         let out = dir.read("out.csv");
         let mut r = csv::Reader::from_reader(out.as_bytes());
         let ids: Vec<String> = r
@@ -185,7 +103,7 @@ fn sigterm_and_sighup_in_a_url_batch_keep_the_rows_so_far_and_leave_no_temp_file
         assert!(ids.len() <= 2, "SIG{sig}: {out}");
         assert!(dir.read("r.html").starts_with("<!DOCTYPE html>"));
         assert_eq!(
-            names(dir.path()),
+            names_in(dir.path()),
             ["in.csv", "out.csv", "r.html"],
             "SIG{sig}"
         );
@@ -201,7 +119,7 @@ fn a_stopped_analyze_leaves_the_old_output_untouched() {
         dir.create("posting.md", POSTING_MD);
         dir.create("out.json", "old contents\n");
         dir.create("r.html", "old report\n");
-        let child = spawn(
+        stop_midway(
             &dir,
             &[
                 "analyze",
@@ -214,16 +132,12 @@ fn a_stopped_analyze_leaves_the_old_output_untouched() {
                 "--format",
                 "jsonl",
             ],
+            sig,
         );
-        let pid = child.id();
-        thread::sleep(Duration::from_millis(1500));
-        signal(pid, sig);
-        let (code, stderr) = finish(child);
-        assert_eq!(code, Some(130), "SIG{sig}: {stderr}");
         assert_eq!(dir.read("out.json"), "old contents\n");
         assert_eq!(dir.read("r.html"), "old report\n");
         assert_eq!(
-            names(dir.path()),
+            names_in(dir.path()),
             ["out.json", "posting.md", "r.html"],
             "SIG{sig}"
         );
@@ -252,7 +166,7 @@ fn a_failed_run_leaves_the_old_output() {
     );
     out.expect_code(2);
     assert_eq!(dir.read("out.csv"), "old contents\n");
-    assert_eq!(names(dir.path()), ["in.csv", "out.csv"]);
+    assert_eq!(names_in(dir.path()), ["in.csv", "out.csv"]);
 }
 
 #[test]
@@ -267,7 +181,7 @@ fn profile_init_force_replaces_whole_and_leaves_no_temp() {
     run(&dir, ["profile", "init", "me.toml", "--force"]).expect_code(0);
     assert!(dir.read("me.toml").contains("strengths"));
     assert_eq!(dir.read("old.toml"), "old\n");
-    assert_eq!(names(dir.path()), ["me.toml", "old.toml"]);
+    assert_eq!(names_in(dir.path()), ["me.toml", "old.toml"]);
 }
 
 // ===========================================================================
@@ -399,12 +313,7 @@ fn a_cache_entry_that_is_not_a_good_regular_file_is_refetched_with_a_warning() {
         (
             "fifo",
             Box::new(|_: &Dir, entry: &Path| {
-                let ok = Command::new("mkfifo")
-                    .arg(entry)
-                    .status()
-                    .unwrap()
-                    .success();
-                assert!(ok);
+                mkfifo(entry);
             }),
             "not a regular file".to_string(),
         ),
@@ -453,7 +362,7 @@ fn a_cache_entry_that_is_not_a_good_regular_file_is_refetched_with_a_warning() {
             "{what}: {out:?}"
         );
         // The entry is a good one again, and no temporary file is left.
-        assert_eq!(names(&cache), std::slice::from_ref(&name), "{what}");
+        assert_eq!(names_in(&cache), std::slice::from_ref(&name), "{what}");
         assert!(
             std::fs::symlink_metadata(cache.join(&name))
                 .unwrap()
@@ -492,7 +401,7 @@ fn two_runs_sharing_a_cache_leave_only_whole_entries() {
     let b = spawn(&dir, &args);
     assert_eq!(finish(a).0, Some(0));
     assert_eq!(finish(b).0, Some(0));
-    let entries = names(&dir.path().join("c"));
+    let entries = names_in(&dir.path().join("c"));
     assert_eq!(entries.len(), 40, "{entries:?}");
     for e in entries {
         let text = std::fs::read_to_string(dir.path().join("c").join(&e)).unwrap();
@@ -543,7 +452,7 @@ fn a_password_in_a_url_is_never_printed_cached_or_written() {
     for f in ["out.csv", "r.html", "s.md"] {
         seen.push(dir.read(f));
     }
-    for e in names(&dir.path().join("c")) {
+    for e in names_in(&dir.path().join("c")) {
         seen.push(std::fs::read_to_string(dir.path().join("c").join(e)).unwrap());
     }
     for text in &seen {
@@ -607,51 +516,10 @@ fn a_redirect_to_a_metadata_address_is_refused_unless_allowed() {
     assert!(!out.stderr.contains("refused: a link-local"), "{out:?}");
 }
 
-/// A server that records the most requests it had in flight at once.
-fn counting_server(delay: Duration) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    use std::io::Read;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let in_flight = Arc::new(AtomicUsize::new(0));
-    let most = Arc::new(AtomicUsize::new(0));
-    let most_seen = most.clone();
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            let in_flight = in_flight.clone();
-            let most = most.clone();
-            thread::spawn(move || {
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") {
-                    match stream.read(&mut byte) {
-                        Ok(1) => head.push(byte[0]),
-                        _ => return,
-                    }
-                }
-                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-                most.fetch_max(now, Ordering::SeqCst);
-                thread::sleep(delay);
-                in_flight.fetch_sub(1, Ordering::SeqCst);
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
-                     Content-Length: {}\r\nConnection: close\r\n\r\n",
-                    POSTING_HTML.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(POSTING_HTML.as_bytes());
-            });
-        }
-    });
-    (port, most_seen)
-}
-
 #[test]
 fn per_host_counts_a_host_however_it_is_spelled() {
     let dir = Dir::new();
-    let (port, most) = counting_server(Duration::from_millis(150));
+    let (port, most) = counting_server(Duration::from_millis(150), POSTING_HTML);
     let mut rows = vec![vec!["id".to_string(), "url".to_string()]];
     for (i, host) in [
         "127.0.0.1",
@@ -757,13 +625,7 @@ fn dev_zero_as_a_posting_is_capped_like_stdin() {
 fn a_fifo_with_no_writer_times_out() {
     let dir = Dir::new();
     let fifo = dir.path().join("posting.md");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let started = Instant::now();
     let out = run(
         &dir,
@@ -790,13 +652,7 @@ fn a_posting_from_process_substitution_is_read() {
     // `<(cmd)`: a pipe under /dev/fd, written and closed by another process.
     let dir = Dir::new();
     let fifo = dir.path().join("p.md");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let writer = {
         let fifo = fifo.clone();
         thread::spawn(move || std::fs::write(fifo, POSTING_MD).unwrap())

@@ -46,6 +46,18 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     doc.select(&sel).collect()
 }
 
+/// The attribute `attr` of each element of `doc` that matches `css`.
+#[track_caller]
+fn attrs<'a>(doc: &'a Html, css: &str, attr: &str) -> Vec<&'a str> {
+    select(doc, css)
+        .iter()
+        .map(|e| {
+            e.attr(attr)
+                .unwrap_or_else(|| panic!("{css} without {attr}"))
+        })
+        .collect()
+}
+
 #[test]
 fn batch_report_is_extra_and_holds_every_row() {
     let dir = Dir::new();
@@ -103,10 +115,7 @@ fn analyze_report_without_strengths_says_so() {
     assert_eq!(select(&doc, "#no-strengths").len(), 1);
     assert!(select(&doc, "svg#chart-fit").is_empty());
     assert!(select(&doc, "button[data-key=fit]").is_empty());
-    let roles: Vec<&str> = select(&doc, "#postings-table tbody tr")
-        .iter()
-        .map(|r| r.attr("data-role").unwrap())
-        .collect();
+    let roles = attrs(&doc, "#postings-table tbody tr", "data-role");
     let expected: Vec<String> = with
         .json_lines()
         .iter()
@@ -239,20 +248,14 @@ fn report_renders_in_headless_chromium() {
         Some("js"),
         "the sort script did not run"
     );
-    let bars: Vec<&str> = select(&doc, "svg#chart-roles rect.bar")
-        .iter()
-        .map(|r| r.attr("data-key").unwrap())
-        .collect();
+    let bars = attrs(&doc, "svg#chart-roles rect.bar", "data-key");
     assert_eq!(bars, ROLES);
     let csv = std::fs::read_to_string(dir.path().join("roles.csv")).unwrap();
     let scored = csv.lines().skip(1).filter(|l| l.contains(",ok,")).count();
     assert_eq!(select(&doc, "svg#chart-fit rect.bar").len(), scored.min(20));
     assert!(!select(&doc, "svg#chart-skills rect.bar").is_empty());
     // Every posting has its row, in input order.
-    let rows: Vec<&str> = select(&doc, "#postings-table tbody tr")
-        .iter()
-        .map(|r| r.attr("data-id").unwrap())
-        .collect();
+    let rows = attrs(&doc, "#postings-table tbody tr", "data-id");
     assert_eq!(rows, ids);
 
     // Opened at #sort=fit, the script sorts the table by fit, best first.
@@ -396,10 +399,7 @@ fn korean_report_renders_in_headless_chromium() {
         ["모델링", "백엔드", "프론트엔드", "리서치", "AI 아님"]
     );
     // The data keys stay English: CSS and sorting use them.
-    let keys: Vec<&str> = select(&doc, "svg#chart-roles rect.bar")
-        .iter()
-        .map(|r| r.attr("data-key").unwrap())
-        .collect();
+    let keys = attrs(&doc, "svg#chart-roles rect.bar", "data-key");
     assert_eq!(keys, ROLES);
     // Sorting works the same in Korean.
     let dom = run_chromium(

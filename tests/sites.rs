@@ -11,50 +11,10 @@ mod util;
 
 use serde_json::{Value, json};
 use util::fixtures::*;
-use util::site::Site;
-use util::{Dir, Output, TestCommand};
+use util::site::{Site, analyze, html, json_response, rolefit};
+use util::{Dir, Output, fields, kinds, sections};
 use wiremock::matchers::{body_partial_json, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
-
-const BOARDS: [&str; 8] = [
-    "GREENHOUSE",
-    "LEVER",
-    "ASHBY",
-    "WANTED",
-    "WORKDAY",
-    "LINKEDIN",
-    "SARAMIN",
-    "JOBKOREA",
-];
-
-/// rolefit with every board's and site's host on `site`, and no way to any other host.
-fn rolefit(dir: &Dir, site: &Site, args: &[&str]) -> TestCommand {
-    let mut cmd = dir.command(args);
-    for board in BOARDS {
-        cmd = cmd.env(&format!("ROLEFIT_{board}_API"), &site.url(""));
-    }
-    cmd.env("HTTP_PROXY", "http://127.0.0.1:9")
-        .env("HTTPS_PROXY", "http://127.0.0.1:9")
-        .env("ALL_PROXY", "http://127.0.0.1:9")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-}
-
-fn html(body: impl Into<String>) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")
-}
-
-fn json_response(body: &Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
-}
-
-/// The one record of `analyze --format json`.
-fn analyze(dir: &Dir, site: &Site, source: &str) -> Value {
-    let out = rolefit(dir, site, &["analyze", source, "--format", "json"]).run();
-    out.expect_code(0);
-    let v: Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(v.as_array().map(Vec::len), Some(1), "{out:?}");
-    v[0].clone()
-}
 
 /// The records of `batch` over a CSV of these URLs, as JSON Lines.
 fn batch_urls(dir: &Dir, site: &Site, urls: &[&str]) -> Vec<Value> {
@@ -68,25 +28,6 @@ fn batch_urls(dir: &Dir, site: &Site, urls: &[&str]) -> Vec<Value> {
     let records = out.json_lines();
     assert_eq!(records.len(), urls.len(), "{out:?}");
     records
-}
-
-/// `(kind, heading)` of each section of a record.
-fn sections(record: &Value) -> Vec<(String, Option<String>)> {
-    record["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["kind"].as_str().unwrap().to_string(),
-                s["heading"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
-}
-
-fn kinds(record: &Value) -> Vec<String> {
-    sections(record).into_iter().map(|(k, _)| k).collect()
 }
 
 /// `title`, `company`, `location` of a record.
@@ -124,19 +65,10 @@ fn linkedin_job_urls_are_read_as_the_guest_page() {
     assert_eq!(
         sections(&r),
         [
-            ("other".to_string(), None),
-            (
-                "responsibilities".to_string(),
-                Some("What you will do".to_string())
-            ),
-            (
-                "requirements".to_string(),
-                Some("Qualifications".to_string())
-            ),
-            (
-                "preferred".to_string(),
-                Some("Preferred qualifications".to_string())
-            ),
+            ("other", None),
+            ("responsibilities", Some("What you will do")),
+            ("requirements", Some("Qualifications")),
+            ("preferred", Some("Preferred qualifications")),
         ]
     );
     // A search page's currentJobId names the same posting.
@@ -215,12 +147,9 @@ fn indeed_reads_json_ld_when_it_is_a_posting_else_its_job_container() {
         assert_eq!(
             sections(r),
             [
-                ("other".to_string(), None),
-                (
-                    "responsibilities".to_string(),
-                    Some("What you will do".to_string())
-                ),
-                ("requirements".to_string(), Some("Requirements".to_string())),
+                ("other", None),
+                ("responsibilities", Some("What you will do")),
+                ("requirements", Some("Requirements")),
             ]
         );
     }
@@ -253,9 +182,9 @@ fn seek_with_only_a_website_json_ld_reads_its_job_details() {
     assert_eq!(
         sections(&r),
         [
-            ("other".to_string(), None),
-            ("other".to_string(), Some("The role".to_string())),
-            ("requirements".to_string(), Some("About you".to_string())),
+            ("other", None),
+            ("other", Some("The role")),
+            ("requirements", Some("About you")),
         ],
         "{r}"
     );
@@ -532,21 +461,11 @@ fn wanted_company_listing_reads_each_posting() {
     let out = rolefit(&dir, &site, &["batch", "wanted:812", "--format", "jsonl"]).run();
     out.expect_code(0);
     let records = out.json_lines();
-    let got: Vec<(&str, &str, &str)> = records
-        .iter()
-        .map(|r| {
-            (
-                r["id"].as_str().unwrap(),
-                r["source"].as_str().unwrap(),
-                r["company"].as_str().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        fields(&records, ["id", "source", "company"]),
         [
-            ("301", "https://www.wanted.co.kr/wd/301", "라온데이터"),
-            ("302", "https://www.wanted.co.kr/wd/302", "라온데이터"),
+            ["301", "https://www.wanted.co.kr/wd/301", "라온데이터"],
+            ["302", "https://www.wanted.co.kr/wd/302", "라온데이터"],
         ]
     );
     assert_eq!(records[0]["role"], "modeling");

@@ -13,59 +13,76 @@ fn posting(board: Board, org: &str, id: &str) -> Option<Result<PostingRef, Strin
 
 #[test]
 fn recognizes_each_boards_posting_urls() {
-    assert_eq!(
-        recognize("https://boards.greenhouse.io/acme/jobs/4012345"),
-        posting(Board::Greenhouse, "acme", "4012345")
-    );
-    assert_eq!(
-        recognize("https://job-boards.greenhouse.io/acme/jobs/4012345?gh_src=x"),
-        posting(Board::Greenhouse, "acme", "4012345")
-    );
-    assert_eq!(
-        recognize("https://boards.greenhouse.io/embed/job_app?for=acme&token=77"),
-        posting(Board::Greenhouse, "acme", "77")
-    );
-    assert_eq!(
-        recognize("https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902/apply"),
-        posting(Board::Lever, "acme", "5ac21346-8e0c-4494-8e7a-3eb92ff77902")
-    );
-    assert_eq!(
-        recognize("https://jobs.ashbyhq.com/Acme.ai/0B1E2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"),
-        posting(
+    for (url, board, org, id) in [
+        (
+            "https://boards.greenhouse.io/acme/jobs/4012345",
+            Board::Greenhouse,
+            "acme",
+            "4012345",
+        ),
+        (
+            "https://job-boards.greenhouse.io/acme/jobs/4012345?gh_src=x",
+            Board::Greenhouse,
+            "acme",
+            "4012345",
+        ),
+        (
+            "https://boards.greenhouse.io/embed/job_app?for=acme&token=77",
+            Board::Greenhouse,
+            "acme",
+            "77",
+        ),
+        (
+            "https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902/apply",
+            Board::Lever,
+            "acme",
+            "5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+        ),
+        (
+            "https://jobs.ashbyhq.com/Acme.ai/0B1E2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
             Board::Ashby,
             "Acme.ai",
-            "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-        )
-    );
-    assert_eq!(
-        recognize("https://www.wanted.co.kr/wd/123456"),
-        posting(Board::Wanted, "", "123456")
-    );
-    assert_eq!(
-        recognize("https://www.linkedin.com/jobs/view/ml-engineer-at-acme-4012345678/?trk=x"),
-        posting(Board::LinkedIn, "", "4012345678")
-    );
-    assert_eq!(
-        recognize("https://www.linkedin.com/jobs/collections/recommended/?currentJobId=77"),
-        posting(Board::LinkedIn, "", "77")
-    );
-    assert_eq!(recognize("https://www.linkedin.com/company/acme"), None);
-    assert_eq!(
-        recognize("https://www.saramin.co.kr/zf_user/jobs/relay/view?view_type=list&rec_idx=4812"),
-        posting(Board::Saramin, "", "4812")
-    );
-    assert_eq!(
-        recognize("https://www.jobkorea.co.kr/Recruit/GI_Read/45123?Oem_Code=C1"),
-        posting(Board::JobKorea, "", "45123")
-    );
-    assert_eq!(
-        recognize("https://acme.wd5.myworkdayjobs.com/en-US/External/job/Seoul/ML-Engineer_R-104"),
-        posting(
+            "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        ),
+        (
+            "https://www.wanted.co.kr/wd/123456",
+            Board::Wanted,
+            "",
+            "123456",
+        ),
+        (
+            "https://www.linkedin.com/jobs/view/ml-engineer-at-acme-4012345678/?trk=x",
+            Board::LinkedIn,
+            "",
+            "4012345678",
+        ),
+        (
+            "https://www.linkedin.com/jobs/collections/recommended/?currentJobId=77",
+            Board::LinkedIn,
+            "",
+            "77",
+        ),
+        (
+            "https://www.saramin.co.kr/zf_user/jobs/relay/view?view_type=list&rec_idx=4812",
+            Board::Saramin,
+            "",
+            "4812",
+        ),
+        (
+            "https://www.jobkorea.co.kr/Recruit/GI_Read/45123?Oem_Code=C1",
+            Board::JobKorea,
+            "",
+            "45123",
+        ),
+        (
+            "https://acme.wd5.myworkdayjobs.com/en-US/External/job/Seoul/ML-Engineer_R-104",
             Board::Workday,
             "acme.wd5/External",
-            "Seoul/ML-Engineer_R-104"
-        )
-    );
+            "Seoul/ML-Engineer_R-104",
+        ),
+    ] {
+        assert_eq!(recognize(url), posting(board, org, id), "{url}");
+    }
     assert_eq!(
         recognize("https://job-boards.eu.greenhouse.io/acme/jobs/12"),
         Some(Ok(PostingRef {
@@ -75,8 +92,13 @@ fn recognizes_each_boards_posting_urls() {
             eu: true,
         }))
     );
-    assert_eq!(recognize("https://careers.example/jobs/1"), None);
-    assert_eq!(recognize("https://www.wanted.co.kr/company/9"), None);
+    for url in [
+        "https://www.linkedin.com/company/acme",
+        "https://careers.example/jobs/1",
+        "https://www.wanted.co.kr/company/9",
+    ] {
+        assert_eq!(recognize(url), None, "{url}");
+    }
 }
 
 #[test]
@@ -121,39 +143,43 @@ fn workday_paths_that_could_leave_the_site_are_refused() {
 #[test]
 fn api_urls() {
     let urls = BoardUrls::default();
-    let p = |url: &str| recognize(url).unwrap().unwrap().api_url(&urls);
-    assert_eq!(
-        p("https://boards.greenhouse.io/acme/jobs/7"),
-        "https://boards-api.greenhouse.io/v1/boards/acme/jobs/7"
-    );
-    assert_eq!(
-        p("https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"),
-        "https://api.lever.co/v0/postings/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"
-    );
-    assert_eq!(
-        p("https://jobs.ashbyhq.com/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"),
-        "https://api.ashbyhq.com/posting-api/job-board/acme"
-    );
-    assert_eq!(
-        p("https://www.wanted.co.kr/wd/42"),
-        "https://www.wanted.co.kr/api/v4/jobs/42"
-    );
-    assert_eq!(
-        p("https://jobs.eu.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"),
-        "https://api.eu.lever.co/v0/postings/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902"
-    );
-    assert_eq!(
-        p("https://acme.wd5.myworkdayjobs.com/External/job/Seoul/ML_R-1"),
-        "https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/job/Seoul/ML_R-1"
-    );
-    assert_eq!(
-        p("https://www.linkedin.com/jobs/view/9"),
-        "https://www.linkedin.com/jobs/view/9"
-    );
-    assert_eq!(
-        p("https://www.saramin.co.kr/zf_user/jobs/relay/view-detail?rec_idx=3"),
-        "https://www.saramin.co.kr/zf_user/jobs/view?rec_idx=3"
-    );
+    for (url, api) in [
+        (
+            "https://boards.greenhouse.io/acme/jobs/7",
+            "https://boards-api.greenhouse.io/v1/boards/acme/jobs/7",
+        ),
+        (
+            "https://jobs.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+            "https://api.lever.co/v0/postings/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+        ),
+        (
+            "https://jobs.ashbyhq.com/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+            "https://api.ashbyhq.com/posting-api/job-board/acme",
+        ),
+        (
+            "https://www.wanted.co.kr/wd/42",
+            "https://www.wanted.co.kr/api/v4/jobs/42",
+        ),
+        (
+            "https://jobs.eu.lever.co/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+            "https://api.eu.lever.co/v0/postings/acme/5ac21346-8e0c-4494-8e7a-3eb92ff77902",
+        ),
+        (
+            "https://acme.wd5.myworkdayjobs.com/External/job/Seoul/ML_R-1",
+            "https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/External/job/Seoul/ML_R-1",
+        ),
+        (
+            "https://www.linkedin.com/jobs/view/9",
+            "https://www.linkedin.com/jobs/view/9",
+        ),
+        (
+            "https://www.saramin.co.kr/zf_user/jobs/relay/view-detail?rec_idx=3",
+            "https://www.saramin.co.kr/zf_user/jobs/view?rec_idx=3",
+        ),
+    ] {
+        let posting = recognize(url).unwrap().unwrap();
+        assert_eq!(posting.api_url(&urls), api, "{url}");
+    }
 }
 
 #[test]

@@ -498,6 +498,29 @@ pub fn workday_list(total: u64, reqs: &[(&str, &str)]) -> Value {
 
 // Postings shared by the fetch, batch and adversarial tests.
 
+/// A short posting for a modeling role, as Markdown.
+pub const POSTING_MD: &str = "\
+# Machine Learning Engineer, Fraud Models
+
+Acme Payments
+
+## What you'll do
+
+- Train and evaluate fraud detection models in PyTorch.
+- Fine-tune gradient-boosted models and build offline evaluation for them.
+
+## Requirements
+
+- 3+ years building machine learning models that reached production.
+";
+
+pub const POSTING_MD_TITLE: &str = "Machine Learning Engineer, Fraud Models";
+
+/// The same posting's body as one paragraph, for CSV cells.
+pub const POSTING_BODY: &str = "Train and evaluate fraud detection models in PyTorch. \
+    Fine-tune gradient-boosted models and build offline evaluation for them. \
+    3+ years building machine learning models that reached production.";
+
 /// A short English posting page for a modeling role, served by the mock sites.
 pub const POSTING_HTML: &str = r#"<!DOCTYPE html>
 <html lang="en">

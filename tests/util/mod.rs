@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod hostile;
 pub mod raw;
 pub mod site;
 
@@ -15,7 +16,10 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::process::{self, Child};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
 
 /// A run that takes longer than this is killed and the test fails, so that a
 /// pattern that makes rolefit hang shows up as a failure, not a stuck suite.
@@ -159,6 +163,15 @@ impl TestCommand {
         self
     }
 
+    /// Every request to a host other than 127.0.0.1 goes to a proxy on a
+    /// port where nothing listens, so nothing can reach the internet.
+    pub fn no_internet(self) -> TestCommand {
+        self.env("HTTP_PROXY", "http://127.0.0.1:9")
+            .env("HTTPS_PROXY", "http://127.0.0.1:9")
+            .env("ALL_PROXY", "http://127.0.0.1:9")
+            .env("NO_PROXY", "127.0.0.1,localhost")
+    }
+
     /// No proxy from the environment is asked for the 127.0.0.1 servers.
     pub fn no_proxy(mut self) -> TestCommand {
         for var in [
@@ -188,6 +201,14 @@ impl TestCommand {
             stdout: text(out.stdout, "stdout"),
             stderr: text(out.stderr, "stderr"),
         }
+    }
+
+    /// Runs the command to the end; panics if it panicked or was killed.
+    #[track_caller]
+    pub fn run_checked(self) -> Output {
+        let out = self.run();
+        out.no_panic();
+        out
     }
 }
 
@@ -234,6 +255,114 @@ impl Output {
             })
             .collect()
     }
+
+    /// The one record of stdout printed as a JSON array (`--format json`).
+    #[track_caller]
+    pub fn only_record(&self) -> Value {
+        let v: Value = serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e})\n{self:?}"));
+        assert_eq!(v.as_array().map(Vec::len), Some(1), "{self:?}");
+        v[0].clone()
+    }
+}
+
+/// `(kind, heading)` of each section of a record.
+pub fn sections(record: &Value) -> Vec<(&str, Option<&str>)> {
+    record["sections"]
+        .as_array()
+        .expect("a record's sections")
+        .iter()
+        .map(|s| (s["kind"].as_str().unwrap(), s["heading"].as_str()))
+        .collect()
+}
+
+/// The kind of each section of a record.
+pub fn kinds(record: &Value) -> Vec<&str> {
+    sections(record).into_iter().map(|(k, _)| k).collect()
+}
+
+/// The string fields `names` of each record, in order.
+#[track_caller]
+pub fn fields<'a, const N: usize>(records: &'a [Value], names: [&str; N]) -> Vec<[&'a str; N]> {
+    records
+        .iter()
+        .map(|r| {
+            names.map(|name| {
+                r[name]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("no string {name:?} in {r}"))
+            })
+        })
+        .collect()
+}
+
+/// Cells to CSV bytes, quoted as needed (LF line ends).
+pub fn csv_of<R, S>(rows: impl IntoIterator<Item = R>) -> Vec<u8>
+where
+    R: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row).expect("write a CSV row");
+    }
+    w.into_inner().expect("flush the CSV")
+}
+
+/// Sends the signal `name` (`INT`, `TERM`, …) to the process `pid`.
+pub fn signal(pid: u32, name: &str) {
+    let status = process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+}
+
+/// Sends SIGINT (Ctrl-C) to the process `pid`.
+pub fn interrupt(pid: u32) {
+    signal(pid, "INT");
+}
+
+/// Waits up to `limit` for `child` to end, killing it if it has not (rather
+/// than hang the suite); returns what it printed and how long it was waited for.
+pub fn wait_or_kill(mut child: Child, limit: Duration) -> (process::Output, Duration) {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() && start.elapsed() < limit {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let waited = start.elapsed();
+    if child.try_wait().unwrap().is_none() {
+        let _ = child.kill();
+    }
+    (child.wait_with_output().expect("wait for rolefit"), waited)
+}
+
+/// Starts `rolefit ARGS` in `dir` with stdout and stderr piped, asking no
+/// proxy for the 127.0.0.1 servers.
+pub fn spawn(dir: &Dir, args: &[&str]) -> Child {
+    process::Command::new(bin())
+        .args(args)
+        .current_dir(dir.path())
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdin(process::Stdio::null())
+        .stdout(process::Stdio::piped())
+        .stderr(process::Stdio::piped())
+        .spawn()
+        .expect("spawn rolefit")
+}
+
+/// The names of the entries of the folder `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 impl fmt::Debug for Output {

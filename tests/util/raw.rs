@@ -4,7 +4,10 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::Duration;
 
 /// Handles one connection.
 pub type Handler = Box<dyn FnOnce(TcpStream) + Send>;
@@ -54,4 +57,36 @@ pub fn respond(head: String, body: Vec<u8>) -> Handler {
         let _ = stream.write_all(head.as_bytes());
         let _ = stream.write_all(&body);
     })
+}
+
+/// A server on 127.0.0.1 that answers every request with the HTML `page`
+/// after `delay`; returns its port and the most requests it ever had in
+/// flight at once.
+pub fn counting_server(delay: Duration, page: &'static str) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let most_seen = most.clone();
+    thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let in_flight = in_flight.clone();
+            let most = most.clone();
+            thread::spawn(move || {
+                if !read_request(&mut stream).ends_with("\r\n\r\n") {
+                    return; // the connection ended before a whole request
+                }
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                thread::sleep(delay);
+                // Out of flight before the answer leaves, so the client's
+                // next request can never overlap this one in the count.
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                let _ = stream.write_all(response_head(page.len(), "").as_bytes());
+                let _ = stream.write_all(page.as_bytes());
+            });
+        }
+    });
+    (port, most_seen)
 }

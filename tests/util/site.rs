@@ -2,8 +2,56 @@
 //! `rolefit` binary against 127.0.0.1 (the binary is a separate process, so
 //! its blocking client never runs inside this runtime).
 
+use serde_json::Value;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use super::{Dir, TestCommand};
+
+/// A 200 answer with an HTML body.
+pub fn html(body: impl Into<Vec<u8>>) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(body.into(), "text/html; charset=utf-8")
+}
+
+/// A 200 answer with a JSON body.
+pub fn json_response(body: &Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
+}
+
+/// A redirect to `location`.
+pub fn redirect(status: u16, location: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).insert_header("Location", location)
+}
+
+/// The boards and sites whose hosts [`rolefit`] moves to the local server.
+pub const BOARDS: [&str; 8] = [
+    "GREENHOUSE",
+    "LEVER",
+    "ASHBY",
+    "WANTED",
+    "WORKDAY",
+    "LINKEDIN",
+    "SARAMIN",
+    "JOBKOREA",
+];
+
+/// rolefit in `dir` with every board's and site's host on `site`
+/// (`ROLEFIT_<BOARD>_API`), and no way to any other host.
+pub fn rolefit(dir: &Dir, site: &Site, args: &[&str]) -> TestCommand {
+    let mut cmd = dir.command(args);
+    for board in BOARDS {
+        cmd = cmd.env(&format!("ROLEFIT_{board}_API"), &site.url(""));
+    }
+    cmd.no_internet()
+}
+
+/// The one record of `analyze SOURCE --format json`, which must succeed.
+#[track_caller]
+pub fn analyze(dir: &Dir, site: &Site, source: &str) -> Value {
+    let out = rolefit(dir, site, &["analyze", source, "--format", "json"]).run();
+    out.expect_code(0);
+    out.only_record()
+}
 
 pub struct Site {
     rt: tokio::runtime::Runtime,
