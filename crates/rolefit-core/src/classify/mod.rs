@@ -285,6 +285,8 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
     let mut line_roles: Vec<split::RoleHit> = Vec::new();
     let mut listed = split::ListedShares::default();
     let mut listed_section = usize::MAX;
+    // Hand-weighted role hits per section, for shares stated in headings.
+    let mut section_roles = vec![[0.0f64; 4]; posting.sections.len()];
     for (i, (kind, line, text, section)) in texts.iter().enumerate() {
         let (kind, line, section) = (*kind, *line, *section);
         let text = text.as_ref();
@@ -384,8 +386,22 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
             stated = split::stated_split(text, &line_roles);
             listed.add_line(text, &line_roles);
         }
+        if let Some(roles) = section_roles.get_mut(section) {
+            for h in &line_roles {
+                roles[h.role.index()] += h.weight;
+            }
+        }
     }
-    stated = stated.or_else(|| listed.split());
+    stated = stated.or_else(|| listed.split()).or_else(|| {
+        split::headed_split(
+            posting
+                .sections
+                .iter()
+                .zip(&section_roles)
+                .filter(|(s, _)| states_the_work(s.kind))
+                .filter_map(|(s, r)| Some((s.heading.as_deref()?, *r))),
+        )
+    });
 
     // Generic engineering words ("backend engineer", React, Kubernetes) speak
     // for a role only as far as the job's own sections are AI work: in a

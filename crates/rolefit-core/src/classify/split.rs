@@ -41,21 +41,17 @@ pub struct ListedShares {
 impl ListedShares {
     /// Adds a line that states exactly one share, giving it the line's strongest role.
     pub fn add_line(&mut self, text: &str, hits: &[RoleHit]) {
-        if !mentions_percent(text) {
-            return;
-        }
-        let marks: Vec<u32> = PERCENT
-            .captures_iter(text)
-            .filter_map(|c| c[1].parse().ok())
-            .collect();
-        if let [pct] = marks[..]
-            && (MIN_SHARE..=90).contains(&pct)
+        if let Some(pct) = one_share(text)
             && let Some(role) = strongest_role(hits, 0, text.len())
         {
-            match self.shares.iter_mut().find(|(r, _)| *r == role) {
-                Some((_, p)) => *p += pct,
-                None => self.shares.push((role, pct)),
-            }
+            self.add(role, pct);
+        }
+    }
+
+    fn add(&mut self, role: Role, pct: u32) {
+        match self.shares.iter_mut().find(|(r, _)| *r == role) {
+            Some((_, p)) => *p += pct,
+            None => self.shares.push((role, pct)),
         }
     }
 
@@ -68,6 +64,38 @@ impl ListedShares {
         shares.sort_by_key(|s| std::cmp::Reverse(s.1));
         Some([shares[0], shares[1]])
     }
+}
+
+/// The one share a text states ("(약 70%)"), if it states exactly one.
+fn one_share(text: &str) -> Option<u32> {
+    if !mentions_percent(text) {
+        return None;
+    }
+    let marks: Vec<u32> = PERCENT
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    match marks[..] {
+        [pct] if (MIN_SHARE..=90).contains(&pct) => Some(pct),
+        _ => None,
+    }
+}
+
+/// Shares stated in the headings of the job's sections ("추천 모델 개발 (약
+/// 70%)", "Serving (30%)"): each heading's one share goes to the role its
+/// section's lines speak for most (hand-weighted role hits per role).
+pub fn headed_split<'a>(sections: impl IntoIterator<Item = (&'a str, [f64; 4])>) -> Option<Split> {
+    let mut listed = ListedShares::default();
+    for (heading, roles) in sections {
+        let best = Role::ALL
+            .into_iter()
+            .max_by(|a, b| roles[a.index()].total_cmp(&roles[b.index()]))
+            .filter(|r| roles[r.index()] > 0.0);
+        if let (Some(pct), Some(role)) = (one_share(heading), best) {
+            listed.add(role, pct);
+        }
+    }
+    listed.split()
 }
 
 /// Reads a stated split from one line and its role hits.
@@ -185,5 +213,36 @@ mod tests {
             hit(Role::Modeling, t, "model evaluation"),
         ];
         assert_eq!(stated_split(t, &hits), None);
+    }
+
+    #[test]
+    fn shares_stated_in_section_headings() {
+        // [modeling, backend, frontend, research] hits of each section.
+        let (model, serve) = ([3.0, 1.0, 0.0, 0.0], [0.5, 2.5, 0.0, 0.0]);
+        let ko = [
+            ("추천 모델 개발 (약 70%)", model),
+            ("서빙 및 파이프라인 (약 30%)", serve),
+        ];
+        assert_eq!(
+            headed_split(ko),
+            Some([(Role::Modeling, 70), (Role::Backend, 30)])
+        );
+        let en = [
+            ("Serving (60% of the time)", serve),
+            ("Modeling (40%)", model),
+        ];
+        assert_eq!(
+            headed_split(en),
+            Some([(Role::Backend, 60), (Role::Modeling, 40)])
+        );
+        // One heading with a share, or a share over no role hits: no split.
+        assert_eq!(
+            headed_split([("Modeling (70%)", model), ("Serving", serve)]),
+            None
+        );
+        assert_eq!(
+            headed_split([("Modeling (70%)", model), ("Other (30%)", [0.0; 4])]),
+            None
+        );
     }
 }

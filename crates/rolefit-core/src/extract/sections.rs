@@ -6,8 +6,13 @@ use crate::rules::SectionRules;
 
 /// A heading is short; a longer line is body text even when it is bold.
 const MAX_HEADING_CHARS: usize = 60;
-/// Inline headings ("Requirements: Python, SQL") have a short label.
+/// Inline headings ("Requirements: Python, SQL") and a label read by its lead
+/// ("자격요건 (필수)") are short.
 const MAX_LABEL_CHARS: usize = 30;
+/// A line with no heading form that a heading pattern names whole ("Preferred
+/// Skills And Experience", "Responsibilities for this position include") may
+/// be longer.
+const MAX_NAMED_CHARS: usize = 50;
 
 /// Decorations that mark a heading line in Korean and plain-text postings.
 const HEADING_MARKS: &[char] = &[
@@ -21,11 +26,16 @@ pub fn normalize_heading(text: &str) -> String {
     // Fullwidth brackets and letters fold, invisible characters go.
     let text = crate::text::normalize(text);
     let t = text.trim().trim_matches(is_decoration);
-    let t = t.trim_end_matches([':', '：']).trim();
+    // A trailing colon or ellipsis ("About the role…" is "About the role...").
+    let t = t.trim_end_matches([':', '：', '.']).trim();
     let t = t.trim_matches(is_decoration);
     // "1. 주요업무", "01 What you'll do", "A) Requirements"
     let t = strip_numbering(t);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Typographic apostrophes read as ASCII: "What you’ll do".
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['\u{2019}', '\u{2018}'], "'")
 }
 
 /// A character that decorates a heading at either end: a heading mark, a
@@ -92,7 +102,7 @@ fn looks_like_heading(line: &str) -> bool {
 pub fn split(blocks: &[Block], rules: &SectionRules, line_offset: usize) -> Vec<Section> {
     let mut splitter = Splitter::new(line_offset);
     splitter.feed(blocks, rules);
-    splitter.finish()
+    splitter.finish(rules)
 }
 
 /// Splits a posting into sections piece by piece: [`Splitter::start`] opens a
@@ -172,10 +182,25 @@ impl Splitter {
         }
     }
 
-    /// The sections, in order; untitled empty ones dropped.
-    pub fn finish(mut self) -> Vec<Section> {
+    /// The sections, in order; untitled empty ones dropped. A posting whose
+    /// only list of qualifications is headed "Preferred" or "Desired" asks
+    /// for what it lists: with no requirements section, that list is its
+    /// requirements (`sole_list_required` in `patterns/sections.toml`).
+    pub fn finish(mut self, rules: &SectionRules) -> Vec<Section> {
         push(&mut self.sections, self.current);
-        self.sections
+        let mut sections = self.sections;
+        if !sections.iter().any(|s| s.kind == SectionKind::Requirements) {
+            for s in &mut sections {
+                if s.kind == SectionKind::Preferred
+                    && s.heading
+                        .as_deref()
+                        .is_some_and(|h| rules.sole_list_required(h))
+                {
+                    s.kind = SectionKind::Requirements;
+                }
+            }
+        }
+        sections
     }
 }
 
@@ -195,13 +220,17 @@ fn heading(
         return None;
     }
     let by_form = (block.heading && !block.text.contains('\n')) || looks_like_heading(text);
-    let as_label = normal.chars().count() <= MAX_LABEL_CHARS && !normal.contains([':', '：']);
+    let chars = normal.chars().count();
+    let as_label = chars <= MAX_NAMED_CHARS && !normal.contains([':', '：']);
     if !by_form && !as_label {
         return None;
     }
-    let known = rules
-        .kind_of(&normal)
-        .or_else(|| label_lead(&normal).and_then(|l| rules.kind_of(l)));
+    let known = rules.kind_of(&normal).or_else(|| {
+        (by_form || chars <= MAX_LABEL_CHARS)
+            .then(|| label_lead(&normal))
+            .flatten()
+            .and_then(|l| rules.kind_of(l))
+    });
     (by_form || known.is_some()).then_some((normal, known))
 }
 
@@ -250,6 +279,7 @@ mod tests {
         assert_eq!(normalize_heading("■ 주요업무"), "주요업무");
         assert_eq!(normalize_heading("[자격요건]"), "자격요건");
         assert_eq!(normalize_heading("Requirements:"), "Requirements");
+        assert_eq!(normalize_heading("What you’ll do…"), "What you'll do");
         assert_eq!(normalize_heading("1. 우대사항"), "우대사항");
         assert_eq!(normalize_heading("【 혜택 및 복지 】"), "혜택 및 복지");
         // Emoji with a variation selector, fullwidth brackets, zero-width spaces.
@@ -288,6 +318,87 @@ mod tests {
                 SectionKind::Preferred
             ]
         );
+    }
+
+    /// The kind of each section `lines` split into.
+    fn kinds_of(lines: &[&str]) -> Vec<SectionKind> {
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let blocks: Vec<Block> = lines.iter().copied().map(Block::text).collect();
+        split(&blocks, &rules, 0).iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn headings_of_real_pages_name_their_kind() {
+        use SectionKind::{Other, Preferred, Process, Requirements, Responsibilities};
+        let lines = [
+            "Intro text",
+            "What you’ll do",
+            "- Train ranking models",
+            "Applied Scientist Responsibilities",
+            "- Evaluate models offline",
+            "Responsibilities for this position include",
+            "- Ship models",
+            "What we’re looking for in your background",
+            "- Python",
+            "Position Requirements",
+            "- 3+ years",
+            "Preferred Skills And Experience",
+            "- Kubernetes",
+            "EEO statement",
+            "- We are an equal opportunity employer",
+        ];
+        assert_eq!(
+            kinds_of(&lines),
+            [
+                Other,
+                Responsibilities,
+                Responsibilities,
+                Responsibilities,
+                Requirements,
+                Requirements,
+                Preferred,
+                Process
+            ]
+        );
+        let ko = [
+            "포지션 및 자격요건",
+            "- 석사 이상",
+            "모집분야 및 자격요건",
+            "- 파이썬",
+        ];
+        assert_eq!(kinds_of(&ko), [Requirements, Requirements]);
+        // A sentence that starts with a heading word stays text.
+        assert_eq!(
+            kinds_of(&[
+                "연봉, 신체 정보, 가족 사항 및 주민번호 등의 민감한 개인정보는 제외 부탁드립니다."
+            ]),
+            [Other]
+        );
+    }
+
+    #[test]
+    fn a_sole_preferred_or_desired_list_is_what_the_posting_asks_for() {
+        use SectionKind::{Preferred, Requirements, Responsibilities};
+        let sole =
+            |heading: &str| kinds_of(&["Responsibilities", "- Train models", heading, "- PyTorch"]);
+        assert_eq!(
+            sole("Desired Qualifications"),
+            [Responsibilities, Requirements]
+        );
+        assert_eq!(
+            sole("Preferred Qualifications"),
+            [Responsibilities, Requirements]
+        );
+        // Optional by its words, or beside a list of requirements: preferred.
+        assert_eq!(sole("Nice to have"), [Responsibilities, Preferred]);
+        assert_eq!(sole("우대사항"), [Responsibilities, Preferred]);
+        let both = kinds_of(&[
+            "Requirements",
+            "- Python",
+            "Preferred Qualifications",
+            "- PyTorch",
+        ]);
+        assert_eq!(both, [Requirements, Preferred]);
     }
 
     #[test]

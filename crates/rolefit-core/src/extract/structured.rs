@@ -104,7 +104,7 @@ pub fn posting(data: &Structured, rules: &SectionRules) -> Result<Posting, Extra
         },
         blocks: Vec::new(),
     };
-    Ok(super::assemble(fields, splitter.finish()))
+    Ok(super::assemble(fields, splitter.finish(rules)))
 }
 
 #[cfg(test)]

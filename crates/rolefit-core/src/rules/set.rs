@@ -61,6 +61,8 @@ struct NegationFile {
 struct SectionsFile {
     #[serde(default)]
     login_wall: Vec<String>,
+    #[serde(default)]
+    sole_list_required: Vec<String>,
     weights: BTreeMap<String, Spanned<f64>>,
     #[serde(default)]
     kind: Vec<Spanned<KindDef>>,
@@ -151,6 +153,9 @@ pub struct KindHeadings {
 pub struct SectionRules {
     /// Words of a login wall, lower case.
     pub login_wall: Vec<String>,
+    /// First words of a preferred heading that, with no requirements
+    /// section, heads what the posting asks for; lower case.
+    sole_list_required: Vec<String>,
     pub kinds: Vec<KindHeadings>,
     pub weights: SectionWeights,
     /// Every kind's headings joined, in order, to test a line once.
@@ -164,6 +169,16 @@ pub struct SectionRules {
 }
 
 impl SectionRules {
+    /// Whether a preferred section with this heading, in a posting with no
+    /// requirements section, is what the posting asks for ("Preferred
+    /// Qualifications" as its only list; not "Nice to have").
+    pub fn sole_list_required(&self, heading: &str) -> bool {
+        let heading = heading.to_lowercase();
+        self.sole_list_required
+            .iter()
+            .any(|w| heading.starts_with(w.as_str()))
+    }
+
     /// The kind a heading names, if any of the heading patterns match it:
     /// the first kind in the file with a pattern that does.
     pub fn kind_of(&self, heading: &str) -> Option<SectionKind> {
@@ -617,6 +632,11 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         .collect();
     Ok(SectionRules {
         login_wall: def.login_wall.iter().map(|w| w.to_lowercase()).collect(),
+        sole_list_required: def
+            .sole_list_required
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         kinds,
         weights: SectionWeights(weights),
         all,
