@@ -25,7 +25,15 @@ pub fn normalize_heading(text: &str) -> String {
     let t = t.trim_matches(is_decoration);
     // "1. 주요업무", "01 What you'll do", "A) Requirements"
     let t = strip_numbering(t);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The words joined by one space, without collecting them first.
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A character that decorates a heading at either end: a heading mark, a
