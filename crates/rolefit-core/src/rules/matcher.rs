@@ -7,8 +7,8 @@
 //! compiled the first time that happens: most runs never need most regexes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
@@ -104,7 +104,9 @@ impl LazyRegex {
 #[derive(Debug, Clone)]
 struct Pattern {
     keywords: Vec<Keyword>,
-    regex: Option<LazyRegex>,
+    /// Shared by the matchers this pattern is joined into, which then
+    /// compile it once between them.
+    regex: Option<Arc<LazyRegex>>,
     /// The regex's gate: literals one of which every match holds, and
     /// where. `None` when it has none (it runs on every text).
     gate: Option<gate::Gate>,
@@ -187,7 +189,7 @@ impl Matcher {
                         anchored: gate.as_ref().is_some_and(|g| g.place == Place::Prefix),
                         compiled: OnceLock::new(),
                     };
-                    (Some(regex), gate)
+                    (Some(Arc::new(regex)), gate)
                 }
                 None => (None, None),
             };
@@ -425,7 +427,7 @@ impl Matcher {
         let missing: Vec<&LazyRegex> = todo
             .iter()
             .filter(|t| t.regex)
-            .filter_map(|t| self.patterns[t.pattern].regex.as_ref())
+            .filter_map(|t| self.patterns[t.pattern].regex.as_deref())
             .filter(|re| re.compiled.get().is_none())
             .collect();
         if missing.len() >= 4 {
@@ -541,7 +543,7 @@ impl Matcher {
     ) -> bool {
         let pattern = &self.patterns[t.pattern];
         let re = if t.regex {
-            pattern.regex.as_ref().and_then(LazyRegex::get)
+            pattern.regex.as_deref().and_then(LazyRegex::get)
         } else {
             None
         };
