@@ -268,14 +268,13 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
     // each matcher's share of a line is a run of them.
     let doc = Doc::new(texts.iter().map(|t| t.2.as_ref()));
     let mut found: Vec<(usize, Hit)> = Vec::new();
-    set.classifier.doc_hits(&doc, &mut found);
+    let negation_lines = set.classifier_cues.doc_hits(&doc, &mut found);
     let mut offsets = Vec::with_capacity(matchers.len());
     let mut offset = 0;
     for (_, m) in &matchers {
         offsets.push(offset);
         offset += m.len();
     }
-    let negation_lines = set.negation.cue_lines(&doc);
     let mut next = 0;
 
     let mut out: Vec<Found> = Vec::new();

@@ -31,11 +31,22 @@ pub fn normalize_heading(text: &str) -> String {
     let t = t.trim_matches(is_decoration);
     // "1. 주요업무", "01 What you'll do", "A) Requirements"
     let t = strip_numbering(t);
-    // Typographic apostrophes read as ASCII: "What you’ll do".
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['\u{2019}', '\u{2018}'], "'")
+    // The words joined by one space, without collecting them first;
+    // typographic apostrophes read as ASCII ("What you’ll do").
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
+                '\''
+            } else {
+                c
+            });
+        }
+    }
+    out
 }
 
 /// A character that decorates a heading at either end: a heading mark, a

@@ -167,7 +167,8 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         }
     }
     let doc = Doc::new(asks.iter().map(|(_, _, l)| l.text.as_str()));
-    let found = skills.find_lines(&doc);
+    // The skills, and the lines with a negation cue, in one scan.
+    let (found, negations) = skills.find_lines(&doc, &set.negation);
     // The lines each of these can match on; `years` and `degree` read only
     // lines where one of their regexes can match.
     // One scan of the posting for the gates of every phrase read line by
@@ -196,7 +197,6 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
         (&p.master, gate_id::MASTER),
         (&p.phd, gate_id::PHD),
     ]);
-    let negations = set.negation.cue_lines(&doc);
     for (i, &(kind, section_need, line)) in asks.iter().enumerate() {
         let need = if section_need == Need::Required && preferred[i] {
             Need::Preferred

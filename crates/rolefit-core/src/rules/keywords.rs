@@ -102,6 +102,13 @@ impl Keyword {
         &self.words[self.anchor]
     }
 
+    /// Whether a match can only start where its anchor does, with no ASCII
+    /// word character before it: the keyword starts with an ASCII letter or
+    /// digit, and the anchor is its first word.
+    pub fn at_word_start_only(&self) -> bool {
+        self.anchor == 0 && self.lead_boundary
+    }
+
     /// The match, as `(start, end)`, whose anchor word starts at `at`, where
     /// the scan found it, if the keyword matches there.
     pub fn match_around(&self, text: &str, at: usize) -> Option<(usize, usize)> {

@@ -7,9 +7,10 @@
 //! compiled the first time that happens: most runs never need most regexes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -103,7 +104,9 @@ impl LazyRegex {
 #[derive(Debug, Clone)]
 struct Pattern {
     keywords: Vec<Keyword>,
-    regex: Option<LazyRegex>,
+    /// Shared by the matchers this pattern is joined into, which then
+    /// compile it once between them.
+    regex: Option<Arc<LazyRegex>>,
     /// The regex's gate: literals one of which every match holds, and
     /// where. `None` when it has none (it runs on every text).
     gate: Option<gate::Gate>,
@@ -155,9 +158,12 @@ pub struct Matcher {
     literals: Vec<Vec<u8>>,
     /// The scanner of `literals`, built on first use: a matcher that is
     /// only listed, or joined into another, never needs its own.
-    scanner: OnceLock<Option<AhoCorasick>>,
+    scanner: OnceLock<Option<Scanner>>,
 
     owners: Vec<Vec<Owner>>,
+    /// Per literal: whether it only counts where no ASCII word character is
+    /// just before it (see [`Matcher::at_word_start_only`]).
+    word_start: Vec<bool>,
     /// Patterns whose regex has no gate: they run on every text.
     ungated: Vec<u32>,
 }
@@ -183,7 +189,7 @@ impl Matcher {
                         anchored: gate.as_ref().is_some_and(|g| g.place == Place::Prefix),
                         compiled: OnceLock::new(),
                     };
-                    (Some(regex), gate)
+                    (Some(Arc::new(regex)), gate)
                 }
                 None => (None, None),
             };
@@ -256,26 +262,51 @@ impl Matcher {
                 (None, _) => {}
             }
         }
-        Matcher {
+        let mut m = Matcher {
             infos,
             patterns,
             literals,
             scanner: OnceLock::new(),
             owners,
+            word_start: Vec::new(),
             ungated,
-        }
+        };
+        m.word_start = (0..m.literals.len())
+            .map(|i| m.at_word_start_only(i))
+            .collect();
+        m
     }
 
-    fn scanner(&self) -> Option<&AhoCorasick> {
+    /// Whether literal `i` only counts where no ASCII word character is
+    /// just before it: it starts with one, and each of its owners wants a
+    /// word boundary there (a keyword it is the first word of, which starts
+    /// with a letter or digit, or a regex that starts with `\b`). Most
+    /// literals the scan finds are inside longer words, and are dropped by
+    /// this one test instead of by each owner.
+    fn at_word_start_only(&self, i: usize) -> bool {
+        self.literals[i].first().is_some_and(|&b| is_word_byte(b))
+            && self.owners[i].iter().all(|owner| match *owner {
+                Owner::Keyword { pattern, alt } => {
+                    self.patterns[pattern as usize].keywords[alt as usize].at_word_start_only()
+                }
+                Owner::Gate {
+                    place: Place::Prefix,
+                    word_start,
+                    ..
+                } => word_start,
+                Owner::Gate { .. } => false,
+            })
+    }
+
+    fn scanner(&self) -> Option<&Scanner> {
         self.scanner
             .get_or_init(|| {
                 if self.literals.is_empty() {
                     return None;
                 }
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&self.literals)
-                    .ok()
+                let mut builder = AhoCorasick::builder();
+                builder.match_kind(MatchKind::Standard);
+                Scanner::new(builder, self.literals.clone())
             })
             .as_ref()
     }
@@ -308,14 +339,20 @@ impl Matcher {
             run: self.ungated.clone(),
             ..Scan::default()
         };
-        let Some(ac) = self.scanner() else {
+        let Some(scanner) = self.scanner() else {
             return scan;
         };
+        let ac = scanner.get(text.len());
         // The literals are lower case; so is the text they are looked for
         // in (ASCII only, which keeps every offset).
         let lower = text.to_ascii_lowercase();
+        let bytes = lower.as_bytes();
         for m in ac.find_overlapping_iter(&lower) {
-            for owner in &self.owners[m.pattern().as_usize()] {
+            let literal = m.pattern().as_usize();
+            if self.word_start[literal] && m.start() > 0 && is_word_byte(bytes[m.start() - 1]) {
+                continue;
+            }
+            for owner in &self.owners[literal] {
                 match *owner {
                     Owner::Keyword { pattern, alt } => {
                         let k = &self.patterns[pattern as usize].keywords[alt as usize];
@@ -390,7 +427,7 @@ impl Matcher {
         let missing: Vec<&LazyRegex> = todo
             .iter()
             .filter(|t| t.regex)
-            .filter_map(|t| self.patterns[t.pattern].regex.as_ref())
+            .filter_map(|t| self.patterns[t.pattern].regex.as_deref())
             .filter(|re| re.compiled.get().is_none())
             .collect();
         if missing.len() >= 4 {
@@ -506,7 +543,7 @@ impl Matcher {
     ) -> bool {
         let pattern = &self.patterns[t.pattern];
         let re = if t.regex {
-            pattern.regex.as_ref().and_then(LazyRegex::get)
+            pattern.regex.as_deref().and_then(LazyRegex::get)
         } else {
             None
         };
@@ -588,12 +625,65 @@ impl Matcher {
     }
 }
 
+/// How much text a [`Scanner`] reads as an NFA before it builds its DFA.
+const DFA_AFTER_BYTES: usize = 2 << 20;
+
+/// An Aho-Corasick scanner that starts as an NFA, quick to build, and turns
+/// into a DFA, with about a quarter fewer instructions per scan, once it has read enough text for
+/// the DFA to pay for its building: one posting never builds it (start-up
+/// stays short), a batch builds it early. Both find the same matches.
+#[derive(Debug)]
+pub(crate) struct Scanner {
+    nfa: AhoCorasick,
+    builder: AhoCorasickBuilder,
+    literals: Vec<Vec<u8>>,
+    dfa: OnceLock<Option<AhoCorasick>>,
+    /// Bytes read so far (by every thread).
+    read: AtomicUsize,
+}
+
+impl Scanner {
+    /// `None` when the literals are too many to scan for.
+    pub(crate) fn new(builder: AhoCorasickBuilder, literals: Vec<Vec<u8>>) -> Option<Scanner> {
+        let nfa = builder.build(&literals).ok()?;
+        Some(Scanner {
+            nfa,
+            builder,
+            literals,
+            dfa: OnceLock::new(),
+            read: AtomicUsize::new(0),
+        })
+    }
+
+    /// The automaton to scan a text of `len` bytes with.
+    pub(crate) fn get(&self, len: usize) -> &AhoCorasick {
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return dfa;
+        }
+        if self.read.fetch_add(len, Ordering::Relaxed) < DFA_AFTER_BYTES {
+            return &self.nfa;
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            self.builder
+                .clone()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.literals)
+                .ok()
+        });
+        dfa.as_ref().unwrap_or(&self.nfa)
+    }
+}
+
 /// Whether an ASCII word boundary (`(?-u:\b)`) is at `at`.
 fn at_word_boundary(text: &[u8], at: usize) -> bool {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let before = at > 0 && word(text[at - 1]);
-    let after = text.get(at).is_some_and(|&b| word(b));
+    let before = at > 0 && is_word_byte(text[at - 1]);
+    let after = text.get(at).is_some_and(|&b| is_word_byte(b));
     before != after
+}
+
+/// An ASCII word character, as `(?-u:\w)` reads it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn find(re: &Regex, input: Input) -> Option<(usize, usize)> {
@@ -777,6 +867,81 @@ mod tests {
         assert!(!matches(&re, "pythonic"));
         // An escaped backslash before b is left alone.
         assert_eq!(user_regex(r"\\b", true), r"(?:\\b)");
+    }
+
+    fn entry(name: &str, keywords: &[(&str, bool)], regex: Option<&str>) -> Entry {
+        Entry {
+            info: PatternInfo {
+                name: name.into(),
+                source: String::new(),
+                weight: 1.0,
+                origin: String::new(),
+            },
+            keywords: keywords
+                .iter()
+                .map(|&(k, cs)| (k.to_string(), cs))
+                .collect(),
+            regex: regex.map(|r| user_regex(r, false)),
+        }
+    }
+
+    /// Each pattern's hits in a line, as its keywords and regex spelled out
+    /// as one regex find them.
+    fn regex_hits(entries: &[Entry], text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let mut alts: Vec<String> = e
+                .keywords
+                .iter()
+                .map(|(k, cs)| keyword_regex(k, *cs))
+                .collect();
+            alts.extend(e.regex.clone());
+            let re = regex::Regex::new(&alts.join("|")).unwrap();
+            out.extend(re.find_iter(text).map(|m| Hit {
+                pattern: i,
+                start: m.start(),
+                end: m.end(),
+            }));
+        }
+        out
+    }
+
+    /// Keywords and gated regexes that only count at a word start are
+    /// dropped inside words; Korean ones, which may follow anything, and
+    /// regexes without a leading `\b` are not. The same holds once the
+    /// scanner has read enough to switch to its DFA.
+    #[test]
+    fn word_start_literals_and_the_dfa_find_what_the_regexes_find() {
+        let entries = vec![
+            entry("ai", &[("AI", false), ("machine learning", false)], None),
+            entry("torch", &[("PyTorch", false), ("파이토치", false)], None),
+            entry("ml", &[], Some(r"\bml\s*(ops|platform)")),
+            entry("korean-ai", &[], Some(r"(AI|LLM)\s*(서비스|플랫폼)")),
+            entry("c", &[("C", true), ("C++", false)], None),
+            entry("commerce", &[("e-commerce", false)], None),
+        ];
+        let m = Matcher::new(entries.clone()).unwrap();
+        let texts = [
+            "We maintain AI systems; OpenAI는 AI서비스와 LLM 플랫폼을 만듭니다",
+            "파이토치를 쓰고 PyTorch를 씁니다, xpytorch 아님; 모델파이토치 학습",
+            "html MLOps ml ops, ML platform, xml platform, MLplatform",
+            "C and C++, c, C#, ecommerce e-commerce, machine-learning machinelearning",
+        ];
+        let line = texts.join(" | ");
+        let want = regex_hits(&entries, &line);
+        assert!(want.len() > 10, "{want:?}");
+        // A text long enough that the scanner switches to its DFA partway.
+        let reads = DFA_AFTER_BYTES / line.len() + 2;
+        let scanner = || m.scanner.get().and_then(|s| s.as_ref());
+        for i in 0..reads {
+            let mut got = Vec::new();
+            m.hits(&line, &mut got);
+            assert_eq!(got, want, "read {i}");
+            if i == 0 {
+                assert!(scanner().unwrap().dfa.get().is_none());
+            }
+        }
+        assert!(scanner().unwrap().dfa.get().is_some_and(|d| d.is_some()));
     }
 
     #[test]

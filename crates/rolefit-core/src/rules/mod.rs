@@ -18,7 +18,9 @@ pub mod weights;
 pub use doc::Doc;
 pub use file::{Origin, SourceFile};
 pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
-pub use set::{HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, Thresholds};
+pub use set::{
+    HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, Thresholds, WithCues,
+};
 
 use crate::model::SectionKind;
 

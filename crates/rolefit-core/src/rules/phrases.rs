@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::matcher::Scanner;
 use super::{RulesError, SourceFile, one_line, user_regex};
 use crate::role::Role;
 
@@ -156,7 +157,7 @@ fn gate_literals(literals: Vec<Vec<u8>>) -> Option<Vec<Vec<u8>>> {
 /// posting's lines tells which phrases may match on which lines.
 #[derive(Debug)]
 pub struct LineGates {
-    scanner: Option<AhoCorasick>,
+    scanner: Option<Scanner>,
     /// The phrases each literal of the scanner is a gate literal of.
     owners: Vec<Vec<u32>>,
     /// Phrases without a gate: they may match on every line.
@@ -188,10 +189,9 @@ impl LineGates {
                 owners[i].push(id as u32);
             }
         }
-        let scanner = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .ok();
+        let mut builder = AhoCorasick::builder();
+        builder.ascii_case_insensitive(true);
+        let scanner = Scanner::new(builder, literals);
         if scanner.is_none() {
             // Too large to build: every phrase runs everywhere.
             ungated = (0..phrases.len() as u32).collect();
@@ -217,12 +217,13 @@ impl LineGates {
             hits.any[id] = true;
             hits.flags[id * n..(id + 1) * n].fill(true);
         }
-        let Some(ac) = &self.scanner else {
+        let Some(scanner) = &self.scanner else {
             return hits;
         };
         if n == 0 {
             return hits;
         }
+        let ac = scanner.get(doc.text().len());
         // A literal holds no line break, so each one found is inside a line.
         for m in ac.find_overlapping_iter(doc.text()) {
             let line = doc.line_of(m.start());

@@ -256,6 +256,15 @@ impl Negation {
         lines
     }
 
+    /// `matcher` followed by the cues, so that one scan of a document finds
+    /// the hits of both; see [`WithCues::doc_hits`].
+    pub fn join(&self, matcher: &Matcher) -> WithCues {
+        WithCues {
+            matcher: Matcher::join(&[matcher, &self.cues]),
+            cues_from: matcher.len(),
+        }
+    }
+
     /// The byte ranges of a line's negated clauses.
     pub fn negated_spans(&self, text: &str) -> Vec<(usize, usize)> {
         if !self.cues.is_match(text) {
@@ -266,6 +275,36 @@ impl Negation {
             .filter(|c| c.2)
             .map(|(s, e, _)| (s, e))
             .collect()
+    }
+}
+
+/// A matcher's patterns, then the negation cues (see [`Negation::join`]):
+/// a posting's lines are scanned once for both instead of once each.
+#[derive(Debug)]
+pub struct WithCues {
+    matcher: Matcher,
+    /// The first cue's pattern index.
+    cues_from: usize,
+}
+
+impl WithCues {
+    /// The hits of the matcher's own patterns in `doc`, added to `out` as
+    /// [`Matcher::doc_hits`] of that matcher alone adds them, and for each
+    /// line whether a cue is on it, as [`Negation::cue_lines`] tells.
+    pub fn doc_hits(&self, doc: &super::Doc, out: &mut Vec<(usize, super::Hit)>) -> Vec<bool> {
+        let mut hits = Vec::new();
+        self.matcher.doc_hits(doc, &mut hits);
+        let mut cue_lines = vec![false; doc.len()];
+        // In line order, each line's hits in pattern order: without the
+        // cues' (the last patterns), what the matcher alone gives.
+        for (line, hit) in hits {
+            if hit.pattern >= self.cues_from {
+                cue_lines[line] = true;
+            } else {
+                out.push((line, hit));
+            }
+        }
+        cue_lines
     }
 }
 
@@ -284,6 +323,8 @@ pub struct PatternSet {
     /// The role, AI and function patterns joined (in that order), so that a
     /// posting is scanned for all of them at once.
     pub classifier: Matcher,
+    /// `classifier`, then the negation cues, for scanning a posting once.
+    pub classifier_cues: WithCues,
     pub thresholds: Thresholds,
     pub negation: Negation,
     pub sections: SectionRules,
@@ -396,6 +437,9 @@ impl PatternSet {
         let mut parts: Vec<&Matcher> = roles.iter().map(|r| &r.matcher).collect();
         parts.extend([&ai, &functions]);
         let classifier = Matcher::join(&parts);
+        let negation = Negation { clause_split, cues };
+        let classifier_cues = negation.join(&classifier);
+        let skills = skills.with_cues(&negation);
         let f = file("model.toml");
         let params = f.parse::<ModelFile>()?.model;
         let (prior, model) = models(&learned, &sections.weights, params);
@@ -404,8 +448,9 @@ impl PatternSet {
             ai,
             functions,
             classifier,
+            classifier_cues,
             thresholds: none.thresholds,
-            negation: Negation { clause_split, cues },
+            negation,
             sections,
             skills,
             columns,
@@ -759,4 +804,42 @@ fn compile_entries(
 /// asks for all of them.
 fn eager(f: &SourceFile, check: bool) -> bool {
     check || f.origin == super::Origin::Folder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Doc;
+
+    /// One scan for the classifier's patterns and the negation cues finds
+    /// what a scan for each finds, in English and in Korean.
+    #[test]
+    fn joined_cues_find_what_separate_scans_find() {
+        let set = PatternSet::builtin().unwrap();
+        let doc = Doc::new([
+            "No machine learning experience is required",
+            "Build PyTorch models for ranking and serve them on Kubernetes",
+            "파이토치를 활용한 모델 개발 경험은 필요하지 않습니다",
+            "AI서비스 백엔드 개발, 딥러닝 모델 학습",
+            "We do not expect React experience; it is not a requirement",
+        ]);
+        let mut want = Vec::new();
+        set.classifier.doc_hits(&doc, &mut want);
+        let want_cues = set.negation.cue_lines(&doc);
+        let mut got = Vec::new();
+        let cues = set.classifier_cues.doc_hits(&doc, &mut got);
+        assert_eq!(got, want);
+        assert_eq!(cues, want_cues);
+        assert_eq!(cues, [true, false, true, false, true]);
+        assert!(want.len() > 5, "{want:?}");
+
+        // The same for the skills, whose set is joined with the cues too.
+        let (skills, cues) = set.skills.find_lines(&doc, &set.negation);
+        assert_eq!(cues, want_cues);
+        let found: Vec<Vec<_>> = (0..doc.len())
+            .map(|i| set.skills.find(doc.line(i)))
+            .collect();
+        assert_eq!(skills, found);
+        assert!(!skills[2].is_empty(), "파이토치를: {skills:?}");
+    }
 }

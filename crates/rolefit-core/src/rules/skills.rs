@@ -119,6 +119,8 @@ pub struct SkillHit {
 pub struct SkillSet {
     pub skills: Vec<Skill>,
     matcher: Matcher,
+    /// `matcher`, then the negation cues; see [`SkillSet::find_lines`].
+    with_cues: Option<super::WithCues>,
     /// Per skill: the `context` its exact aliases need on their line.
     contexts: Vec<Option<Matcher>>,
     /// Per skill: the `unless` regex; a hit inside one of its matches does not count.
@@ -260,9 +262,17 @@ impl SkillSet {
         Ok(SkillSet {
             skills,
             matcher,
+            with_cues: None,
             contexts,
             unless,
         })
+    }
+
+    /// The set, with the negation cues joined to its matcher, so that
+    /// [`SkillSet::find_lines`] finds the lines with a cue in the same scan.
+    pub fn with_cues(mut self, negation: &super::Negation) -> SkillSet {
+        self.with_cues = Some(negation.join(&self.matcher));
+        self
     }
 
     /// Every skill in a line of text, each once, leftmost-longest where two overlap.
@@ -272,10 +282,25 @@ impl SkillSet {
         self.resolve(text, &hits)
     }
 
-    /// [`SkillSet::find`] for every line of a document, in one scan.
-    pub fn find_lines(&self, doc: &Doc) -> Vec<Vec<SkillHit>> {
+    /// [`SkillSet::find`] for every line of a document, in one scan, and
+    /// for each line whether a negation cue is on it ([`Negation::cue_lines`]);
+    /// the cues are found in the same scan when the set was made
+    /// [`SkillSet::with_cues`].
+    ///
+    /// [`Negation::cue_lines`]: super::Negation::cue_lines
+    pub fn find_lines(
+        &self,
+        doc: &Doc,
+        negation: &super::Negation,
+    ) -> (Vec<Vec<SkillHit>>, Vec<bool>) {
         let mut hits = Vec::new();
-        self.matcher.doc_hits(doc, &mut hits);
+        let cue_lines = match &self.with_cues {
+            Some(joined) => joined.doc_hits(doc, &mut hits),
+            None => {
+                self.matcher.doc_hits(doc, &mut hits);
+                negation.cue_lines(doc)
+            }
+        };
         let mut out = vec![Vec::new(); doc.len()];
         let mut rest = &hits[..];
         while let Some(&(line, _)) = rest.first() {
@@ -284,7 +309,7 @@ impl SkillSet {
             out[line] = self.resolve(doc.line(line), &of_line);
             rest = &rest[n..];
         }
-        out
+        (out, cue_lines)
     }
 
     /// Turns the matcher's hits on one line into skills: exact aliases only
