@@ -3,7 +3,7 @@
 //! literal, so the catalogue test sees every one.
 
 use crate::classify::Signal;
-use crate::fit::{Advice, GateWhy, LevelWhy, PartWhy, PenaltyWhy};
+use crate::fit::{Advice, Gate, GateWhy, LevelWhy, PartWhy, PenaltyWhy};
 use crate::model::{Lang, SectionKind};
 use crate::profile::DegreeHeld;
 use crate::report::{Record, Seen};
@@ -267,6 +267,23 @@ impl Messages {
             }
             PartWhy::Level(LevelWhy::StepDown) => tr!(self, "why-level-step-down"),
         }
+    }
+
+    /// A gate's label: "gate location (keeps 25%)", with its line when
+    /// `with_line` and the gate read one.
+    pub fn gate_label(self, gate: &Gate, with_line: bool) -> String {
+        let line = gate
+            .line
+            .filter(|&l| with_line && l > 0)
+            .map(|l| format!(", {}", self.line(l)))
+            .unwrap_or_default();
+        tr!(
+            self,
+            "table-fit-gate",
+            kind = self.fit_gate(&gate.kind),
+            cap = format!("{:.0}%", gate.cap),
+            line = line
+        )
     }
 
     /// Why a gate capped the fit score.

@@ -231,13 +231,7 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
                 writeln!(out, "- {}: {}", tr!(m, "md-points-off"), cell(&p))?;
             }
             for g in &fit.explain.gates {
-                let gate = tr!(
-                    m,
-                    "table-fit-gate",
-                    kind = m.fit_gate(&g.kind),
-                    cap = format!("{:.0}%", g.cap),
-                    line = ""
-                );
+                let gate = m.gate_label(g, false);
                 writeln!(out, "- {gate}: {}", cell(&m.gate_why(&g.why)))?;
             }
         }

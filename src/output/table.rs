@@ -234,18 +234,7 @@ impl<'a> TableWriter<'a> {
                 writeln!(self.out, "    {}", sanitize(&m.penalty_why(p)))?;
             }
             for g in &e.gates {
-                let line = g
-                    .line
-                    .filter(|&l| l > 0)
-                    .map(|l| format!(", {}", m.line(l)))
-                    .unwrap_or_default();
-                let gate = tr!(
-                    m,
-                    "table-fit-gate",
-                    kind = m.fit_gate(&g.kind),
-                    cap = format!("{:.0}%", g.cap),
-                    line = line
-                );
+                let gate = m.gate_label(g, true);
                 writeln!(self.out, "    {gate}: {}", sanitize(&m.gate_why(&g.why)))?;
             }
             if !e.literal_matches.is_empty() {

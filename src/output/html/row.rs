@@ -459,14 +459,7 @@ fn fit_details(r: &Record, m: Messages) -> String {
     );
     // What holds the score down: a gate caps it, a penalty takes points off.
     for g in &fit.explain.gates {
-        let gate = tr!(
-            m,
-            "table-fit-gate",
-            kind = m.fit_gate(&g.kind),
-            cap = format!("{:.0}%", g.cap),
-            line = ""
-        );
-        item(gate, vec![&m.gate_why(&g.why)]);
+        item(m.gate_label(g, false), vec![&m.gate_why(&g.why)]);
     }
     for p in &fit.explain.penalty_facts {
         item(tr!(m, "md-points-off"), vec![&m.penalty_why(p)]);
