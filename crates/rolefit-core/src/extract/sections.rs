@@ -38,12 +38,13 @@ pub fn normalize_heading(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
-            out.push(if matches!(c, '\u{2019}' | '\u{2018}') {
-                '\''
-            } else {
-                c
-            });
+        if word.contains(['\u{2019}', '\u{2018}']) {
+            out.extend(word.chars().map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                c => c,
+            }));
+        } else {
+            out.push_str(word);
         }
     }
     out
