@@ -28,6 +28,24 @@ pub struct Row {
     pub page: Option<crate::fetch::Fetched>,
 }
 
+impl Row {
+    /// The posting a row's own columns describe: its title, company and
+    /// location, and `text` (the row's description) split into sections.
+    pub fn posting(
+        &self,
+        text: &str,
+        rules: &crate::rules::SectionRules,
+    ) -> Result<crate::extract::Posting, crate::extract::ExtractError> {
+        crate::extract::from_row(
+            self.title.as_deref(),
+            self.company.as_deref(),
+            self.location.as_deref(),
+            text,
+            rules,
+        )
+    }
+}
+
 /// Which column holds what.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {

@@ -381,16 +381,7 @@ fn process_row(
         return (Record::error(row.id.clone(), source, e.clone()), None);
     }
     let (posting, key) = match (&row.text, page) {
-        (Some(text), _) => (
-            extract::from_row(
-                row.title.as_deref(),
-                row.company.as_deref(),
-                row.location.as_deref(),
-                text,
-                &set.sections,
-            ),
-            text_key(text),
-        ),
+        (Some(text), _) => (row.posting(text, &set.sections), text_key(text)),
         (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.body.text())),
         (None, Some(Err(e))) => {
             let mut record =

@@ -278,14 +278,9 @@ fn read_set(
                     );
                 };
                 let text = row.text.as_deref().unwrap_or("");
-                extract::from_row(
-                    row.title.as_deref(),
-                    row.company.as_deref(),
-                    row.location.as_deref(),
-                    text,
-                    &set.sections,
-                )
-                .map_err(|e| anyhow::anyhow!("{}: row {}: {e}", postings.display(), row.number))?
+                row.posting(text, &set.sections).map_err(|e| {
+                    anyhow::anyhow!("{}: row {}: {e}", postings.display(), row.number)
+                })?
             }
         };
         out.push(Example {
