@@ -25,6 +25,9 @@ pub struct Gate {
     /// The regex starts with an ASCII word boundary (`\b`), so a match
     /// can only start where there is one.
     pub word_start: bool,
+    /// The regex starts with `^`, so a match can only start where a line
+    /// does (the regexes are compiled multi-line).
+    pub line_start: bool,
 }
 
 /// Parses `source` and returns its gate, or `None` when no useful set
@@ -75,6 +78,7 @@ pub fn literals(source: &str) -> Result<Option<Gate>, String> {
             literals: out,
             place,
             word_start: starts_with_word_boundary(&hir),
+            line_start: starts_at_line_start(&hir),
         }));
     }
     Ok(None)
@@ -86,6 +90,18 @@ fn starts_with_word_boundary(hir: &Hir) -> bool {
         HirKind::Look(look) => *look == Look::WordAscii,
         HirKind::Capture(cap) => starts_with_word_boundary(&cap.sub),
         HirKind::Concat(subs) => subs.first().is_some_and(starts_with_word_boundary),
+        _ => false,
+    }
+}
+
+/// Whether every match of the regex starts with `^`: at the start of the
+/// text or, compiled multi-line, of a line.
+fn starts_at_line_start(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => matches!(look, Look::Start | Look::StartLF | Look::StartCRLF),
+        HirKind::Capture(cap) => starts_at_line_start(&cap.sub),
+        HirKind::Concat(subs) => subs.first().is_some_and(starts_at_line_start),
+        HirKind::Alternation(subs) => subs.iter().all(starts_at_line_start),
         _ => false,
     }
 }
@@ -200,6 +216,16 @@ mod tests {
         let gate = |s| literals(s).unwrap().unwrap().word_start;
         assert!(gate(r"(?i:(?-u:\b)(ai|ml)\s+models?)"));
         assert!(!gate(r"(?i:(ai|ml)\s+models?)"));
+    }
+
+    #[test]
+    fn a_leading_caret_is_noticed() {
+        let gate = |s| literals(s).unwrap().unwrap().line_start;
+        assert!(gate(r"(?i:^(requirements|skills)$)"));
+        assert!(gate(r"^(자격\s*요건|우대\s*사항)$"));
+        assert!(gate(r"(?i:^about us|^who we are)"));
+        assert!(!gate(r"(?i:^about us|who we are)"));
+        assert!(!gate(r"(?i:(requirements|skills)$)"));
     }
 
     #[test]

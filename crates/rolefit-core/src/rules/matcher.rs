@@ -61,11 +61,13 @@ enum Owner {
     /// The first word of alternative `alt` of a pattern's keywords.
     Keyword { pattern: u32, alt: u32 },
     /// A gate literal of a pattern's regex; with `word_start`, the regex
-    /// can only match where the literal starts at an ASCII word boundary.
+    /// can only match where the literal starts at an ASCII word boundary,
+    /// with `line_start` only where it starts a line.
     Gate {
         pattern: u32,
         place: Place,
         word_start: bool,
+        line_start: bool,
     },
 }
 
@@ -166,6 +168,45 @@ pub struct Matcher {
     word_start: Vec<bool>,
     /// Patterns whose regex has no gate: they run on every text.
     ungated: Vec<u32>,
+    /// When every pattern is a regex that starts with `^` (section
+    /// headings): its gate literals by their first two bytes, so that
+    /// [`Matcher::first_match`] looks up what a line starts with instead of
+    /// scanning it.
+    heads: Option<Heads>,
+}
+
+/// The gate literals of `^`-anchored regexes, looked up by the first two
+/// bytes of a line (or its first byte, for a literal of one).
+#[derive(Debug, Default)]
+struct Heads {
+    /// (first byte, second byte or 256) -> (literal, pattern, word start)
+    by_start: HashMap<(u8, u16), Vec<(usize, u32, bool)>>,
+    longest: usize,
+    /// (literal, pattern) of the suffix gates, which count anywhere in a
+    /// line, and a scanner of those literals.
+    anywhere: Vec<(usize, u32)>,
+    anywhere_scan: Option<AhoCorasick>,
+}
+
+impl Heads {
+    /// The patterns whose gate literal starts `lower`, in order.
+    fn starting(&self, literals: &[Vec<u8>], lower: &[u8], out: &mut Vec<u32>) {
+        let Some(&first) = lower.first() else {
+            return;
+        };
+        let second = lower.get(1).map_or(256, |&b| u16::from(b));
+        for key in [(first, second), (first, 256)] {
+            for &(literal, pattern, word_start) in self.by_start.get(&key).into_iter().flatten() {
+                if lower.starts_with(&literals[literal])
+                    && (!word_start || at_word_boundary(lower, 0))
+                {
+                    out.push(pattern);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
 }
 
 impl Matcher {
@@ -254,6 +295,7 @@ impl Matcher {
                                 pattern,
                                 place: gate.place,
                                 word_start: gate.word_start,
+                                line_start: gate.line_start,
                             },
                         );
                     }
@@ -270,11 +312,63 @@ impl Matcher {
             owners,
             word_start: Vec::new(),
             ungated,
+            heads: None,
         };
         m.word_start = (0..m.literals.len())
             .map(|i| m.at_word_start_only(i))
             .collect();
+        m.heads = m.heads();
         m
+    }
+
+    /// The [`Heads`] of a matcher whose patterns are all regexes (a
+    /// keyword anywhere in a line needs the scan), most of them starting with `^`.
+    fn heads(&self) -> Option<Heads> {
+        let mut heads = Heads::default();
+        for (i, (literal, owners)) in self.literals.iter().zip(&self.owners).enumerate() {
+            for owner in owners {
+                match *owner {
+                    Owner::Keyword { .. } => return None,
+                    Owner::Gate {
+                        pattern,
+                        place: Place::Prefix,
+                        word_start,
+                        line_start: true,
+                    } if !literal.is_empty() => {
+                        let key = match literal.as_slice() {
+                            [a] => (*a, 256),
+                            [a, b, ..] => (*a, u16::from(*b)),
+                            [] => unreachable!(),
+                        };
+                        heads
+                            .by_start
+                            .entry(key)
+                            .or_default()
+                            .push((i, pattern, word_start));
+                        heads.longest = heads.longest.max(literal.len());
+                    }
+                    // Its regex runs where its literal is anywhere in the
+                    // line, as after the scan.
+                    Owner::Gate {
+                        pattern,
+                        place: Place::Suffix,
+                        ..
+                    } => heads.anywhere.push((i, pattern)),
+                    Owner::Gate { .. } => return None,
+                }
+            }
+        }
+        if !heads.anywhere.is_empty() {
+            let literals = heads.anywhere.iter().map(|&(l, _)| &self.literals[l]);
+            heads.anywhere_scan = Some(
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(literals)
+                    .ok()?,
+            );
+        }
+        Some(heads)
     }
 
     /// Whether literal `i` only counts where no ASCII word character is
@@ -369,8 +463,11 @@ impl Matcher {
                         pattern,
                         place: Place::Prefix,
                         word_start,
+                        line_start,
                     } => {
-                        if !word_start || at_word_boundary(lower.as_bytes(), m.start()) {
+                        if (!word_start || at_word_boundary(bytes, m.start()))
+                            && (!line_start || at_line_start(bytes, m.start()))
+                        {
                             scan.starts.push((pattern, m.start()));
                         }
                     }
@@ -607,8 +704,39 @@ impl Matcher {
         if self.is_empty() {
             return None;
         }
-        let scan = self.scan(text);
         let mut spans = Vec::new();
+        if let Some(heads) = &self.heads
+            && !text.contains(['\n', '\r'])
+        {
+            // A line: a `^` regex can only match where a literal starts it.
+            let n = text.len().min(heads.longest);
+            let lower = text.as_bytes()[..n].to_ascii_lowercase();
+            let mut ids = Vec::new();
+            heads.starting(&self.literals, &lower, &mut ids);
+            ids.extend_from_slice(&self.ungated);
+            if let Some(ac) = &heads.anywhere_scan {
+                let lower = text.to_ascii_lowercase();
+                ids.extend(
+                    ac.find_overlapping_iter(&lower)
+                        .map(|m| heads.anywhere[m.pattern().as_usize()].1),
+                );
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let start = [(0, 0)];
+            return ids.into_iter().find_map(|id| {
+                let t = Todo {
+                    pattern: id as usize,
+                    found: &[],
+                    starts: &start,
+                    regex: true,
+                };
+                spans.clear();
+                self.pattern_hits(&t, text, (0, text.len()), false, &mut spans);
+                (!spans.is_empty()).then_some(t.pattern)
+            });
+        }
+        let scan = self.scan(text);
         self.todo(&scan).iter().find_map(|t| {
             if !t.found.is_empty() {
                 return Some(t.pattern);
@@ -679,6 +807,12 @@ fn at_word_boundary(text: &[u8], at: usize) -> bool {
     let before = at > 0 && is_word_byte(text[at - 1]);
     let after = text.get(at).is_some_and(|&b| is_word_byte(b));
     before != after
+}
+
+/// Where `^` matches in a regex compiled multi-line: at the start of the
+/// text or of a line (a `\r` before counts too, to err on the safe side).
+fn at_line_start(text: &[u8], at: usize) -> bool {
+    at == 0 || matches!(text[at - 1], b'\n' | b'\r')
 }
 
 /// An ASCII word character, as `(?-u:\w)` reads it.
@@ -942,6 +1076,54 @@ mod tests {
             }
         }
         assert!(scanner().unwrap().dfa.get().is_some_and(|d| d.is_some()));
+    }
+
+    /// Headings: `^` regexes are looked up by what a line starts with, a
+    /// regex gated by its end still runs where its literal is, and the first
+    /// pattern in order that matches wins, as a regex per pattern finds.
+    #[test]
+    fn first_match_of_line_start_regexes_is_the_first_that_matches() {
+        let entries = vec![
+            entry("about role", &[], Some(r"^about (the|this) (role|job)$")),
+            entry("about", &[], Some(r"^(about|about us|who we are)$")),
+            entry("req", &[], Some(r"^(자격\s*요건|requirements?|skills)$")),
+            entry("stack", &[], Some(r"^(기술\s*스택|tech\s*stack)$")),
+            entry("plus", &[], Some(r"^.{0,12}(더\s*좋아요|환영합니다)$")),
+            entry("bonus", &[], Some(r"^(\bbonus|우대\s*사항)(\s+points)?$")),
+        ];
+        let m = Matcher::new(entries.clone()).unwrap();
+        assert!(m.heads.is_some());
+        let lines = [
+            "About the role",
+            "about us",
+            "Who we are",
+            "자격요건",
+            "자격 요건",
+            "Requirements",
+            "Skills and experience",
+            "기술스택",
+            "Tech Stack",
+            "이런 분이면 더 좋아요",
+            "경험자 환영합니다",
+            "Bonus points",
+            "우대사항",
+            "xbonus",
+            "We are about to ship",
+            "우리의 기술 스택",
+            "",
+        ];
+        for line in lines {
+            let want = regex_hits(&entries, line).first().map(|h| h.pattern);
+            assert_eq!(m.first_match(line), want, "{line:?}");
+        }
+        assert_eq!(m.first_match("About the role"), Some(0));
+        assert_eq!(m.first_match("경험자 환영합니다"), Some(4));
+        // A keyword may be anywhere in a line: such a matcher scans it.
+        let mut with_keyword = entries;
+        with_keyword.push(entry("torch", &[("PyTorch", false)], None));
+        let m = Matcher::new(with_keyword).unwrap();
+        assert!(m.heads.is_none());
+        assert_eq!(m.first_match("PyTorch 경험"), Some(6));
     }
 
     #[test]
