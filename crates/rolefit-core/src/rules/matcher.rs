@@ -175,12 +175,16 @@ pub struct Matcher {
     heads: Option<Heads>,
 }
 
+/// A gate literal of a `^` regex: literal, pattern, and whether the regex
+/// starts with `\b`.
+type Head = (usize, u32, bool);
+
 /// The gate literals of `^`-anchored regexes, looked up by the first two
 /// bytes of a line (or its first byte, for a literal of one).
 #[derive(Debug, Default)]
 struct Heads {
-    /// (first byte, second byte or 256) -> (literal, pattern, word start)
-    by_start: HashMap<(u8, u16), Vec<(usize, u32, bool)>>,
+    /// (first byte, second byte or 256) -> the literals that start so.
+    by_start: HashMap<(u8, u16), Vec<Head>>,
     longest: usize,
     /// (literal, pattern) of the suffix gates, which count anywhere in a
     /// line, and a scanner of those literals.
