@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::Mutex;
@@ -449,27 +449,70 @@ fn from_page(
 
 /// Two postings are the same when their text is, ignoring case and spacing.
 fn text_key(text: &str) -> u64 {
-    let mut words = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
+    let mut words = Words {
+        hasher: DefaultHasher::new(),
+        buf: [0; 512],
+        len: 0,
+    };
+    let (mut space, mut started) = (false, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of any posting, a byte at a time.
+        let c = if b.is_ascii() {
+            i += 1;
+            b as char
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            c
+        };
         if c.is_whitespace() {
-            space = !words.is_empty();
+            space = started;
             continue;
         }
         if space {
-            words.push(' ');
+            words.push(b" ");
             space = false;
         }
+        started = true;
+        let mut utf8 = [0u8; 4];
         match c {
-            c if c.is_ascii() => words.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => words.push(&[b.to_ascii_lowercase()]),
             // Hangul has no case.
-            '\u{AC00}'..='\u{D7A3}' => words.push(c),
-            c => words.extend(c.to_lowercase()),
+            '\u{AC00}'..='\u{D7A3}' => words.push(c.encode_utf8(&mut utf8).as_bytes()),
+            c => {
+                for l in c.to_lowercase() {
+                    words.push(l.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
     }
-    let mut h = DefaultHasher::new();
-    words.hash(&mut h);
-    h.finish()
+    words.finish()
+}
+
+/// The words of a text on their way to the hasher, a buffer at a time.
+struct Words {
+    hasher: DefaultHasher,
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Words {
+    fn push(&mut self, bytes: &[u8]) {
+        if self.len + bytes.len() > self.buf.len() {
+            self.hasher.write(&self.buf[..self.len]);
+            self.len = 0;
+        }
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn finish(mut self) -> u64 {
+        self.hasher.write(&self.buf[..self.len]);
+        self.hasher.finish()
+    }
 }
 
 /// Input rows read on a thread of their own, so that a Ctrl-C is noticed
@@ -610,4 +653,31 @@ fn count_rows(args: &BatchConfig) -> Option<u64> {
         n += 1;
     }
     Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_key;
+
+    #[test]
+    fn text_keys_ignore_case_and_spacing_only() {
+        assert_eq!(
+            text_key("ML Engineer\n\n- Train  models"),
+            text_key("  ml engineer - TRAIN\tmodels ")
+        );
+        assert_eq!(
+            text_key("머신러닝 엔지니어\n주요 업무:  모델 학습"),
+            text_key("머신러닝   엔지니어 주요 업무: 모델 학습\n")
+        );
+        assert_eq!(text_key("ÉCOLE Straße"), text_key("école straße"));
+        assert_ne!(text_key("ML Engineer"), text_key("MLEngineer"));
+        assert_ne!(text_key("모델 학습"), text_key("모델 서빙"));
+        // Longer than the hasher's buffer, spaced differently.
+        let words: Vec<String> = (0..400).map(|i| format!("Word{i} 단어{i}")).collect();
+        assert_eq!(
+            text_key(&words.join(" ")),
+            text_key(&words.join("\n \t").to_uppercase())
+        );
+        assert_ne!(text_key(&words.join(" ")), text_key(&words[1..].join(" ")));
+    }
 }

@@ -38,8 +38,23 @@ fn is_invisible(c: char) -> bool {
 /// text already in that form, is returned as it is, without copying.
 pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-    if s.is_ascii() || s.chars().all(stable) {
+    if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
+    }
+    // The Korean middle dot "ㆍ" is a compatibility letter: NFKC makes it
+    // the vowel U+119E, which composes with nothing around it, so a line
+    // that is otherwise stable needs only that replaced.
+    let mut araea = false;
+    if s.chars().all(|c| {
+        stable(c) || {
+            araea |= c == ARAEA;
+            c == ARAEA
+        }
+    }) {
+        return match araea {
+            true => std::borrow::Cow::Owned(s.replace(ARAEA, "\u{119e}")),
+            false => std::borrow::Cow::Borrowed(s),
+        };
     }
     let invisible = s.chars().any(is_invisible);
     if !invisible && is_nfkc_quick(s.chars()) == IsNormalized::Yes {
@@ -47,6 +62,9 @@ pub fn normalize(s: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).nfkc().collect())
 }
+
+/// HANGUL LETTER ARAEA, written as a middle dot ("AIㆍML").
+const ARAEA: char = '\u{318d}';
 
 /// Characters NFKC leaves as they are and that are not invisible, checked
 /// without a table: ASCII, Hangul syllables, and the common punctuation of
@@ -153,6 +171,28 @@ mod tests {
             "ML Engineer"
         );
         assert_eq!(clean_inline("ML\u{202e} Engineer\u{9b}"), "ML Engineer");
+    }
+
+    /// The middle-dot shortcut gives what NFKC gives, next to syllables,
+    /// ASCII, compatibility jamo that do compose, and invisible characters.
+    #[test]
+    fn the_korean_middle_dot_normalizes_as_nfkc_does() {
+        use unicode_normalization::UnicodeNormalization;
+        for s in [
+            "AIㆍML 모델ㆍ서빙",
+            "기획ㆍ개발ㆍ운영 (3년 이상)",
+            "ㆍ데이터 파이프라인",
+            "ㄱㆍㅏ 자모",
+            "머신\u{200b}러닝ㆍ딥러닝",
+            "ＰｙＴｏｒｃｈㆍTensorFlow",
+        ] {
+            let want: String = s.chars().filter(|&c| !is_invisible(c)).nfkc().collect();
+            assert_eq!(normalize(s), want, "{s:?}");
+        }
+        assert!(matches!(
+            normalize("모델 서빙 · 운영"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
