@@ -11,12 +11,18 @@ const KOREAN_SHARE: f64 = 0.15;
 pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lang {
     let (mut hangul, mut latin) = (0usize, 0usize);
     for text in texts {
-        for ch in text.chars() {
-            if is_hangul(ch) {
-                hangul += 1;
-            } else if ch.is_ascii_alphabetic() {
-                latin += 1;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, a byte at a time; anything else, a character.
+            if bytes[i].is_ascii() {
+                latin += usize::from(bytes[i].is_ascii_alphabetic());
+                i += 1;
+                continue;
             }
+            let ch = text[i..].chars().next().unwrap_or_default();
+            hangul += usize::from(is_hangul(ch));
+            i += ch.len_utf8();
         }
     }
     if hangul == 0 {
