@@ -4,12 +4,11 @@
 //! many rows there are.
 
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::Hasher;
+use std::hash::BuildHasher;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -447,13 +446,12 @@ fn from_page(
     Ok(p)
 }
 
-/// Two postings are the same when their text is, ignoring case and spacing.
+/// Two postings are the same when their text is, ignoring case and spacing:
+/// the key hashes the words, lower-cased, one space between them. The hash
+/// is foldhash, seeded once per run (a run compares keys only with its own).
 fn text_key(text: &str) -> u64 {
-    let mut words = Words {
-        hasher: DefaultHasher::new(),
-        buf: [0; 512],
-        len: 0,
-    };
+    static SEED: OnceLock<foldhash::quality::RandomState> = OnceLock::new();
+    let mut words: Vec<u8> = Vec::with_capacity(text.len() + 8);
     let (mut space, mut started) = (false, false);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -462,6 +460,15 @@ fn text_key(text: &str) -> u64 {
         // ASCII, most of any posting, a byte at a time.
         let c = if b.is_ascii() {
             i += 1;
+            if b.is_ascii_graphic() {
+                if space {
+                    words.push(b' ');
+                    space = false;
+                }
+                started = true;
+                words.push(b.to_ascii_lowercase());
+                continue;
+            }
             b as char
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
@@ -473,46 +480,22 @@ fn text_key(text: &str) -> u64 {
             continue;
         }
         if space {
-            words.push(b" ");
+            words.push(b' ');
             space = false;
         }
         started = true;
         let mut utf8 = [0u8; 4];
         match c {
-            c if c.is_ascii() => words.push(&[b.to_ascii_lowercase()]),
             // Hangul has no case.
-            '\u{AC00}'..='\u{D7A3}' => words.push(c.encode_utf8(&mut utf8).as_bytes()),
+            '\u{AC00}'..='\u{D7A3}' => words.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes()),
             c => {
                 for l in c.to_lowercase() {
-                    words.push(l.encode_utf8(&mut utf8).as_bytes());
+                    words.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
                 }
             }
         }
     }
-    words.finish()
-}
-
-/// The words of a text on their way to the hasher, a buffer at a time.
-struct Words {
-    hasher: DefaultHasher,
-    buf: [u8; 512],
-    len: usize,
-}
-
-impl Words {
-    fn push(&mut self, bytes: &[u8]) {
-        if self.len + bytes.len() > self.buf.len() {
-            self.hasher.write(&self.buf[..self.len]);
-            self.len = 0;
-        }
-        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-        self.len += bytes.len();
-    }
-
-    fn finish(mut self) -> u64 {
-        self.hasher.write(&self.buf[..self.len]);
-        self.hasher.finish()
-    }
+    SEED.get_or_init(Default::default).hash_one(&words)
 }
 
 /// Input rows read on a thread of their own, so that a Ctrl-C is noticed
