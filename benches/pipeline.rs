@@ -196,7 +196,8 @@ fn bench_requirements_fit(c: &mut Criterion) {
                 black_box(Record::ok(
                     String::new(),
                     String::new(),
-                    &analyze(p.clone(), &set, Some(&strengths)),
+                    analyze(p.clone(), &set, Some(&strengths)),
+                    false,
                 ));
             }
         })

@@ -123,21 +123,27 @@ fn redacted(s: String) -> String {
 }
 
 impl Record {
-    /// The record of an analysed posting. A password in a URL is never
-    /// kept (issue 14). Its `identity` is left out: only the history needs
-    /// it (see [`Record::identified`]).
-    pub fn ok(id: String, source: String, a: &Analysis) -> Record {
+    /// The record of an analysed posting, which it takes apart. A password
+    /// in a URL is never kept (issue 14). With `identify`, it carries the
+    /// identity the history (`--db`) recognises the posting by: fingerprints
+    /// of its text, worth computing only then.
+    pub fn ok(id: String, source: String, a: Analysis, identify: bool) -> Record {
         let (id, source) = (redacted(id), redacted(source));
-        let c = &a.classification;
-        let posting = &a.posting;
+        let Analysis {
+            posting,
+            classification: c,
+            requirements,
+            fit,
+        } = a;
         let s = c.scores;
+        let identity = identify.then(|| rolefit_core::identity::Identity::of(&posting));
+        let lines = evidence_lines(&posting, &c.evidence);
         Record {
             id,
             source,
             status: Status::Ok,
             error: None,
             http_status: None,
-            meta: posting.meta.clone(),
             lang: Some(posting.lang),
             role: Some(Label(c.role)),
             secondary: c.secondary,
@@ -154,7 +160,6 @@ impl Record {
                 research: s[3],
             }),
             ai_signal: Some(c.ai_signal),
-            evidence: c.evidence.clone(),
             sections: posting
                 .sections
                 .iter()
@@ -164,20 +169,15 @@ impl Record {
                     lines: s.lines.len(),
                 })
                 .collect(),
-            requirements: Some(a.requirements.clone()),
-            fit: a.fit.clone(),
+            requirements: Some(requirements),
+            fit,
             duplicate_of: None,
             seen: None,
-            identity: None,
-            lines: evidence_lines(posting, &c.evidence),
+            identity,
+            lines,
+            evidence: c.evidence,
+            meta: posting.meta,
         }
-    }
-
-    /// The record with the identity the history (`--db`) recognises the
-    /// posting by: fingerprints of its text, worth computing only then.
-    pub fn identified(mut self, posting: &Posting) -> Record {
-        self.identity = Some(rolefit_core::identity::Identity::of(posting));
-        self
     }
 
     /// The record of a source that failed.

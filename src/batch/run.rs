@@ -412,13 +412,7 @@ fn process_row(
                         / 100.0;
                 }
             }
-            let record = Record::ok(row.id.clone(), source, &a);
-            let record = if identify {
-                record.identified(&a.posting)
-            } else {
-                record
-            };
-            (record, Some(key))
+            (Record::ok(row.id.clone(), source, a, identify), Some(key))
         }
         Err(e) => (
             Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),

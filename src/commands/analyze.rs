@@ -133,12 +133,7 @@ pub fn analyze_one(
     match body.extract(&set.sections) {
         Ok(posting) => {
             let a = analyze(posting, set, strengths);
-            let record = Record::ok(arg.to_string(), arg.to_string(), &a);
-            if identify {
-                record.identified(&a.posting)
-            } else {
-                record
-            }
+            Record::ok(arg.to_string(), arg.to_string(), a, identify)
         }
         Err(e) => {
             let name = if arg == "-" { "<stdin>" } else { arg };
