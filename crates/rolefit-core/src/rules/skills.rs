@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::{Doc, Entry, Hit, Matcher, PatternInfo, RulesError, SourceFile, user_regex};
 use crate::role::Role;
