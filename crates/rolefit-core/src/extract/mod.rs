@@ -420,3 +420,26 @@ fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
         }
     }
 }
+
+#[cfg(test)]
+mod fragment_tests {
+    use super::looks_like_html_fragment;
+
+    #[test]
+    fn html_in_a_cell_is_told_from_prose() {
+        assert!(looks_like_html_fragment("<UL><LI>Train models</LI></UL>"));
+        assert!(looks_like_html_fragment("주요 업무<BR/>모델 서빙"));
+        assert!(looks_like_html_fragment(
+            "&LT;p&gt;Escaped markup&lt;/p&gt;"
+        ));
+        assert!(looks_like_html_fragment("text then </div>"));
+        assert!(!looks_like_html_fragment(
+            "Use <, > and & in SQL; 3 < 5 & x"
+        ));
+        assert!(!looks_like_html_fragment("자격요건: Python <3년> & SQL"));
+        assert!(!looks_like_html_fragment("ends with <b"));
+        // Only the first 4 KiB are read.
+        let late = format!("{}</p>", "가".repeat(2000));
+        assert!(!looks_like_html_fragment(&late));
+    }
+}

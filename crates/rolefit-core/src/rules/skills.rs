@@ -82,6 +82,8 @@ pub struct Skill {
     /// Skills a user who has this one also has (indexes): "RLHF" implies
     /// "Large language models".
     pub implies: Vec<usize>,
+    /// A spoken language (see [`Skill::is_language`]), known when loaded.
+    language: bool,
 }
 
 /// Spoken languages asked for are reported apart from other soft skills.
@@ -98,8 +100,14 @@ const LANGUAGE_NAMES: &[&str] = &[
 ];
 
 impl Skill {
+    /// Whether the skill is a spoken language: its name holds one of
+    /// [`LANGUAGE_NAMES`].
     pub fn is_language(&self) -> bool {
-        let n = self.name.to_lowercase();
+        self.language
+    }
+
+    fn names_a_language(name: &str) -> bool {
+        let n = name.to_lowercase();
         LANGUAGE_NAMES.iter().any(|l| n.contains(l))
     }
 }
@@ -231,6 +239,7 @@ impl SkillSet {
                 ));
             }
             skills.push(Skill {
+                language: Skill::names_a_language(&name),
                 name,
                 category: s.category,
                 roles,
