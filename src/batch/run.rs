@@ -4,7 +4,7 @@
 //! many rows there are.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -441,55 +441,26 @@ fn from_page(
 }
 
 /// Two postings are the same when their text is, ignoring case and spacing:
-/// the key hashes the words, lower-cased, one space between them. The hash
-/// is foldhash, seeded once per run (a run compares keys only with its own).
+/// the key hashes the words, lower-cased, one at a time. The hash is
+/// foldhash, seeded once per run (a run compares keys only with its own).
 fn text_key(text: &str) -> u64 {
     static SEED: OnceLock<foldhash::quality::RandomState> = OnceLock::new();
-    let mut words: Vec<u8> = Vec::with_capacity(text.len() + 8);
-    let (mut space, mut started) = (false, false);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII, most of any posting, a byte at a time.
-        let c = if b.is_ascii() {
-            i += 1;
-            if b.is_ascii_graphic() {
-                if space {
-                    words.push(b' ');
-                    space = false;
-                }
-                started = true;
-                words.push(b.to_ascii_lowercase());
-                continue;
-            }
-            b as char
+    let mut h = SEED.get_or_init(Default::default).build_hasher();
+    let lower = text.to_ascii_lowercase();
+    let mut folded = String::new();
+    for word in lower.split_whitespace() {
+        // Hangul has no case; other letters are lower-cased one by one.
+        let cased = |c: char| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(&c);
+        if word.is_ascii() || !word.chars().any(cased) {
+            h.write(word.as_bytes());
         } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            i += c.len_utf8();
-            c
-        };
-        if c.is_whitespace() {
-            space = started;
-            continue;
+            folded.clear();
+            folded.extend(word.chars().flat_map(char::to_lowercase));
+            h.write(folded.as_bytes());
         }
-        if space {
-            words.push(b' ');
-            space = false;
-        }
-        started = true;
-        let mut utf8 = [0u8; 4];
-        match c {
-            // Hangul has no case.
-            '\u{AC00}'..='\u{D7A3}' => words.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes()),
-            c => {
-                for l in c.to_lowercase() {
-                    words.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-                }
-            }
-        }
+        h.write_u8(b' ');
     }
-    SEED.get_or_init(Default::default).hash_one(&words)
+    h.finish()
 }
 
 /// Input rows read on a thread of their own, so that a Ctrl-C is noticed
