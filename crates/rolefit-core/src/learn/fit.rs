@@ -48,6 +48,10 @@ fn rows(model: &Model, examples: &[(Features, usize)]) -> Vec<Row> {
                 terms.push((r, stated, f.stated[r]));
                 terms.push((r, stated + 1, f.shares[r]));
             }
+            terms.push((NONE, stated + 2, f.ai_work));
+            for r in 0..4 {
+                terms.push((r, stated + 3 + r, f.role_work[r]));
+            }
             terms.retain(|t| t.2 != 0.0);
             Row {
                 terms,

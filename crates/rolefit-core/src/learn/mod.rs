@@ -80,6 +80,11 @@ pub struct Features {
     /// sections (all zero when there is none): says which role leads,
     /// whatever the posting's length.
     pub shares: [f64; 4],
+    /// How far the job's own sections are AI work, from 0 to 1: `tanh` of
+    /// the hand-weighted AI hits there (not generic words, not negated).
+    pub ai_work: f64,
+    /// Each role's hand-weighted score in the job's own sections, bounded.
+    pub role_work: [f64; 4],
 }
 
 /// How a raw prior score is bounded: `tanh(score / PRIOR_SCALE)`.
@@ -106,6 +111,14 @@ pub struct Params {
     /// Weight of a role's share of the role score.
     #[serde(default)]
     pub share: f64,
+    /// Weight toward "none" of how far the job's own sections are AI work
+    /// ([`Features::ai_work`]): a bounded, all-or-nothing reading of the
+    /// duties beside the per-pattern counts.
+    #[serde(default)]
+    pub ai_work: f64,
+    /// Weight of each role's bounded score in the job's own sections.
+    #[serde(default)]
+    pub role_work: [f64; 4],
 
     /// How much AI work (hand-weighted hits in the job's own sections) lets
     /// generic role words count fully: they count `tanh(ai work / ai_gate)`
@@ -127,6 +140,8 @@ impl Default for Params {
             generic: [0.6, 0.5, 0.3, 0.4],
             stated: 3.0,
             share: 1.0,
+            ai_work: 0.0,
+            role_work: [0.0; 4],
             ai_gate: 0.0,
             alternative_min: 0.2,
         }
@@ -171,8 +186,11 @@ impl Model {
         for g in 0..4 {
             z[NONE] += self.params.generic[g] * f.generic[g];
         }
+        z[NONE] += self.params.ai_work * f.ai_work;
         for (r, z) in z.iter_mut().take(4).enumerate() {
-            *z += self.params.stated * f.stated[r] + self.params.share * f.shares[r];
+            *z += self.params.stated * f.stated[r]
+                + self.params.share * f.shares[r]
+                + self.params.role_work[r] * f.role_work[r];
         }
         z
     }
@@ -198,6 +216,8 @@ impl Model {
         v.extend(self.params.generic);
         v.push(self.params.stated);
         v.push(self.params.share);
+        v.push(self.params.ai_work);
+        v.extend(self.params.role_work);
         v
     }
 
@@ -221,6 +241,8 @@ impl Model {
         take(&mut m.params.generic);
         take(std::slice::from_mut(&mut m.params.stated));
         take(std::slice::from_mut(&mut m.params.share));
+        take(std::slice::from_mut(&mut m.params.ai_work));
+        take(&mut m.params.role_work);
         m
     }
 }
@@ -480,6 +502,8 @@ pub fn rewrite_params(text: &str, params: &Params) -> Result<String, String> {
     set("generic", arr(&params.generic).into());
     set("stated", round3(params.stated).into());
     set("share", round3(params.share).into());
+    set("ai_work", round3(params.ai_work).into());
+    set("role_work", arr(&params.role_work).into());
     set("ai_gate", params.ai_gate.into());
     set("alternative_min", params.alternative_min.into());
     Ok(doc.to_string())
@@ -557,6 +581,28 @@ mod tests {
         };
         let (za, zb) = (m.logits(&a)[0], m.logits(&b)[0]);
         assert!((za - zb).abs() < 1e-6 && za <= m.params.title[0] + 1e-9);
+    }
+
+    #[test]
+    fn ai_work_speaks_against_none_and_role_work_for_its_role() {
+        let mut m = model(5);
+        m.params.ai_work = -2.0;
+        m.params.role_work = [0.0, 1.5, 0.0, 0.0];
+        let f = Features {
+            ai_work: 0.5,
+            role_work: [0.0, 0.4, 0.0, 0.0],
+            ..Features::default()
+        };
+        let (z, z0) = (m.logits(&f), m.logits(&Features::default()));
+        assert!((z[NONE] - z0[NONE] + 1.0).abs() < 1e-9, "{z:?}");
+        assert!((z[1] - z0[1] - 0.6).abs() < 1e-9, "{z:?}");
+        assert_eq!(m.with_vec(&m.to_vec()), m);
+        let text = "[model]\nbias = [0.0, 0.0, 0.0, 0.0, 1.0]\n";
+        let out = rewrite_params(text, &m.params).unwrap();
+        assert!(
+            out.contains("ai_work = -2.0") && out.contains("role_work = [0.0, 1.5, 0.0, 0.0]"),
+            "{out}"
+        );
     }
 
     #[test]
