@@ -306,3 +306,49 @@ fn bad_clause_split_in_negation_toml_is_reported_like_other_regexes() {
     assert!(!message.contains('^'), "{message}");
     assert!(!message.contains("  "), "{message}");
 }
+
+/// The model's feature scales are read from `model.toml`: one that is not
+/// above 0 is refused with its line; a changed one changes the confidence
+/// (an older `model.toml` without them classifies with the defaults).
+#[test]
+fn model_feature_scales_are_checked_and_read() {
+    let builtin = std::fs::read_to_string(repo_root().join("patterns/model.toml")).unwrap();
+    let line = builtin
+        .lines()
+        .position(|l| l.starts_with("role_work_scale"))
+        .unwrap()
+        + 1;
+    let zero = builtin.replace("role_work_scale = 6.0", "role_work_scale = 0.0");
+    let out = check_folder_with("model.toml", &zero);
+    let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
+    assert!(message.contains("role_work_scale"), "{message}");
+
+    let confidence = |model: &str| {
+        let dir = Dir::new();
+        dir.create("pats/model.toml", model);
+        let sample = repo_root().join("samples/ko-hard-recsys-hybrid-model-serving.md");
+        dir.create("job.md", &std::fs::read_to_string(sample).unwrap());
+        let out = dir
+            .command([
+                "analyze",
+                "--patterns",
+                "pats",
+                "job.md",
+                "--format",
+                "jsonl",
+            ])
+            .run();
+        out.expect_code(0);
+        let v: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
+        v["confidence"].as_f64().unwrap()
+    };
+    let default = confidence(&builtin);
+    let without = builtin
+        .lines()
+        .filter(|l| !l.starts_with("ai_work_scale") && !l.starts_with("role_work_scale"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(confidence(&without), default);
+    let wide = builtin.replace("role_work_scale = 6.0", "role_work_scale = 60.0");
+    assert_ne!(confidence(&wide), default);
+}

@@ -220,18 +220,6 @@ fn place_by_sentence(place: Place, kind: Option<SectionKind>) -> Place {
     }
 }
 
-/// The scale of the AI-work feature the model reads against "none":
-/// `tanh(ai work / AI_WORK_SCALE)`, near 1 from one strong AI duty on. 3 had
-/// the best cross-validated accuracy on real-train + dev of 2, 3, 4, 8
-/// (the generic-word gate's scale) and 16.
-const AI_WORK_SCALE: f64 = 3.0;
-
-/// The scale of each role's bounded score in the job's own sections:
-/// `tanh(role score / ROLE_WORK_SCALE)`, so that the model reads "is there
-/// such work at all" beside the counts and the shares. 6 had the best
-/// cross-validated accuracy of 1.5, 3, 6 and 10.
-const ROLE_WORK_SCALE: f64 = 6.0;
-
 /// How much a hit in each job section counts toward a role's share.
 const JOB_SECTION_WEIGHT: [f64; 4] = [1.0, 0.9, 0.5, 0.6];
 
@@ -438,7 +426,7 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
     let decay = set.thresholds.repeat_decay;
     let mut seen: HashMap<(usize, Place), i32> = HashMap::new();
     let mut f = Features {
-        ai_work: ai_gate(ai_work, AI_WORK_SCALE),
+        ai_work: ai_gate(ai_work, set.model.params.ai_work_scale),
         ..Features::default()
     };
     let mut job: HashMap<(usize, usize), f64> = HashMap::new();
@@ -479,7 +467,7 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
             role_score[r.index()] += h.hand * h.evidence.weight * JOB_SECTION_WEIGHT[g];
         }
     }
-    f.role_work = role_score.map(|s| (s / ROLE_WORK_SCALE).tanh());
+    f.role_work = role_score.map(|s| (s / set.model.params.role_work_scale).tanh());
     let total: f64 = role_score.iter().sum();
     if total > 0.0 {
         f.shares = role_score.map(|s| s / total);
