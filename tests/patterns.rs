@@ -327,7 +327,7 @@ fn model_feature_scales_are_checked_and_read() {
         let dir = Dir::new();
         dir.create("pats/model.toml", model);
         let sample = repo_root().join("samples/ko-hard-recsys-hybrid-model-serving.md");
-        dir.create("job.md", &std::fs::read_to_string(sample).unwrap());
+        dir.create("job.md", std::fs::read_to_string(sample).unwrap());
         let out = dir
             .command([
                 "analyze",
