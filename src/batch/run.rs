@@ -448,9 +448,9 @@ fn text_key(text: &str) -> u64 {
     let mut h = SEED.get_or_init(Default::default).build_hasher();
     let lower = text.to_ascii_lowercase();
     let mut folded = String::new();
+    // Hangul has no case; other letters are lower-cased one by one.
+    let cased = |c: char| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(&c);
     for word in lower.split_whitespace() {
-        // Hangul has no case; other letters are lower-cased one by one.
-        let cased = |c: char| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(&c);
         if word.is_ascii() || !word.chars().any(cased) {
             h.write(word.as_bytes());
         } else {

@@ -127,11 +127,14 @@ pub struct Params {
     pub ai_gate: f64,
     /// The scale of [`Params::ai_work`]'s feature: `tanh(ai work / scale)`.
     /// Not learned.
-    #[serde(default = "default_ai_work_scale")]
+    #[serde(default = "default_ai_work_scale", deserialize_with = "ai_work_scale")]
     pub ai_work_scale: f64,
     /// The scale of [`Params::role_work`]'s features: `tanh(role score /
     /// scale)`. Not learned.
-    #[serde(default = "default_role_work_scale")]
+    #[serde(
+        default = "default_role_work_scale",
+        deserialize_with = "role_work_scale"
+    )]
     pub role_work_scale: f64,
 
     /// The second class is reported as the `alternative` when its probability
@@ -167,6 +170,27 @@ fn default_ai_work_scale() -> f64 {
 /// 6 had the best cross-validated accuracy of 1.5, 3, 6 and 10.
 fn default_role_work_scale() -> f64 {
     6.0
+}
+
+fn ai_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    above_zero(d, "ai_work_scale")
+}
+
+fn role_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    above_zero(d, "role_work_scale")
+}
+
+/// A scale to divide by: a number above 0 (the parser reports the file's
+/// line, from where the value is).
+fn above_zero<'de, D: serde::Deserializer<'de>>(d: D, name: &str) -> Result<f64, D::Error> {
+    let x = f64::deserialize(d)?;
+    if x.is_finite() && x > 0.0 {
+        Ok(x)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{name} must be a number above 0"
+        )))
+    }
 }
 
 /// Where each pattern of the classifier sends its hits, and its weights.

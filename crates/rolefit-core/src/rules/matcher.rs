@@ -193,7 +193,8 @@ struct Heads {
 }
 
 impl Heads {
-    /// The patterns whose gate literal starts `lower`, in order.
+    /// The patterns whose gate literal starts `lower` (unsorted, repeats
+    /// possible).
     fn starting(&self, literals: &[Vec<u8>], lower: &[u8], out: &mut Vec<u32>) {
         let Some(&first) = lower.first() else {
             return;
@@ -208,8 +209,6 @@ impl Heads {
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
     }
 }
 
@@ -338,11 +337,11 @@ impl Matcher {
                         place: Place::Prefix,
                         word_start,
                         line_start: true,
-                    } if !literal.is_empty() => {
+                    } => {
                         let key = match literal.as_slice() {
+                            [] => return None,
                             [a] => (*a, 256),
                             [a, b, ..] => (*a, u16::from(*b)),
-                            [] => unreachable!(),
                         };
                         heads
                             .by_start

@@ -442,29 +442,6 @@ impl PatternSet {
         let skills = skills.with_cues(&negation);
         let f = file("model.toml");
         let params = f.parse::<ModelFile>()?.model;
-        for (name, scale) in [
-            ("ai_work_scale", params.ai_work_scale),
-            ("role_work_scale", params.role_work_scale),
-        ] {
-            if !(scale.is_finite() && scale > 0.0) {
-                // The key's own line, not a comment that names it.
-                let at = f
-                    .text
-                    .split_inclusive('\n')
-                    .scan(0, |start, l| {
-                        let at = *start;
-                        *start += l.len();
-                        Some((at, l))
-                    })
-                    .find(|(_, l)| {
-                        l.trim_start()
-                            .strip_prefix(name)
-                            .is_some_and(|rest| rest.trim_start().starts_with('='))
-                    })
-                    .map_or(0, |(at, _)| at);
-                return Err(f.error_at(at, format!("{name} must be a number above 0")));
-            }
-        }
         let (prior, model) = models(&learned, &sections.weights, params);
         Ok(PatternSet {
             roles,
