@@ -189,9 +189,7 @@ impl LineGates {
                 owners[i].push(id as u32);
             }
         }
-        let mut builder = AhoCorasick::builder();
-        builder.ascii_case_insensitive(true);
-        let scanner = Scanner::new(builder, literals);
+        let scanner = Scanner::new(literals, true);
         if scanner.is_none() {
             // Too large to build: every phrase runs everywhere.
             ungated = (0..phrases.len() as u32).collect();
@@ -223,16 +221,15 @@ impl LineGates {
         if n == 0 {
             return hits;
         }
-        let ac = scanner.get(doc.text().len());
         // A literal holds no line break, so each one found is inside a line.
-        for m in ac.find_overlapping_iter(doc.text()) {
-            let line = doc.line_of(m.start());
-            for &id in &self.owners[m.pattern().as_usize()] {
+        scanner.overlapping(doc.text().as_bytes(), |literal, at| {
+            let line = doc.line_of(at);
+            for &id in &self.owners[literal] {
                 let id = id as usize;
                 hits.any[id] = true;
                 hits.flags[id * n + line] = true;
             }
-        }
+        });
         hits
     }
 }
