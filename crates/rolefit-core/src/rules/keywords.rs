@@ -14,7 +14,9 @@
 /// One compiled keyword.
 #[derive(Debug, Clone)]
 pub struct Keyword {
-    /// The words, split at spaces and hyphens.
+    /// The words, split at spaces and hyphens: as written when the keyword
+    /// is case-sensitive, else in ASCII lower case, to be compared with the
+    /// text in lower case (see [`Keyword::match_around`]).
     words: Vec<Box<[u8]>>,
     /// The word the scan looks for: the longest ("commerce" in
     /// "e-commerce"), which is found far less often than a short one.
@@ -50,6 +52,12 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The end of `word` when `bytes` holds it at `at`.
+fn word_at(bytes: &[u8], at: usize, word: &[u8]) -> Option<usize> {
+    let got = bytes.get(at..at + word.len())?;
+    (got == word).then_some(at + word.len())
+}
+
 impl Keyword {
     /// Compiles a keyword; `None` when it has no words.
     pub fn new(keyword: &str, case_sensitive: bool) -> Option<Keyword> {
@@ -57,7 +65,10 @@ impl Keyword {
         let words: Vec<Box<[u8]>> = kw
             .split([' ', '-'])
             .filter(|w| !w.is_empty())
-            .map(|w| w.as_bytes().into())
+            .map(|w| match case_sensitive {
+                true => w.as_bytes().into(),
+                false => w.as_bytes().to_ascii_lowercase().into(),
+            })
             .collect();
         if words.is_empty() {
             return None;
@@ -110,21 +121,35 @@ impl Keyword {
     }
 
     /// The match, as `(start, end)`, whose anchor word starts at `at`, where
-    /// the scan found it, if the keyword matches there.
-    pub fn match_around(&self, text: &str, at: usize) -> Option<(usize, usize)> {
-        let bytes = text.as_bytes();
+    /// the scan found it, if the keyword matches there. `lower` is `text` in
+    /// ASCII lower case (the scan has it): a case-insensitive keyword's words
+    /// are compared with it byte for byte, which is several times quicker
+    /// than folding the case of both at every comparison.
+    pub fn match_around(&self, text: &str, lower: &[u8], at: usize) -> Option<(usize, usize)> {
+        let bytes = self.compared(text, lower);
         let mut start = at;
         for word in self.words[..self.anchor].iter().rev() {
             start = self.skip_gap_back(text, start);
             start = start.checked_sub(word.len())?;
-            self.word_at(bytes, start, word)?;
+            word_at(bytes, start, word)?;
         }
-        self.match_at(text, start).map(|end| (start, end))
+        self.match_at(text, lower, start).map(|end| (start, end))
     }
 
-    /// The end of the match that starts at `start`, if the keyword matches there.
-    pub fn match_at(&self, text: &str, start: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
+    /// The text as the words are compared with it: as it is for a
+    /// case-sensitive keyword, else in lower case.
+    fn compared<'t>(&self, text: &'t str, lower: &'t [u8]) -> &'t [u8] {
+        debug_assert_eq!(text.len(), lower.len());
+        match self.case_sensitive {
+            true => text.as_bytes(),
+            false => lower,
+        }
+    }
+
+    /// The end of the match that starts at `start`, if the keyword matches
+    /// there; `lower` as for [`Keyword::match_around`].
+    pub fn match_at(&self, text: &str, lower: &[u8], start: usize) -> Option<usize> {
+        let bytes = self.compared(text, lower);
         if !text.is_char_boundary(start) {
             return None;
         }
@@ -136,11 +161,11 @@ impl Keyword {
             if i > 0 {
                 at = self.skip_gap(text, at);
             }
-            at = self.word_at(bytes, at, word)?;
+            at = word_at(bytes, at, word)?;
         }
         if self.plural {
             for suffix in [&b"s"[..], b"es"] {
-                if let Some(after) = self.word_at(bytes, at, suffix)
+                if let Some(after) = word_at(bytes, at, suffix)
                     && let Some(end) = self.tail_at(text, after)
                 {
                     return Some(end);
@@ -148,16 +173,6 @@ impl Keyword {
             }
         }
         self.tail_at(text, at)
-    }
-
-    fn word_at(&self, bytes: &[u8], at: usize, word: &[u8]) -> Option<usize> {
-        let got = bytes.get(at..at + word.len())?;
-        let same = if self.case_sensitive {
-            got == word
-        } else {
-            got.eq_ignore_ascii_case(word)
-        };
-        same.then_some(at + word.len())
     }
 
     /// Whether `c` may stand between two words: spaces and hyphens, never
@@ -224,7 +239,7 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let mut found: Vec<(usize, usize)> = lower
             .match_indices(&anchor)
-            .filter_map(|(at, _)| kw.match_around(text, at))
+            .filter_map(|(at, _)| kw.match_around(text, lower.as_bytes(), at))
             .collect();
         found.sort();
         // Leftmost first, as a regex's `find_iter` gives them.
@@ -284,11 +299,15 @@ mod tests {
     #[test]
     fn never_crosses_a_line_break() {
         let kw = Keyword::new("machine learning", false).unwrap();
-        assert_eq!(kw.match_at("machine\nlearning", 0), None);
-        assert_eq!(kw.match_at("machine - learning\n", 0), Some(18));
+        let at = |kw: &Keyword, text: &str, start| {
+            kw.match_at(text, text.to_ascii_lowercase().as_bytes(), start)
+        };
+        assert_eq!(at(&kw, "machine\nlearning", 0), None);
+        assert_eq!(at(&kw, "Machine - Learning\n", 0), Some(18));
         let c = Keyword::new("C", true).unwrap();
-        assert_eq!(c.match_at("in C\nnext", 3), Some(4));
+        assert_eq!(at(&c, "in C\nnext", 3), Some(4));
+        assert_eq!(at(&c, "in c\nnext", 3), None);
         let cpp = Keyword::new("C++", false).unwrap();
-        assert_eq!(cpp.match_at("C++\nx", 0), Some(3));
+        assert_eq!(at(&cpp, "C++\nx", 0), Some(3));
     }
 }

@@ -451,7 +451,7 @@ impl Matcher {
                 match *owner {
                     Owner::Keyword { pattern, alt } => {
                         let k = &self.patterns[pattern as usize].keywords[alt as usize];
-                        if let Some((start, end)) = k.match_around(text, at) {
+                        if let Some((start, end)) = k.match_around(text, bytes, at) {
                             scan.found.push(Found {
                                 pattern,
                                 alt,
@@ -1128,6 +1128,53 @@ mod tests {
             }
         }
         assert!(scanner().unwrap().dfa.get().is_some_and(|d| d.is_some()));
+    }
+
+    /// The DFA's own overlapping loop reports what the library's overlapping
+    /// iterator reports: every literal at every place, nested and repeated
+    /// ones too, with ASCII case folded or not.
+    #[test]
+    fn dfa_loop_finds_every_overlapping_literal() {
+        let literals: Vec<Vec<u8>> = [
+            "ai",
+            "a",
+            "mlops",
+            "ml",
+            "ops",
+            "모델",
+            "모델링",
+            "링",
+            "c++",
+            "go",
+        ]
+        .iter()
+        .map(|l| l.as_bytes().to_vec())
+        .collect();
+        let texts = [
+            "AI mlops MLOps aai Go go C++ c++",
+            "모델링과 모델 개발, AI 모델링 링",
+            "",
+        ];
+        for case_insensitive in [false, true] {
+            let scanner = Scanner::new(literals.clone(), case_insensitive).unwrap();
+            let dfa = DFA::builder()
+                .ascii_case_insensitive(case_insensitive)
+                .build(&literals)
+                .unwrap();
+            for text in texts {
+                let mut want: Vec<(usize, usize)> = scanner
+                    .nfa
+                    .find_overlapping_iter(text)
+                    .map(|m| (m.pattern().as_usize(), m.start()))
+                    .collect();
+                let mut got = Vec::new();
+                dfa_overlapping(&dfa, text.as_bytes(), &mut |l, at| got.push((l, at)));
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{text:?}, case-insensitive: {case_insensitive}");
+                assert_eq!(got.is_empty(), text.is_empty());
+            }
+        }
     }
 
     /// Headings: `^` regexes are looked up by what a line starts with, a
