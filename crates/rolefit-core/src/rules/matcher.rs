@@ -12,7 +12,8 @@ use std::sync::{Arc, OnceLock};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored as AcAnchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored as AcAnchored, MatchKind, StartKind};
 use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -191,7 +192,7 @@ struct Heads {
     /// (literal, pattern) of the suffix gates, which count anywhere in a
     /// line, and a scanner of those literals.
     anywhere: Vec<(usize, u32)>,
-    anywhere_scan: Option<AhoCorasick>,
+    anywhere_scan: Option<DFA>,
 }
 
 impl Heads {
@@ -365,13 +366,8 @@ impl Matcher {
         }
         if !heads.anywhere.is_empty() {
             let literals = heads.anywhere.iter().map(|&(l, _)| &self.literals[l]);
-            heads.anywhere_scan = Some(
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::Standard)
-                    .build(literals)
-                    .ok()?,
-            );
+            let literals: Vec<&Vec<u8>> = literals.collect();
+            heads.anywhere_scan = Some(overlapping_dfa(&literals, false)?);
         }
         Some(heads)
     }
@@ -715,12 +711,11 @@ impl Matcher {
             let mut ids = Vec::new();
             heads.starting(&self.literals, &lower, &mut ids);
             ids.extend_from_slice(&self.ungated);
-            if let Some(ac) = &heads.anywhere_scan {
+            if let Some(dfa) = &heads.anywhere_scan {
                 let lower = text.to_ascii_lowercase();
-                ids.extend(
-                    ac.find_overlapping_iter(&lower)
-                        .map(|m| heads.anywhere[m.pattern().as_usize()].1),
-                );
+                overlapping(dfa, lower.as_bytes(), &mut |literal, _| {
+                    ids.push(heads.anywhere[literal].1)
+                });
             }
             ids.sort_unstable();
             ids.dedup();
@@ -758,12 +753,12 @@ impl Matcher {
 const DFA_AFTER_BYTES: usize = 2 << 20;
 
 /// An Aho-Corasick scanner that starts as an NFA, quick to build, and turns
-/// into a DFA, with far fewer instructions per byte, once it has read enough
+/// into a DFA, with fewer instructions per byte, once it has read enough
 /// text for the DFA to pay for its building: one posting never builds it
 /// (start-up stays short), a batch builds it early. Both find the same matches.
 #[derive(Debug)]
 pub(crate) struct Scanner {
-    nfa: AhoCorasick,
+    nfa: NFA,
     literals: Vec<Vec<u8>>,
     ascii_case_insensitive: bool,
     dfa: OnceLock<Option<DFA>>,
@@ -775,9 +770,10 @@ impl Scanner {
     /// A scanner of `literals` (with ASCII case folded or not); `None` when
     /// they are too many to scan for.
     pub(crate) fn new(literals: Vec<Vec<u8>>, ascii_case_insensitive: bool) -> Option<Scanner> {
-        let nfa = AhoCorasick::builder()
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(ascii_case_insensitive)
+            .prefilter(false)
             .build(&literals)
             .ok()?;
         Some(Scanner {
@@ -792,12 +788,9 @@ impl Scanner {
     /// Calls `found(literal, start)` for every occurrence of every literal
     /// in `hay`, overlapping ones included, in no particular order.
     pub(crate) fn overlapping(&self, hay: &[u8], mut found: impl FnMut(usize, usize)) {
-        if let Some(dfa) = self.dfa(hay.len()) {
-            dfa_overlapping(dfa, hay, &mut found);
-            return;
-        }
-        for m in self.nfa.find_overlapping_iter(hay) {
-            found(m.pattern().as_usize(), m.start());
+        match self.dfa(hay.len()) {
+            Some(dfa) => overlapping(dfa, hay, &mut found),
+            None => overlapping(&self.nfa, hay, &mut found),
         }
     }
 
@@ -810,44 +803,48 @@ impl Scanner {
             return None;
         }
         self.dfa
-            .get_or_init(|| {
-                DFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(self.ascii_case_insensitive)
-                    .start_kind(StartKind::Unanchored)
-                    .prefilter(false)
-                    .build(&self.literals)
-                    .ok()
-            })
+            .get_or_init(|| overlapping_dfa(&self.literals, self.ascii_case_insensitive))
             .as_ref()
     }
 }
 
-/// The overlapping search of a DFA, as `find_overlapping_iter` does it but
-/// in one loop that keeps its state in registers: the library's iterator
-/// stops and resumes at every match, and reads and writes its position in
-/// memory at every byte, which made it about three times slower per byte.
-fn dfa_overlapping(dfa: &DFA, hay: &[u8], found: &mut impl FnMut(usize, usize)) {
-    let Ok(mut sid) = dfa.start_state(AcAnchored::No) else {
+/// A DFA for [`overlapping`].
+fn overlapping_dfa<L: AsRef<[u8]>>(literals: &[L], ascii_case_insensitive: bool) -> Option<DFA> {
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(literals)
+        .ok()
+}
+
+/// The overlapping search of an automaton, as `find_overlapping_iter` does
+/// it but in one loop that keeps its state in registers and reports each
+/// match by callback: the library's iterator stops and resumes at every
+/// match, and reads and writes its position in memory at every byte, which
+/// made it about three times slower per byte.
+fn overlapping<A: Automaton>(aut: &A, hay: &[u8], found: &mut impl FnMut(usize, usize)) {
+    let Ok(mut sid) = aut.start_state(AcAnchored::No) else {
         return;
     };
     let mut report = |sid, end: usize| {
-        for i in 0..dfa.match_len(sid) {
-            let pattern = dfa.match_pattern(sid, i);
-            found(pattern.as_usize(), end - dfa.pattern_len(pattern));
+        for i in 0..aut.match_len(sid) {
+            let pattern = aut.match_pattern(sid, i);
+            found(pattern.as_usize(), end - aut.pattern_len(pattern));
         }
     };
     // Only an empty literal makes the start state a match.
-    if dfa.is_match(sid) {
+    if aut.is_match(sid) {
         report(sid, 0);
     }
     for (at, &byte) in hay.iter().enumerate() {
-        sid = dfa.next_state(AcAnchored::No, sid, byte);
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
+        sid = aut.next_state(AcAnchored::No, sid, byte);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
                 return;
             }
-            if dfa.is_match(sid) {
+            if aut.is_match(sid) {
                 report(sid, at + 1);
             }
         }
@@ -1004,6 +1001,7 @@ pub fn user_regex(source: &str, case_sensitive: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     fn matches(re: &str, text: &str) -> bool {
         Regex::new(re).unwrap().is_match(text)
@@ -1130,11 +1128,18 @@ mod tests {
         assert!(scanner().unwrap().dfa.get().is_some_and(|d| d.is_some()));
     }
 
-    /// The DFA's own overlapping loop reports what the library's overlapping
-    /// iterator reports: every literal at every place, nested and repeated
+    /// Our overlapping loop, over the DFA or the NFA, reports what the
+    /// library's overlapping iterator reports: every literal at every place, nested and repeated
     /// ones too, with ASCII case folded or not.
     #[test]
     fn dfa_loop_finds_every_overlapping_literal() {
+        // What our loop reports over an automaton, sorted.
+        fn run<A: Automaton>(aut: &A, text: &str) -> Vec<(usize, usize)> {
+            let mut got = Vec::new();
+            overlapping(aut, text.as_bytes(), &mut |l, at| got.push((l, at)));
+            got.sort_unstable();
+            got
+        }
         let literals: Vec<Vec<u8>> = [
             "ai",
             "a",
@@ -1157,22 +1162,24 @@ mod tests {
         ];
         for case_insensitive in [false, true] {
             let scanner = Scanner::new(literals.clone(), case_insensitive).unwrap();
-            let dfa = DFA::builder()
+            let dfa = overlapping_dfa(&literals, case_insensitive).unwrap();
+            let library = AhoCorasick::builder()
                 .ascii_case_insensitive(case_insensitive)
                 .build(&literals)
                 .unwrap();
             for text in texts {
-                let mut want: Vec<(usize, usize)> = scanner
-                    .nfa
+                let mut want: Vec<(usize, usize)> = library
                     .find_overlapping_iter(text)
                     .map(|m| (m.pattern().as_usize(), m.start()))
                     .collect();
-                let mut got = Vec::new();
-                dfa_overlapping(&dfa, text.as_bytes(), &mut |l, at| got.push((l, at)));
                 want.sort_unstable();
-                got.sort_unstable();
-                assert_eq!(got, want, "{text:?}, case-insensitive: {case_insensitive}");
-                assert_eq!(got.is_empty(), text.is_empty());
+                assert_eq!(want.is_empty(), text.is_empty());
+                for (name, got) in [("dfa", run(&dfa, text)), ("nfa", run(&scanner.nfa, text))] {
+                    assert_eq!(
+                        got, want,
+                        "{name} {text:?}, case-insensitive: {case_insensitive}"
+                    );
+                }
             }
         }
     }
