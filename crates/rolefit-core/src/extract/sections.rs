@@ -55,9 +55,23 @@ pub fn normalize_heading(text: &str) -> String {
 /// their variation selectors: "🚀 What you'll do", "✨️ 자격요건").
 fn is_decoration(c: char) -> bool {
     // Letters, digits and Hangul first: the common case, without a table.
-    if c.is_ascii_alphanumeric() || ('\u{ac00}'..='\u{d7a3}').contains(&c) {
+    // Hangul jamo are letters too: NFKC makes the middle dot of "AIㆍML"
+    // one, and the Unicode tables are slow to say so.
+    if c.is_ascii_alphanumeric()
+        || ('\u{ac00}'..='\u{d7a3}').contains(&c)
+        || ('\u{1100}'..='\u{11ff}').contains(&c)
+    {
         return false;
     }
+    if c.is_ascii() {
+        // What the rule below says of ASCII, without the list of marks.
+        return !matches!(c, '(' | ')' | '\'' | '"' | '&' | '+' | '.' | ':');
+    }
+    is_decoration_by_rule(c)
+}
+
+/// [`is_decoration`] as the rule says it.
+fn is_decoration_by_rule(c: char) -> bool {
     HEADING_MARKS.contains(&c)
         || c.is_whitespace()
         || !(c.is_alphanumeric()
@@ -285,6 +299,18 @@ fn push(sections: &mut Vec<Section>, section: Section) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick paths of `is_decoration` say what the rule says.
+    #[test]
+    fn decorations_are_what_the_rule_says() {
+        let chars = (0..=0x3400).chain(0xac00..=0xd7a3).chain(0x1f000..=0x1faff);
+        for c in chars.filter_map(char::from_u32) {
+            assert_eq!(is_decoration(c), is_decoration_by_rule(c), "{c:?}");
+        }
+        assert!(!is_decoration('\u{119e}'));
+        assert!(is_decoration('·') && is_decoration('-') && is_decoration('🚀'));
+        assert!(!is_decoration(')') && !is_decoration('자') && !is_decoration('A'));
+    }
 
     #[test]
     fn normalizes_decorated_headings() {

@@ -468,7 +468,13 @@ impl Matcher {
                             scan.starts.push((pattern, at));
                         }
                     }
-                    Owner::Gate { pattern, .. } => scan.run.push(pattern),
+                    // A literal found again and again (a unit, a common
+                    // word) adds its regex once: `run` is sorted below.
+                    Owner::Gate { pattern, .. } => {
+                        if scan.run.last() != Some(&pattern) {
+                            scan.run.push(pattern);
+                        }
+                    }
                 }
             }
         });
