@@ -52,10 +52,12 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The end of `word` when `bytes` holds it at `at`.
+/// The end of `word` when `bytes` holds it at `at`. Most words tried are
+/// not there, and their first byte already says so, without a call to
+/// compare the rest.
 fn word_at(bytes: &[u8], at: usize, word: &[u8]) -> Option<usize> {
     let got = bytes.get(at..at + word.len())?;
-    (got == word).then_some(at + word.len())
+    (got.first() == word.first() && got == word).then_some(at + word.len())
 }
 
 impl Keyword {
