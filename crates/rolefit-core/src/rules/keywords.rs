@@ -21,6 +21,9 @@ pub struct Keyword {
     /// The word the scan looks for: the longest ("commerce" in
     /// "e-commerce"), which is found far less often than a short one.
     anchor: usize,
+    /// A word holds a character a gap could also take: the anchor stays
+    /// the first word (see [`Keyword::new`]).
+    first_anchor_only: bool,
     case_sensitive: bool,
     /// Gaps may hold any Unicode white space (keywords with non-ASCII
     /// letters), or ASCII white space only.
@@ -102,12 +105,47 @@ impl Keyword {
         Some(Keyword {
             words,
             anchor,
+            first_anchor_only: gap_inside,
             case_sensitive,
             unicode_gaps: !kw.is_ascii(),
             lead_boundary: first.is_ascii_alphanumeric(),
             plural: last.is_ascii_alphabetic() && !case_sensitive,
             tail,
         })
+    }
+
+    /// The words, in ASCII lower case, for [`Keyword::anchor_on_rarest`].
+    pub fn lower_words(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        self.words.iter().map(|w| w.to_ascii_lowercase())
+    }
+
+    /// Anchors the keyword on the word that the fewest keywords of its
+    /// matcher hold (`holders`), of its words at least four bytes long (or
+    /// its longest): an anchor many keywords share ("experience",
+    /// "learning") is tried for each of them wherever the text has it, and
+    /// mostly in vain. Which word anchors a keyword never changes what it
+    /// matches.
+    pub fn anchor_on_rarest(&mut self, holders: impl Fn(&[u8]) -> usize) {
+        if self.first_anchor_only {
+            return;
+        }
+        let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let long_enough = longest.min(4);
+        let best = self
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.len() >= long_enough)
+            .min_by_key(|&(i, w)| {
+                (
+                    holders(&w.to_ascii_lowercase()),
+                    std::cmp::Reverse(w.len()),
+                    i,
+                )
+            });
+        if let Some((i, _)) = best {
+            self.anchor = i;
+        }
     }
 
     /// The word to scan for; see [`Keyword::match_around`].
@@ -254,15 +292,53 @@ mod tests {
         out
     }
 
-    /// The keyword matches what its regex matches, line by line.
+    /// The keyword matches what its regex matches, line by line, whichever
+    /// of its words it is anchored on.
     fn agrees(keyword: &str, case_sensitive: bool, texts: &[&str]) {
         let kw = Keyword::new(keyword, case_sensitive).unwrap();
         let re = Regex::new(&keyword_regex(keyword, case_sensitive)).unwrap();
+        let mut anchored = vec![kw.clone()];
+        for i in 0..kw.words.len() {
+            let mut k = kw.clone();
+            // Word `i` is held by no other keyword, the rest by many.
+            let word = kw.words[i].to_ascii_lowercase();
+            k.anchor_on_rarest(|w| if w == word.as_slice() { 1 } else { 9 });
+            anchored.push(k);
+        }
         for text in texts {
             let want: Vec<(usize, usize)> =
                 re.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(find_all(&kw, text), want, "{keyword:?} in {text:?}");
+            for k in &anchored {
+                assert_eq!(
+                    find_all(k, text),
+                    want,
+                    "{keyword:?} anchored on {} in {text:?}",
+                    k.anchor
+                );
+            }
         }
+    }
+
+    #[test]
+    fn anchors_on_the_word_fewest_keywords_hold() {
+        let mut kw = Keyword::new("machine learning engineer", false).unwrap();
+        // The first of the longest words, until the matcher says otherwise.
+        assert_eq!(kw.anchor(), b"learning");
+        let holders = |w: &[u8]| match w {
+            b"learning" => 5,
+            b"engineer" => 3,
+            _ => 1,
+        };
+        kw.anchor_on_rarest(holders);
+        assert_eq!(kw.anchor(), b"machine");
+        // Short words are not anchors while the keyword has a longer one.
+        let mut kw = Keyword::new("e-commerce", false).unwrap();
+        kw.anchor_on_rarest(|w| if w == b"e" { 1 } else { 7 });
+        assert_eq!(kw.anchor(), b"commerce");
+        // A word holding a character a gap could take keeps the first word.
+        let mut kw = Keyword::new("모델\u{3000}개발 플랫폼", false).unwrap();
+        kw.anchor_on_rarest(|w| if w == "플랫폼".as_bytes() { 1 } else { 7 });
+        assert_eq!(kw.anchor(), "모델\u{3000}개발".as_bytes());
     }
 
     #[test]
@@ -278,6 +354,9 @@ mod tests {
             "Go와 Golang, go to market",
             "e-commerce, ecommerce, E commerce, the commerce, t-SNE and tsne, k-means kmeans",
             "e--commerce; e - commerce; ee-commerce; e-commerces",
+            "Machine Learning Engineers, machine-learning engineer; machinelearningengineer",
+            "딥러닝 모델 개발자, 딥러닝모델개발, 딥러닝 모델링 개발",
+            "Fine-Tuning and fine-tuning, FineTuning",
         ];
         for (kw, cs) in [
             ("fine tuning", false),
@@ -293,6 +372,9 @@ mod tests {
             ("e-commerce", false),
             ("t-SNE", false),
             ("k means", false),
+            ("machine learning engineer", false),
+            ("딥러닝 모델 개발", false),
+            ("Fine-Tuning", true),
         ] {
             agrees(kw, cs, &texts);
         }

@@ -263,7 +263,16 @@ impl Matcher {
     }
 
     /// Indexes the literals that find the patterns.
-    fn assemble(infos: Vec<PatternInfo>, patterns: Vec<Pattern>) -> Matcher {
+    fn assemble(infos: Vec<PatternInfo>, mut patterns: Vec<Pattern>) -> Matcher {
+        let mut holders: HashMap<Vec<u8>, usize> = HashMap::new();
+        for k in patterns.iter().flat_map(|p| &p.keywords) {
+            for w in k.lower_words() {
+                *holders.entry(w).or_default() += 1;
+            }
+        }
+        for k in patterns.iter_mut().flat_map(|p| &mut p.keywords) {
+            k.anchor_on_rarest(|w| holders.get(w).copied().unwrap_or(0));
+        }
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<Owner>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
