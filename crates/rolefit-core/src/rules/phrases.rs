@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::matcher::Scanner;
+use super::matcher::{GateScanner, Scanner};
 use super::{RulesError, SourceFile, one_line, user_regex};
 use crate::role::Role;
 
@@ -28,7 +27,7 @@ pub struct Phrase {
     /// words); else they are read from the regex when first needed.
     words: Option<Vec<Vec<u8>>>,
     compiled: OnceLock<Regex>,
-    gate: OnceLock<Option<AhoCorasick>>,
+    gate: OnceLock<Option<GateScanner>>,
 }
 
 impl std::fmt::Debug for Phrase {
@@ -93,7 +92,7 @@ impl Phrase {
         self.may_match(text) && self.regex().is_match(text)
     }
 
-    fn build_gate(&self) -> Option<AhoCorasick> {
+    fn build_gate(&self) -> Option<GateScanner> {
         let literals = match &self.words {
             Some(w) => w.clone(),
             None => contained_literals(&self.source)?,
@@ -118,12 +117,8 @@ impl Deref for Phrase {
 /// another case; and the two characters that fold to ASCII letters, the
 /// Kelvin sign (k) and the long s (s), count as a hit for a literal holding
 /// that letter.
-pub(crate) fn gate_scanner(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
-    let out = gate_literals(literals)?;
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&out)
-        .ok()
+pub(crate) fn gate_scanner(literals: Vec<Vec<u8>>) -> Option<GateScanner> {
+    GateScanner::new(&gate_literals(literals)?)
 }
 
 /// The literals [`gate_scanner`] looks for (see there), or `None`.

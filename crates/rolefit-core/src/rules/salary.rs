@@ -15,6 +15,7 @@ use regex::{Captures, Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::matcher::GateScanner;
 use super::phrases::{Phrase, contained_literals, gate_scanner};
 use super::{RulesError, SourceFile, user_regex};
 use crate::model::{Posting, SectionKind};
@@ -176,7 +177,7 @@ pub struct SalaryRules {
 struct LazySet {
     sources: Vec<String>,
     set: OnceLock<RegexSet>,
-    gate: OnceLock<Option<AhoCorasick>>,
+    gate: OnceLock<Option<GateScanner>>,
 }
 
 impl LazySet {
