@@ -79,7 +79,8 @@ fn inline(text: &str) -> String {
     } else {
         text.into()
     };
-    let text = if text.contains(['*', '_', '`']) {
+    // A byte search: a search for any of several characters decodes each.
+    let text = if text.bytes().any(|b| matches!(b, b'*' | b'_' | b'`')) {
         EMPHASIS.replace_all(&text, "")
     } else {
         text

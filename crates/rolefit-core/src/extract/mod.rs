@@ -399,7 +399,7 @@ fn assemble(fields: PageFields, mut sections: Vec<Section>) -> Posting {
 fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
     let lines = sections.iter().flat_map(|s| s.lines.iter()).take(20);
     for line in lines {
-        let Some((key, value)) = line.text.split_once([':', '：']) else {
+        let Some((key, value)) = sections::split_at_colon(&line.text) else {
             continue;
         };
         let key = key.trim().to_lowercase();

@@ -278,7 +278,7 @@ fn inline_heading<'a>(
     text: &'a str,
     rules: &SectionRules,
 ) -> Option<(SectionKind, String, &'a str)> {
-    let (label, rest) = text.split_once([':', '：'])?;
+    let (label, rest) = split_at_colon(text)?;
     let rest = rest.trim();
     if rest.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
         return None;
@@ -286,6 +286,25 @@ fn inline_heading<'a>(
     let label = normalize_heading(label);
     let kind = rules.kind_of(&label)?;
     Some((kind, label, rest))
+}
+
+/// `text.split_once([':', '：'])`, asked of every line: each colon is
+/// searched for on its own (a byte search, and the fullwidth one only in a
+/// line with something outside ASCII) instead of decoding every character.
+pub(crate) fn split_at_colon(text: &str) -> Option<(&str, &str)> {
+    let ascii = text.find(':');
+    let wide = if text.is_ascii() {
+        None
+    } else {
+        text.find('：')
+    };
+    let (at, len) = match (ascii, wide) {
+        (Some(a), Some(w)) if w < a => (w, '：'.len_utf8()),
+        (Some(a), _) => (a, 1),
+        (None, Some(w)) => (w, '：'.len_utf8()),
+        (None, None) => return None,
+    };
+    Some((&text[..at], &text[at + len..]))
 }
 
 /// Keeps a section unless it is an empty untitled one.
@@ -310,6 +329,23 @@ mod tests {
         assert!(!is_decoration('\u{119e}'));
         assert!(is_decoration('·') && is_decoration('-') && is_decoration('🚀'));
         assert!(!is_decoration(')') && !is_decoration('자') && !is_decoration('A'));
+    }
+
+    #[test]
+    fn splits_at_the_first_colon_as_split_once_does() {
+        for t in [
+            "Requirements: Python",
+            "자격요건： 파이썬",
+            "a：b:c",
+            "a:b：c",
+            "no colon",
+            "콜론 없음",
+            ":",
+            "：",
+            "",
+        ] {
+            assert_eq!(split_at_colon(t), t.split_once([':', '：']), "{t:?}");
+        }
     }
 
     #[test]

@@ -718,7 +718,7 @@ impl Matcher {
         }
         let mut spans = Vec::new();
         if let Some(heads) = &self.heads
-            && !text.contains(['\n', '\r'])
+            && !text.bytes().any(|b| matches!(b, b'\n' | b'\r'))
         {
             // A line: a `^` regex can only match where a literal starts it.
             let n = text.len().min(heads.longest);
