@@ -405,7 +405,7 @@ fn process_row(
             // A few words in a cell are little evidence: the shorter the
             // description, the less sure the answer.
             if let Some(text) = &row.text {
-                let chars = text.trim().chars().count();
+                let chars = crate::text::count_chars_to(text.trim(), extract::MIN_TEXT_CHARS);
                 if chars < extract::MIN_TEXT_CHARS {
                     let c = &mut a.classification.confidence;
                     *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round()

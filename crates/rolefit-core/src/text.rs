@@ -159,6 +159,22 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// The characters of `s`, counted only up to `n`: `min(s.chars().count(), n)`.
+/// A limit check need not count a long line: a string of `4n` bytes or more
+/// has at least `n` characters.
+pub fn count_chars_to(s: &str, n: usize) -> usize {
+    if s.len() >= 4 * n {
+        n
+    } else {
+        s.chars().count().min(n)
+    }
+}
+
+/// Whether `s` has more than `n` characters, counting no further than needed.
+pub fn more_chars_than(s: &str, n: usize) -> bool {
+    count_chars_to(s, n + 1) > n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +247,26 @@ mod tests {
             let s = c.to_string();
             assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", c as u32);
             assert!(!is_invisible(c));
+        }
+    }
+
+    #[test]
+    fn counting_up_to_a_limit_counts_exactly_below_it() {
+        let texts = [
+            "",
+            "a",
+            "abc",
+            "모델",
+            "모델 서빙 파이프라인",
+            "😀😀x",
+            &"가".repeat(40),
+        ];
+        for t in texts {
+            for n in 0..=45 {
+                let count = t.chars().count();
+                assert_eq!(count_chars_to(t, n), count.min(n), "{t:?} {n}");
+                assert_eq!(more_chars_than(t, n), count > n, "{t:?} {n}");
+            }
         }
     }
 

@@ -46,15 +46,50 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let marked = trimmed.starts_with(['-', '*', '+'])
                 || trimmed.starts_with(|c: char| c.is_ascii_digit());
             let body = if marked {
-                LIST_MARK.replace(trimmed, "")
+                without_list_mark(trimmed)
             } else {
-                trimmed.into()
+                trimmed
             };
             let body = body.trim_start_matches('>').trim();
             out.push(Block::text(inline(body)));
         }
     }
     out
+}
+
+/// A list item's text without its mark (`- `, `* `, `+ `, `1. `, `12) `): what
+/// [`LIST_MARK`] leaves, found by hand where the mark is ASCII (the regex's
+/// set-up cost more than the rest of the line's reading, on every bullet).
+fn without_list_mark(line: &str) -> &str {
+    let b = line.as_bytes();
+    let mark = match b.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+            match b.get(digits) {
+                Some(b'.' | b')') => digits + 1,
+                // `\d` is any decimal digit: others go to the regex.
+                Some(c) if !c.is_ascii() => return regex_without_list_mark(line),
+                _ => return line,
+            }
+        }
+        Some(c) if !c.is_ascii() => return regex_without_list_mark(line),
+        _ => return line,
+    };
+    let rest = &line[mark..];
+    let after = rest.trim_start();
+    if after.len() == rest.len() {
+        line
+    } else {
+        after
+    }
+}
+
+fn regex_without_list_mark(line: &str) -> &str {
+    match LIST_MARK.find(line) {
+        Some(m) if m.start() == 0 => &line[m.end()..],
+        _ => line,
+    }
 }
 
 /// The text of an ATX heading (`## Title`), if the line is one.
@@ -111,6 +146,36 @@ mod tests {
         assert_eq!(b[3], Block::text("Train ranking models"));
         assert_eq!(b[4], Block::text("Ship them"));
         assert_eq!(b[5], Block::heading("Nice to have"));
+    }
+
+    #[test]
+    fn list_marks_are_stripped_as_the_regex_strips_them() {
+        let lines = [
+            "- Train models",
+            "-Train",
+            "* 모델 학습",
+            "+\u{3000}서빙",
+            "+",
+            "1. Ship",
+            "12) 배포",
+            "123. x",
+            "1234. x",
+            "12.5 x",
+            "3.",
+            "4) ",
+            "7 days",
+            "1١. Arabic-Indic digit",
+            "1１) fullwidth",
+            "１. fullwidth first",
+            "--- rule",
+            "-\tTab",
+            "1.\u{a0}nbsp",
+            "2)x",
+        ];
+        for line in lines {
+            let want = LIST_MARK.replace(line, "");
+            assert_eq!(without_list_mark(line), want, "{line:?}");
+        }
     }
 
     #[test]

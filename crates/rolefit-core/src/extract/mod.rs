@@ -170,7 +170,7 @@ pub fn extract(
             };
             // A JavaScript shell shows nothing; a Next.js one still carries
             // the page's data in `__NEXT_DATA__`.
-            if body_chars(&fields.0.blocks) < MIN_TEXT_CHARS
+            if !has_body_chars(&fields.0.blocks, MIN_TEXT_CHARS)
                 && let Some(data) = next_data::posting(&doc)
             {
                 return structured::posting(&data, rules);
@@ -239,10 +239,10 @@ pub fn from_row(
     // A row's description is what it is, however short: a few words still
     // say something (with little evidence, the classifier is unsure), and
     // there is no page behind it that JavaScript might have filled.
-    if body_chars(&fields.blocks) == 0 {
+    if !has_body_chars(&fields.blocks, 1) {
         return Err(ExtractError::EmptyRow);
     }
-    if body_chars(&fields.blocks) < MIN_TEXT_CHARS && is_login_wall(&fields.blocks, rules) {
+    if !has_body_chars(&fields.blocks, MIN_TEXT_CHARS) && is_login_wall(&fields.blocks, rules) {
         return Err(ExtractError::LoginWall);
     }
     let sections = sections::split(&fields.blocks, rules, offset);
@@ -252,6 +252,11 @@ pub fn from_row(
 /// Text from a spreadsheet cell or an API that is HTML markup rather than prose.
 fn looks_like_html_fragment(text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(4096)];
+    // Every mark below holds `<` or `&`: text with neither (most rows of a
+    // batch) is not lower-cased and searched seven times.
+    if !head.contains('<') && !head.contains('&') {
+        return false;
+    }
     let lower = head.to_ascii_lowercase();
     [
         "</p>",
@@ -349,11 +354,21 @@ fn body_chars(blocks: &[Block]) -> usize {
     blocks.iter().map(|b| b.text.trim().chars().count()).sum()
 }
 
+/// Whether the body text has at least `n` characters ([`body_chars`] `>= n`),
+/// counting only as far as it needs to: asked of every row of a batch.
+fn has_body_chars(blocks: &[Block], n: usize) -> bool {
+    let mut chars = 0;
+    blocks.iter().any(|b| {
+        chars += crate::text::count_chars_to(b.text.trim(), n - chars.min(n));
+        chars >= n
+    }) || n == 0
+}
+
 fn build(
     (fields, offset): (PageFields, usize),
     rules: &crate::rules::SectionRules,
 ) -> Result<Posting, ExtractError> {
-    if body_chars(&fields.blocks) < MIN_TEXT_CHARS {
+    if !has_body_chars(&fields.blocks, MIN_TEXT_CHARS) {
         if is_login_wall(&fields.blocks, rules) {
             return Err(ExtractError::LoginWall);
         }
@@ -422,6 +437,38 @@ fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
 }
 
 #[cfg(test)]
+mod body_tests {
+    use super::*;
+
+    #[test]
+    fn has_body_chars_is_body_chars_at_least_n() {
+        let texts = [
+            "",
+            "  ",
+            "ML",
+            " 모델 서빙 ",
+            "ok 😀",
+            &"가".repeat(70),
+            &"x".repeat(300),
+        ];
+        for a in texts {
+            for b in texts {
+                let blocks = vec![Block::text(a), Block::text(""), Block::text(b)];
+                for n in [0, 1, 2, 5, 59, 60, 61, 100, 400] {
+                    assert_eq!(
+                        has_body_chars(&blocks, n),
+                        body_chars(&blocks) >= n,
+                        "{a:?} {b:?} {n}"
+                    );
+                }
+            }
+        }
+        assert!(!has_body_chars(&[], 1));
+        assert!(has_body_chars(&[], 0));
+    }
+}
+
+#[cfg(test)]
 mod fragment_tests {
     use super::looks_like_html_fragment;
 
@@ -438,6 +485,10 @@ mod fragment_tests {
         ));
         assert!(!looks_like_html_fragment("자격요건: Python <3년> & SQL"));
         assert!(!looks_like_html_fragment("ends with <b"));
+        // Neither `<` nor `&`: no mark can be there.
+        assert!(!looks_like_html_fragment(
+            "Train models; 모델 서빙 (p > 0.5)"
+        ));
         // Only the first 4 KiB are read.
         let late = format!("{}</p>", "가".repeat(2000));
         assert!(!looks_like_html_fragment(&late));

@@ -3,6 +3,7 @@
 
 use super::{Block, Line, Section, SectionKind};
 use crate::rules::SectionRules;
+use crate::text::{count_chars_to, more_chars_than};
 
 /// A heading is short; a longer line is body text even when it is bold.
 const MAX_HEADING_CHARS: usize = 60;
@@ -109,7 +110,7 @@ fn strip_numbering(t: &str) -> &str {
 /// led by a heading mark, or short and ending in a colon.
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
-    let chars = t.chars().count();
+    let chars = count_chars_to(t, MAX_HEADING_CHARS + 1);
     if chars == 0 || chars > MAX_HEADING_CHARS {
         return false;
     }
@@ -238,7 +239,7 @@ fn heading(
     block: &Block,
     rules: &SectionRules,
 ) -> Option<(String, Option<SectionKind>)> {
-    if text.chars().count() > MAX_HEADING_CHARS {
+    if more_chars_than(text, MAX_HEADING_CHARS) {
         return None;
     }
     let normal = normalize_heading(text);
@@ -246,7 +247,8 @@ fn heading(
         return None;
     }
     let by_form = (block.heading && !block.text.contains('\n')) || looks_like_heading(text);
-    let chars = normal.chars().count();
+    // Exact up to MAX_NAMED_CHARS, the largest limit it is held to.
+    let chars = count_chars_to(&normal, MAX_NAMED_CHARS + 1);
     let as_label = chars <= MAX_NAMED_CHARS && !normal.contains([':', '：']);
     if !by_form && !as_label {
         return None;
@@ -280,7 +282,7 @@ fn inline_heading<'a>(
 ) -> Option<(SectionKind, String, &'a str)> {
     let (label, rest) = split_at_colon(text)?;
     let rest = rest.trim();
-    if rest.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
+    if rest.is_empty() || more_chars_than(label, MAX_LABEL_CHARS) {
         return None;
     }
     let label = normalize_heading(label);
