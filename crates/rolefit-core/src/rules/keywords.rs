@@ -18,8 +18,10 @@ pub struct Keyword {
     /// is case-sensitive, else in ASCII lower case, to be compared with the
     /// text in lower case (see [`Keyword::match_around`]).
     words: Vec<Box<[u8]>>,
-    /// The word the scan looks for: the longest ("commerce" in
-    /// "e-commerce"), which is found far less often than a short one.
+    /// The word the scan looks for: at first the longest ("commerce" in
+    /// "e-commerce"), found far less often than a short one; its matcher
+    /// then moves it to the word fewest of its keywords hold
+    /// ([`Keyword::anchor_on_rarest`]).
     anchor: usize,
     /// A word holds a character a gap could also take: the anchor stays
     /// the first word (see [`Keyword::new`]).
