@@ -131,6 +131,8 @@ impl Salary {
 struct SalaryFile {
     cue: Vec<Spanned<String>>,
     not_pay: Vec<Spanned<String>>,
+    #[serde(default)]
+    budget: Vec<Spanned<String>>,
     negotiable: Vec<Spanned<String>>,
     period: PeriodFile,
     per_year: PerYear,
@@ -163,6 +165,8 @@ pub struct PerYear {
 pub struct SalaryRules {
     cue: LazySet,
     not_pay: LazySet,
+    /// A budget, not pay, on a line without a `cue`.
+    budget: LazySet,
     negotiable: LazySet,
     /// One regex per period, in [`Period::ALL`] order.
     periods: Vec<(Period, Phrase)>,
@@ -240,6 +244,7 @@ impl SalaryRules {
         Ok(SalaryRules {
             cue: LazySet::new(f, &def.cue, eager)?,
             not_pay: LazySet::new(f, &def.not_pay, eager)?,
+            budget: LazySet::new(f, &def.budget, eager)?,
             negotiable: LazySet::new(f, &def.negotiable, eager)?,
             periods,
             default_year: LazySet::new(f, &p.default_year, eager)?,
@@ -424,12 +429,16 @@ const ADJACENT: usize = 16;
 
 /// Reads the pay one line states, if it states any: a line with a word for
 /// pay (`cue`), or an amount with its period right after it; not a line
-/// about an allowance or benefit (`not_pay`).
+/// about an allowance or benefit (`not_pay`), nor one about a budget
+/// without a word for pay (`budget`).
 pub fn parse_line(text: &str, line: usize, rules: &SalaryRules) -> Option<Salary> {
     if rules.not_pay.is_match(text) {
         return None;
     }
     let cue = rules.cue.is_match(text);
+    if !cue && rules.budget.is_match(text) {
+        return None;
+    }
     let amounts = amounts(text);
     let found = first_pay(text, &amounts);
     let after = found.map_or("", |f| &text[f.4..]);

@@ -249,6 +249,19 @@ fn allowances_are_not_the_salary() {
 }
 
 #[test]
+fn budgets_are_not_the_salary() {
+    assert_eq!(pay("A learning budget of $1,500 a year"), None);
+    assert_eq!(pay("Home-office budget: $800 per year"), None);
+    assert_eq!(pay("월 1억 원 이상 광고 예산을 운영해 본 경험"), None);
+    assert_eq!(pay("연 300만원 교육 예산 지원"), None);
+    // A line that says it is about pay is read, budget or not.
+    let s = pay("Salary $120,000 a year, plus a $1,000 learning budget").unwrap();
+    assert_eq!(s.min, Some(120_000.0));
+    let s = pay("연봉 5,000만원 이상, 교육 예산 별도").unwrap();
+    assert_eq!(s.min, Some(50_000_000.0));
+}
+
+#[test]
 fn a_number_followed_by_a_word_is_not_money() {
     // "B" (billions) and "명" (people) are not units of pay.
     assert_eq!(pay("We move $43B/day across the network"), None);
