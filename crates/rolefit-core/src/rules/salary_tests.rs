@@ -250,10 +250,15 @@ fn allowances_are_not_the_salary() {
 
 #[test]
 fn budgets_are_not_the_salary() {
-    assert_eq!(pay("A learning budget of $1,500 a year"), None);
-    assert_eq!(pay("Home-office budget: $800 per year"), None);
-    assert_eq!(pay("월 1억 원 이상 광고 예산을 운영해 본 경험"), None);
-    assert_eq!(pay("연 300만원 교육 예산 지원"), None);
+    let budgets = [
+        "A learning budget of $1,500 a year",
+        "Home-office budget: $800 per year",
+        "월 1억 원 이상 광고 예산을 운영해 본 경험",
+        "연 300만원 교육 예산 지원",
+    ];
+    for line in budgets {
+        assert_eq!(pay(line), None, "{line}");
+    }
     // A line that says it is about pay is read, budget or not.
     let s = pay("Salary $120,000 a year, plus a $1,000 learning budget").unwrap();
     assert_eq!(s.min, Some(120_000.0));
