@@ -85,11 +85,9 @@ fn without_list_mark(line: &str) -> &str {
     }
 }
 
+/// [`LIST_MARK`] (anchored at the start) stripped off `line`.
 fn regex_without_list_mark(line: &str) -> &str {
-    match LIST_MARK.find(line) {
-        Some(m) if m.start() == 0 => &line[m.end()..],
-        _ => line,
-    }
+    LIST_MARK.find(line).map_or(line, |m| &line[m.end()..])
 }
 
 /// The text of an ATX heading (`## Title`), if the line is one.

@@ -357,11 +357,13 @@ fn body_chars(blocks: &[Block]) -> usize {
 /// Whether the body text has at least `n` characters ([`body_chars`] `>= n`),
 /// counting only as far as it needs to: asked of every row of a batch.
 fn has_body_chars(blocks: &[Block], n: usize) -> bool {
+    // Until `any` stops, `chars` is below `n`.
     let mut chars = 0;
-    blocks.iter().any(|b| {
-        chars += crate::text::count_chars_to(b.text.trim(), n - chars.min(n));
-        chars >= n
-    }) || n == 0
+    n == 0
+        || blocks.iter().any(|b| {
+            chars += crate::text::count_chars_to(b.text.trim(), n - chars);
+            chars >= n
+        })
 }
 
 fn build(
