@@ -7,7 +7,6 @@
 //! compiled the first time that happens: most runs never need most regexes.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::automaton::Automaton;
@@ -408,7 +407,7 @@ impl Matcher {
                 if self.literals.is_empty() {
                     return None;
                 }
-                Scanner::new(self.literals.clone(), false)
+                Scanner::new(&self.literals, false)
             })
             .as_ref()
     }
@@ -764,62 +763,33 @@ impl Matcher {
     }
 }
 
-/// How much text a [`Scanner`] reads as an NFA before it builds its DFA.
-const DFA_AFTER_BYTES: usize = 2 << 20;
-
-/// An Aho-Corasick scanner that starts as an NFA, quick to build, and turns
-/// into a DFA, with fewer instructions per byte, once it has read enough
-/// text for the DFA to pay for its building: one posting never builds it
-/// (start-up stays short), a batch builds it early. Both find the same matches.
+/// An Aho-Corasick scanner over many literals: a contiguous NFA, quick to
+/// build and small. A DFA of the same literals takes fewer instructions per
+/// byte but is 20 to 40 times larger (13 MB for the skills against 440 KB):
+/// read from memory rather than from the cache, a batch took about 6% more
+/// time with it (BENCHMARKS.md).
 #[derive(Debug)]
 pub(crate) struct Scanner {
     nfa: NFA,
-    literals: Vec<Vec<u8>>,
-    ascii_case_insensitive: bool,
-    dfa: OnceLock<Option<DFA>>,
-    /// Bytes read so far (by every thread).
-    read: AtomicUsize,
 }
 
 impl Scanner {
     /// A scanner of `literals` (with ASCII case folded or not); `None` when
     /// they are too many to scan for.
-    pub(crate) fn new(literals: Vec<Vec<u8>>, ascii_case_insensitive: bool) -> Option<Scanner> {
+    pub(crate) fn new(literals: &[Vec<u8>], ascii_case_insensitive: bool) -> Option<Scanner> {
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(ascii_case_insensitive)
             .prefilter(false)
-            .build(&literals)
+            .build(literals)
             .ok()?;
-        Some(Scanner {
-            nfa,
-            literals,
-            ascii_case_insensitive,
-            dfa: OnceLock::new(),
-            read: AtomicUsize::new(0),
-        })
+        Some(Scanner { nfa })
     }
 
     /// Calls `found(literal, start)` for every occurrence of every literal
     /// in `hay`, overlapping ones included, in no particular order.
     pub(crate) fn overlapping(&self, hay: &[u8], mut found: impl FnMut(usize, usize)) {
-        match self.dfa(hay.len()) {
-            Some(dfa) => overlapping(dfa, hay, &mut found),
-            None => overlapping(&self.nfa, hay, &mut found),
-        }
-    }
-
-    /// The DFA, once enough text has been read for it to be worth building.
-    fn dfa(&self, len: usize) -> Option<&DFA> {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref();
-        }
-        if self.read.fetch_add(len, Ordering::Relaxed) < DFA_AFTER_BYTES {
-            return None;
-        }
-        self.dfa
-            .get_or_init(|| overlapping_dfa(&self.literals, self.ascii_case_insensitive))
-            .as_ref()
+        overlapping(&self.nfa, hay, &mut found);
     }
 }
 
@@ -1140,10 +1110,9 @@ mod tests {
 
     /// Keywords and gated regexes that only count at a word start are
     /// dropped inside words; Korean ones, which may follow anything, and
-    /// regexes without a leading `\b` are not. The same holds once the
-    /// scanner has read enough to switch to its DFA.
+    /// regexes without a leading `\b` are not.
     #[test]
-    fn word_start_literals_and_the_dfa_find_what_the_regexes_find() {
+    fn word_start_literals_find_what_the_regexes_find() {
         let entries = vec![
             entry("ai", &[("AI", false), ("machine learning", false)], None),
             entry("torch", &[("PyTorch", false), ("파이토치", false)], None),
@@ -1162,18 +1131,9 @@ mod tests {
         let line = texts.join(" | ");
         let want = regex_hits(&entries, &line);
         assert!(want.len() > 10, "{want:?}");
-        // A text long enough that the scanner switches to its DFA partway.
-        let reads = DFA_AFTER_BYTES / line.len() + 2;
-        let scanner = || m.scanner.get().and_then(|s| s.as_ref());
-        for i in 0..reads {
-            let mut got = Vec::new();
-            m.hits(&line, &mut got);
-            assert_eq!(got, want, "read {i}");
-            if i == 0 {
-                assert!(scanner().unwrap().dfa.get().is_none());
-            }
-        }
-        assert!(scanner().unwrap().dfa.get().is_some_and(|d| d.is_some()));
+        let mut got = Vec::new();
+        m.hits(&line, &mut got);
+        assert_eq!(got, want);
     }
 
     /// Our overlapping loop, over the DFA or the NFA, reports what the
@@ -1209,7 +1169,7 @@ mod tests {
             "",
         ];
         for case_insensitive in [false, true] {
-            let scanner = Scanner::new(literals.clone(), case_insensitive).unwrap();
+            let scanner = Scanner::new(&literals, case_insensitive).unwrap();
             let dfa = overlapping_dfa(&literals, case_insensitive).unwrap();
             let library = AhoCorasick::builder()
                 .ascii_case_insensitive(case_insensitive)

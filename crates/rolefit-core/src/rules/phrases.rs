@@ -184,7 +184,7 @@ impl LineGates {
                 owners[i].push(id as u32);
             }
         }
-        let scanner = Scanner::new(literals, true);
+        let scanner = Scanner::new(&literals, true);
         if scanner.is_none() {
             // Too large to build: every phrase runs everywhere.
             ungated = (0..phrases.len() as u32).collect();
