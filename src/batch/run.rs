@@ -441,25 +441,53 @@ fn from_page(
 }
 
 /// Two postings are the same when their text is, ignoring case and spacing:
-/// the key hashes the words, lower-cased, one at a time. The hash is
-/// foldhash, seeded once per run (a run compares keys only with its own).
+/// the key hashes the words, lower-cased, each followed by one space. The
+/// hash is foldhash, seeded once per run (a run compares keys only with its
+/// own). ASCII and Hangul, most of a posting, are read a byte at a time;
+/// other characters are lower-cased one by one, as `char::to_lowercase` does,
+/// and white space is what `char::is_whitespace` says it is.
 fn text_key(text: &str) -> u64 {
     static SEED: OnceLock<foldhash::quality::RandomState> = OnceLock::new();
-    let mut h = SEED.get_or_init(Default::default).build_hasher();
-    let lower = text.to_ascii_lowercase();
-    let mut folded = String::new();
-    // Hangul has no case; other letters are lower-cased one by one.
-    let cased = |c: char| !c.is_ascii() && !('\u{AC00}'..='\u{D7A3}').contains(&c);
-    for word in lower.split_whitespace() {
-        if word.is_ascii() || !word.chars().any(cased) {
-            h.write(word.as_bytes());
-        } else {
-            folded.clear();
-            folded.extend(word.chars().flat_map(char::to_lowercase));
-            h.write(folded.as_bytes());
+    let mut words: Vec<u8> = Vec::with_capacity(text.len() + 1);
+    let mut in_word = false;
+    let end_word = |words: &mut Vec<u8>, in_word: &mut bool| {
+        if std::mem::take(in_word) {
+            words.push(b' ');
         }
-        h.write_u8(b' ');
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                end_word(&mut words, &mut in_word);
+            } else {
+                words.push(b.to_ascii_lowercase());
+                in_word = true;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        let n = c.len_utf8();
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            words.extend_from_slice(&bytes[i..i + n]);
+            in_word = true;
+        } else if c.is_whitespace() {
+            end_word(&mut words, &mut in_word);
+        } else {
+            let mut buf = [0; 4];
+            for lower in c.to_lowercase() {
+                words.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            }
+            in_word = true;
+        }
+        i += n;
     }
+    end_word(&mut words, &mut in_word);
+    let mut h = SEED.get_or_init(Default::default).build_hasher();
+    h.write(&words);
     h.finish()
 }
 
@@ -618,6 +646,14 @@ mod tests {
             text_key("머신러닝   엔지니어 주요 업무: 모델 학습\n")
         );
         assert_eq!(text_key("ÉCOLE Straße"), text_key("école straße"));
+        // Unicode spaces (no-break, ideographic) part words as ASCII ones do;
+        // a word joined by a no-break space is not the word apart.
+        assert_eq!(
+            text_key("AI\u{A0}엔지니어\u{3000}Ⅷ팀 ΣΟΦΊΑ"),
+            text_key("ai 엔지니어 ⅷ팀\tσοφία")
+        );
+        assert_ne!(text_key("AI\u{A0}엔지니어"), text_key("AI엔지니어"));
+        assert_ne!(text_key("Ⅷ"), text_key("Ⅶ"));
         assert_ne!(text_key("ML Engineer"), text_key("MLEngineer"));
         assert_ne!(text_key("모델 학습"), text_key("모델 서빙"));
         // Longer than the hasher's buffer, spaced differently.
