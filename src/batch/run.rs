@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::cache::Cache;
 use super::input::{CsvRows, JsonRows, Row};
 use super::pool::{self, Politeness};
-use crate::analysis::analyze;
+use crate::analysis;
 use crate::boards::Client;
 use crate::config::{BatchConfig, InputFormat};
 use crate::extract::{self, Posting};
@@ -33,6 +33,11 @@ use crate::text::sanitize;
 /// Rows read, processed and written at a time: enough to keep every core
 /// and `--jobs` fetches busy, few enough that memory does not grow.
 const CHUNK: usize = 256;
+
+/// Rows a core takes at a time, whose postings go through each stage
+/// together: enough for a stage's automata to stay in the processor's cache
+/// from one posting to the next.
+const STAGE_ROWS: usize = 16;
 
 /// Pages kept for URLs that come again later in the run (see [`pool::Memo`]).
 const MEMO_BYTES: usize = 64 * 1024 * 1024;
@@ -333,14 +338,26 @@ fn process_chunk(
         .map(|&(i, _)| i)
         .find(|&i| pages[i].is_none() && !fetched.contains_key(&i))
         .unwrap_or(chunk.len());
-    let mut records: Vec<Option<(Record, Option<u64>)>> = chunk[..complete]
-        .par_iter()
-        .zip(pages.into_par_iter())
+    // The rows still to do, a few at a time on each core: their postings
+    // go through each stage together (see `process_rows`).
+    let todo: Vec<(usize, (&Row, Option<Result<Fetched, FetchError>>))> = chunk[..complete]
+        .iter()
+        .zip(pages)
         .enumerate()
-        .map(|(i, (row, page))| {
-            (page.is_some() || !fetched_here.contains(&i)).then(|| process_row(row, page, stages))
+        .filter(|(i, (_, page))| page.is_some() || !fetched_here.contains(i))
+        .collect();
+    let done: Vec<Vec<(usize, (Record, Option<u64>))>> = todo
+        .into_par_iter()
+        .chunks(STAGE_ROWS)
+        .map(|rows| {
+            let (at, rows): (Vec<usize>, Vec<_>) = rows.into_iter().unzip();
+            at.into_iter().zip(process_rows(rows, stages)).collect()
         })
         .collect();
+    let mut records: Vec<Option<(Record, Option<u64>)>> = (0..complete).map(|_| None).collect();
+    for (i, record) in done.into_iter().flatten() {
+        records[i] = Some(record);
+    }
     for (i, record) in records.iter_mut().enumerate() {
         if record.is_none() {
             *record = fetched.remove(&i);
@@ -367,57 +384,100 @@ fn process_row(
     page: Option<Result<Fetched, FetchError>>,
     stages: Stages,
 ) -> (Record, Option<u64>) {
+    process_rows(vec![(row, page)], stages)
+        .pop()
+        .expect("one record for one row")
+}
+
+/// Rows through the pipeline, a record for each, in order. Their postings
+/// are analysed stage by stage ([`analysis::analyze_all`]).
+fn process_rows(
+    rows: Vec<(&Row, Option<Result<Fetched, FetchError>>)>,
+    stages: Stages,
+) -> Vec<(Record, Option<u64>)> {
     let Stages {
         set,
         strengths,
         identify,
     } = stages;
-    let source = row
-        .url
+    let mut done: Vec<Option<(Record, Option<u64>)>> = Vec::with_capacity(rows.len());
+    let mut read: Vec<(usize, &Row, u64)> = Vec::with_capacity(rows.len());
+    let mut postings = Vec::with_capacity(rows.len());
+    for (row, page) in rows {
+        match read_row(row, page, set) {
+            Ok((posting, key)) => {
+                read.push((done.len(), row, key));
+                postings.push(posting);
+                done.push(None);
+            }
+            Err(record) => done.push(Some((record, None))),
+        }
+    }
+    let analyses = analysis::analyze_all(postings, set, strengths);
+    for ((i, row, key), mut a) in read.into_iter().zip(analyses) {
+        // A few words in a cell are little evidence: the shorter the
+        // description, the less sure the answer.
+        if let Some(text) = &row.text {
+            let chars = crate::text::count_chars_to(text.trim(), extract::MIN_TEXT_CHARS);
+            if chars < extract::MIN_TEXT_CHARS {
+                let c = &mut a.classification.confidence;
+                *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round() / 100.0;
+            }
+        }
+        done[i] = Some((
+            Record::ok(row.id.clone(), source(row), a, identify),
+            Some(key),
+        ));
+    }
+    done.into_iter()
+        .map(|d| d.expect("every row has its record"))
+        .collect()
+}
+
+/// Where a row's posting came from, as its record names it.
+fn source(row: &Row) -> String {
+    row.url
         .clone()
-        .unwrap_or_else(|| format!("row {}", row.number));
+        .unwrap_or_else(|| format!("row {}", row.number))
+}
+
+/// A row's posting and the key of its text, or the record of why there is
+/// none.
+fn read_row(
+    row: &Row,
+    page: Option<Result<Fetched, FetchError>>,
+    set: &PatternSet,
+) -> Result<(Posting, u64), Record> {
     if let Some(e) = &row.error {
-        return (Record::error(row.id.clone(), source, e.clone()), None);
+        return Err(Record::error(row.id.clone(), source(row), e.clone()));
     }
     let (posting, key) = match (&row.text, page) {
         (Some(text), _) => (row.posting(text, &set.sections), text_key(text)),
         (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.body.text())),
         (None, Some(Err(e))) => {
-            let mut record =
-                Record::error(row.id.clone(), source, format!("row {}: {e}", row.number));
+            let mut record = Record::error(
+                row.id.clone(),
+                source(row),
+                format!("row {}: {e}", row.number),
+            );
             record.http_status = e.status();
-            return (record, None);
+            return Err(record);
         }
         (None, None) => {
-            return (
-                Record::error(
-                    row.id.clone(),
-                    source,
-                    format!("row {}: nothing to read", row.number),
-                ),
-                None,
-            );
+            return Err(Record::error(
+                row.id.clone(),
+                source(row),
+                format!("row {}: nothing to read", row.number),
+            ));
         }
     };
     match posting {
-        Ok(p) => {
-            let mut a = analyze(p, set, strengths);
-            // A few words in a cell are little evidence: the shorter the
-            // description, the less sure the answer.
-            if let Some(text) = &row.text {
-                let chars = crate::text::count_chars_to(text.trim(), extract::MIN_TEXT_CHARS);
-                if chars < extract::MIN_TEXT_CHARS {
-                    let c = &mut a.classification.confidence;
-                    *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round()
-                        / 100.0;
-                }
-            }
-            (Record::ok(row.id.clone(), source, a, identify), Some(key))
-        }
-        Err(e) => (
-            Record::error(row.id.clone(), source, format!("row {}: {e}", row.number)),
-            None,
-        ),
+        Ok(p) => Ok((p, key)),
+        Err(e) => Err(Record::error(
+            row.id.clone(),
+            source(row),
+            format!("row {}: {e}", row.number),
+        )),
     }
 }
 

@@ -21,30 +21,69 @@ pub struct Analysis {
 pub fn analyze(posting: Posting, set: &PatternSet, strengths: Option<&Strengths>) -> Analysis {
     let c = classify(&posting, set);
     let req = requirements::extract(&posting, set);
-    let fit = strengths.map(|s| {
-        // The text is read only for strengths no skill was found in, and
-        // for words the user avoids.
-        let text = if s.has_literal() || !s.person.avoid_words.is_empty() {
-            job_text(&posting)
-        } else {
-            String::new()
-        };
-        fit(
-            c.role,
-            c.secondary,
-            &text,
-            &req,
-            s,
-            &set.fit,
-            &set.requirements,
-        )
-    });
+    let fit = strengths.map(|s| fit_of(&posting, &c, &req, s, set));
     Analysis {
         posting,
         classification: c,
         requirements: req,
         fit,
     }
+}
+
+/// [`analyze`] for several postings, stage by stage: all are classified,
+/// then the requirements of all are read, then each fit. The analyses are
+/// those of [`analyze`], one posting at a time; done this way, each stage's
+/// automata and regexes stay in the processor's cache from one posting to
+/// the next instead of pushing each other out.
+pub fn analyze_all(
+    postings: Vec<Posting>,
+    set: &PatternSet,
+    strengths: Option<&Strengths>,
+) -> Vec<Analysis> {
+    let classes: Vec<Classification> = postings.iter().map(|p| classify(p, set)).collect();
+    let reqs: Vec<Requirements> = postings
+        .iter()
+        .map(|p| requirements::extract(p, set))
+        .collect();
+    postings
+        .into_iter()
+        .zip(classes)
+        .zip(reqs)
+        .map(|((posting, c), req)| {
+            let fit = strengths.map(|s| fit_of(&posting, &c, &req, s, set));
+            Analysis {
+                posting,
+                classification: c,
+                requirements: req,
+                fit,
+            }
+        })
+        .collect()
+}
+
+fn fit_of(
+    posting: &Posting,
+    c: &Classification,
+    req: &Requirements,
+    s: &Strengths,
+    set: &PatternSet,
+) -> Fit {
+    // The text is read only for strengths no skill was found in, and for
+    // words the user avoids.
+    let text = if s.has_literal() || !s.person.avoid_words.is_empty() {
+        job_text(posting)
+    } else {
+        String::new()
+    };
+    fit(
+        c.role,
+        c.secondary,
+        &text,
+        req,
+        s,
+        &set.fit,
+        &set.requirements,
+    )
 }
 
 /// The text of the job's own sections, for matching strengths word for word.
@@ -63,4 +102,57 @@ pub fn job_text(posting: &Posting) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+    use crate::profile::Profile;
+
+    /// Postings analysed together, stage by stage, get the analyses they
+    /// get one at a time: English and Korean, with and without strengths,
+    /// one posting alone too.
+    #[test]
+    fn stage_by_stage_is_one_at_a_time() {
+        let set = PatternSet::builtin().unwrap();
+        let bodies = [
+            include_str!("../../../samples/en-ml-engineer-ranking.md"),
+            include_str!("../../../samples/ko-rag-search-backend.md"),
+            include_str!("../../../samples/en-research-scientist-speech.txt"),
+            include_str!("../../../samples/ko-speech-mlops-platform.txt"),
+            include_str!("../../../samples/en-hard-marketing-at-llm-company.txt"),
+        ];
+        let postings: Vec<Posting> = bodies
+            .iter()
+            .map(|b| extract::from_row(None, None, None, b, &set.sections).unwrap())
+            .collect();
+        let profile = Profile::parse(
+            "strengths = [\"PyTorch\", \"Kubernetes\", \"검색\"]\n",
+            "p.toml",
+        )
+        .unwrap();
+        let strengths = Strengths::new(&profile, &set);
+        for s in [None, Some(&strengths)] {
+            let one: Vec<String> = postings
+                .iter()
+                .map(|p| format!("{:?}", analyze(p.clone(), &set, s)))
+                .collect();
+            let all: Vec<String> = analyze_all(postings.clone(), &set, s)
+                .iter()
+                .map(|a| format!("{a:?}"))
+                .collect();
+            assert_eq!(all, one);
+            let alone = analyze_all(postings[1..2].to_vec(), &set, s);
+            assert_eq!(format!("{:?}", alone[0]), one[1]);
+        }
+        let roles: Vec<_> = analyze_all(postings, &set, None)
+            .iter()
+            .map(|a| a.classification.role)
+            .collect();
+        assert!(
+            roles.iter().collect::<std::collections::HashSet<_>>().len() >= 3,
+            "{roles:?}"
+        );
+    }
 }
