@@ -214,6 +214,9 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
 /// A record with the key of its normalised text, for duplicates.
 type Keyed = (Record, Option<u64>);
 
+/// A row's page: fetched, or why not.
+type Page = Result<Fetched, FetchError>;
+
 /// Where records go, in input order: the output, the summary and report,
 /// duplicates and errors on stderr, progress.
 struct Sink<'a> {
@@ -340,13 +343,13 @@ fn process_chunk(
         .unwrap_or(chunk.len());
     // The rows still to do, a few at a time on each core: their postings
     // go through each stage together (see `process_rows`).
-    let todo: Vec<(usize, (&Row, Option<Result<Fetched, FetchError>>))> = chunk[..complete]
+    let todo: Vec<(usize, (&Row, Option<Page>))> = chunk[..complete]
         .iter()
         .zip(pages)
         .enumerate()
         .filter(|(i, (_, page))| page.is_some() || !fetched_here.contains(i))
         .collect();
-    let done: Vec<Vec<(usize, (Record, Option<u64>))>> = todo
+    let done: Vec<Vec<(usize, Keyed)>> = todo
         .into_par_iter()
         .chunks(STAGE_ROWS)
         .map(|rows| {
@@ -354,7 +357,7 @@ fn process_chunk(
             at.into_iter().zip(process_rows(rows, stages)).collect()
         })
         .collect();
-    let mut records: Vec<Option<(Record, Option<u64>)>> = (0..complete).map(|_| None).collect();
+    let mut records: Vec<Option<Keyed>> = (0..complete).map(|_| None).collect();
     for (i, record) in done.into_iter().flatten() {
         records[i] = Some(record);
     }
@@ -391,16 +394,13 @@ fn process_row(
 
 /// Rows through the pipeline, a record for each, in order. Their postings
 /// are analysed stage by stage ([`analysis::analyze_all`]).
-fn process_rows(
-    rows: Vec<(&Row, Option<Result<Fetched, FetchError>>)>,
-    stages: Stages,
-) -> Vec<(Record, Option<u64>)> {
+fn process_rows(rows: Vec<(&Row, Option<Page>)>, stages: Stages) -> Vec<Keyed> {
     let Stages {
         set,
         strengths,
         identify,
     } = stages;
-    let mut done: Vec<Option<(Record, Option<u64>)>> = Vec::with_capacity(rows.len());
+    let mut done: Vec<Option<Keyed>> = Vec::with_capacity(rows.len());
     let mut read: Vec<(usize, &Row, u64)> = Vec::with_capacity(rows.len());
     let mut postings = Vec::with_capacity(rows.len());
     for (row, page) in rows {
@@ -410,7 +410,7 @@ fn process_rows(
                 postings.push(posting);
                 done.push(None);
             }
-            Err(record) => done.push(Some((record, None))),
+            Err(record) => done.push(Some((*record, None))),
         }
     }
     let analyses = analysis::analyze_all(postings, set, strengths);
@@ -445,11 +445,15 @@ fn source(row: &Row) -> String {
 /// none.
 fn read_row(
     row: &Row,
-    page: Option<Result<Fetched, FetchError>>,
+    page: Option<Page>,
     set: &PatternSet,
-) -> Result<(Posting, u64), Record> {
+) -> Result<(Posting, u64), Box<Record>> {
     if let Some(e) = &row.error {
-        return Err(Record::error(row.id.clone(), source(row), e.clone()));
+        return Err(Box::new(Record::error(
+            row.id.clone(),
+            source(row),
+            e.clone(),
+        )));
     }
     let (posting, key) = match (&row.text, page) {
         (Some(text), _) => (row.posting(text, &set.sections), text_key(text)),
@@ -461,23 +465,23 @@ fn read_row(
                 format!("row {}: {e}", row.number),
             );
             record.http_status = e.status();
-            return Err(record);
+            return Err(Box::new(record));
         }
         (None, None) => {
-            return Err(Record::error(
+            return Err(Box::new(Record::error(
                 row.id.clone(),
                 source(row),
                 format!("row {}: nothing to read", row.number),
-            ));
+            )));
         }
     };
     match posting {
         Ok(p) => Ok((p, key)),
-        Err(e) => Err(Record::error(
+        Err(e) => Err(Box::new(Record::error(
             row.id.clone(),
             source(row),
             format!("row {}: {e}", row.number),
-        )),
+        ))),
     }
 }
 
