@@ -311,7 +311,7 @@ fn process_chunk(
     known: pool::Known,
     limits: Politeness,
     stop: &AtomicBool,
-) -> Vec<(Record, Option<u64>)> {
+) -> Vec<Keyed> {
     let urls: Vec<(usize, &str)> = chunk
         .iter()
         .enumerate()
@@ -321,7 +321,7 @@ fn process_chunk(
     // A page fetched from the network is processed right away, on the
     // thread that fetched it, while the other requests are still waiting;
     // pages from the cache are processed below with the other rows.
-    let fetched: Mutex<HashMap<usize, (Record, Option<u64>)>> = Mutex::new(HashMap::new());
+    let fetched: Mutex<HashMap<usize, Keyed>> = Mutex::new(HashMap::new());
     let mut pages = pool::fetch_all(&urls, client, known, limits, stop, &|i, page| {
         let done = process_row(&chunk[i], Some(page), stages);
         fetched
@@ -331,7 +331,7 @@ fn process_chunk(
     });
     let mut fetched = fetched.into_inner().expect("no panics while locked");
     let fetched_here: std::collections::HashSet<usize> = fetched.keys().copied().collect();
-    let pages: Vec<Option<Result<Fetched, FetchError>>> = (0..chunk.len())
+    let pages: Vec<Option<Page>> = (0..chunk.len())
         .map(|i| pages.remove(&i).or_else(|| chunk[i].page.clone().map(Ok)))
         .collect();
     // Interrupted while fetching: keep the rows before the first one whose
@@ -382,11 +382,7 @@ struct Stages<'a> {
 }
 
 /// One row through the pipeline.
-fn process_row(
-    row: &Row,
-    page: Option<Result<Fetched, FetchError>>,
-    stages: Stages,
-) -> (Record, Option<u64>) {
+fn process_row(row: &Row, page: Option<Page>, stages: Stages) -> Keyed {
     process_rows(vec![(row, page)], stages)
         .pop()
         .expect("one record for one row")
