@@ -30,21 +30,19 @@ pub fn analyze(posting: Posting, set: &PatternSet, strengths: Option<&Strengths>
     }
 }
 
-/// [`analyze`] for several postings, stage by stage: all are classified,
-/// then the requirements of all are read, then each fit. The analyses are
-/// those of [`analyze`], one posting at a time; done this way, each stage's
-/// automata and regexes stay in the processor's cache from one posting to
-/// the next instead of pushing each other out.
+/// [`analyze`] for several postings, stage by stage: the classifier's scan
+/// of all and the classification of each, then the skills scan of all, the
+/// phrase-gate scan of all and the other requirements of each, then each
+/// fit. The analyses are those of [`analyze`], one posting at a time; done
+/// this way, each scan's automaton stays in the processor's cache from one
+/// posting to the next instead of the stages pushing each other's out.
 pub fn analyze_all(
     postings: Vec<Posting>,
     set: &PatternSet,
     strengths: Option<&Strengths>,
 ) -> Vec<Analysis> {
-    let classes: Vec<Classification> = postings.iter().map(|p| classify(p, set)).collect();
-    let reqs: Vec<Requirements> = postings
-        .iter()
-        .map(|p| requirements::extract(p, set))
-        .collect();
+    let classes = crate::classify::classify_all(&postings, set);
+    let reqs = requirements::extract_all(&postings, set);
     postings
         .into_iter()
         .zip(classes)

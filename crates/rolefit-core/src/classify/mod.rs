@@ -248,8 +248,32 @@ pub fn features(posting: &Posting, set: &PatternSet) -> Features {
     read(posting, set).0
 }
 
-fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
-    // (section kind, line number, text, index of the section)
+/// [`classify`] for several postings, in two passes: the pattern scan of
+/// all, then the decision for each, so that the scan's automaton stays in
+/// the processor's cache from one posting to the next.
+pub fn classify_all(postings: &[Posting], set: &PatternSet) -> Vec<Classification> {
+    let scans: Vec<Scan> = postings.iter().map(|p| scan(p, set)).collect();
+    postings
+        .iter()
+        .zip(scans)
+        .map(|(p, scan)| {
+            let (features, found) = read_scanned(p, set, scan);
+            decide(&features, found, set)
+        })
+        .collect()
+}
+
+/// A posting's lines as the classifier reads them (section kind, line
+/// number, text, index of the section), every hit of its patterns on them
+/// (line by line, each line's in pattern order), and which lines hold a
+/// negation cue.
+struct Scan<'p> {
+    texts: Vec<(SectionKind, usize, Cow<'p, str>, usize)>,
+    found: Vec<(usize, Hit)>,
+    negation_lines: Vec<bool>,
+}
+
+fn scan<'p>(posting: &'p Posting, set: &PatternSet) -> Scan<'p> {
     let mut texts: Vec<(SectionKind, usize, Cow<'_, str>, usize)> = Vec::new();
     if let Some(t) = &posting.meta.title {
         texts.push((SectionKind::Title, 0, normalize(t), usize::MAX));
@@ -259,7 +283,28 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
             texts.push((s.kind, l.number, normalize(&l.text), i));
         }
     }
+    // The posting's lines are scanned joined, once, for all patterns.
+    let doc = Doc::new(texts.iter().map(|t| t.2.as_ref()));
+    let mut found: Vec<(usize, Hit)> = Vec::new();
+    let negation_lines = set.classifier_cues.doc_hits(&doc, &mut found);
+    Scan {
+        texts,
+        found,
+        negation_lines,
+    }
+}
 
+fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
+    read_scanned(posting, set, scan(posting, set))
+}
+
+fn read_scanned(posting: &Posting, set: &PatternSet, scan: Scan) -> (Features, Vec<Found>) {
+    let Scan {
+        texts,
+        found,
+        negation_lines,
+    } = scan;
+    // Each matcher's share of a line's hits is a run of them.
     let mut matchers: Vec<(Source, &Matcher)> = set
         .roles
         .iter()
@@ -267,13 +312,6 @@ fn read(posting: &Posting, set: &PatternSet) -> (Features, Vec<Found>) {
         .collect();
     matchers.push((Source::Ai, &set.ai));
     matchers.push((Source::Function, &set.functions));
-
-    // The posting's lines are scanned joined, once, for all patterns; the
-    // hits come back line by line, each line's in pattern order, so that
-    // each matcher's share of a line is a run of them.
-    let doc = Doc::new(texts.iter().map(|t| t.2.as_ref()));
-    let mut found: Vec<(usize, Hit)> = Vec::new();
-    let negation_lines = set.classifier_cues.doc_hits(&doc, &mut found);
     let mut offsets = Vec::with_capacity(matchers.len());
     let mut offset = 0;
     for (_, m) in &matchers {

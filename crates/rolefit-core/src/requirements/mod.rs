@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
 use crate::rules::{Doc, PatternSet};
-use crate::skills::{Category, EvidenceKind};
+use crate::rules::phrases::GateHits;
+use crate::skills::{Category, EvidenceKind, SkillHit};
 
 pub use crate::rules::phrases::{Level, LimitKind, Phrase, PostingRules, ReqRules, gate_id};
 pub use limits::{Limit, Location, Place, Seniority, WorkLanguage, WorkMode};
@@ -154,10 +155,38 @@ fn need_of_section(kind: SectionKind) -> Option<Need> {
 /// Extracts every requirement of a posting. A skill in a negated clause ("No
 /// machine learning experience is required") is not asked for.
 pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
-    let skills = &set.skills;
-    let rules = &set.requirements;
-    let mut req = Requirements::default();
-    let mut degree_mentions: Vec<Degree> = Vec::new();
+    let skills = scan_skills(posting, set);
+    let hits = limits::gate_hits(posting, &set.requirements);
+    extract_scanned(posting, set, skills, hits)
+}
+
+/// [`extract`] for several postings, scan by scan: the skills of all, then
+/// the phrase gates of all, then the rest, so that each scan's automaton
+/// stays in the processor's cache from one posting to the next.
+pub fn extract_all(postings: &[Posting], set: &PatternSet) -> Vec<Requirements> {
+    let skills: Vec<SkillScan> = postings.iter().map(|p| scan_skills(p, set)).collect();
+    let hits: Vec<GateHits> = postings
+        .iter()
+        .map(|p| limits::gate_hits(p, &set.requirements))
+        .collect();
+    postings
+        .iter()
+        .zip(skills)
+        .zip(hits)
+        .map(|((p, skills), hits)| extract_scanned(p, set, skills, hits))
+        .collect()
+}
+
+/// The lines of a posting that ask, with their section and need, joined,
+/// and the skills and negation cues found on each.
+struct SkillScan<'p> {
+    asks: Vec<(SectionKind, Need, &'p Line)>,
+    doc: Doc,
+    found: Vec<Vec<SkillHit>>,
+    negations: Vec<bool>,
+}
+
+fn scan_skills<'p>(posting: &'p Posting, set: &PatternSet) -> SkillScan<'p> {
     // The lines that ask, with their need, scanned together: each pattern
     // runs once over the posting, not once per line.
     let mut asks: Vec<(SectionKind, Need, &Line)> = Vec::new();
@@ -168,13 +197,37 @@ pub fn extract(posting: &Posting, set: &PatternSet) -> Requirements {
     }
     let doc = Doc::new(asks.iter().map(|(_, _, l)| l.text.as_str()));
     // The skills, and the lines with a negation cue, in one scan.
-    let (found, negations) = skills.find_lines(&doc, &set.negation);
+    let (found, negations) = set.skills.find_lines(&doc, &set.negation);
+    SkillScan {
+        asks,
+        doc,
+        found,
+        negations,
+    }
+}
+
+/// The requirements of a posting from its skill scan and the hits of its
+/// phrase gates ([`limits::gate_hits`]: one scan of the posting for the
+/// gates of every phrase read line by line; a regex whose gate finds none of
+/// its literals matches on no line, and is not run at all).
+fn extract_scanned(
+    posting: &Posting,
+    set: &PatternSet,
+    scan: SkillScan,
+    hits: GateHits,
+) -> Requirements {
+    let skills = &set.skills;
+    let rules = &set.requirements;
+    let mut req = Requirements::default();
+    let mut degree_mentions: Vec<Degree> = Vec::new();
+    let SkillScan {
+        asks,
+        doc,
+        found,
+        negations,
+    } = scan;
     // The lines each of these can match on; `years` and `degree` read only
     // lines where one of their regexes can match.
-    // One scan of the posting for the gates of every phrase read line by
-    // line: a regex whose gate finds none of its literals in the posting
-    // matches on no line, and is not run at all.
-    let hits = limits::gate_hits(posting, rules);
     let flags = |res: &[(&Phrase, usize)]| {
         let mut flags = vec![false; doc.len()];
         for &(re, id) in res {
