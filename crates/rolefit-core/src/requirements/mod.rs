@@ -7,8 +7,8 @@ pub mod limits;
 use serde::Serialize;
 
 use crate::extract::{Line, Posting, SectionKind};
-use crate::rules::{Doc, PatternSet};
 use crate::rules::phrases::GateHits;
+use crate::rules::{Doc, PatternSet};
 use crate::skills::{Category, EvidenceKind, SkillHit};
 
 pub use crate::rules::phrases::{Level, LimitKind, Phrase, PostingRules, ReqRules, gate_id};
