@@ -767,8 +767,9 @@ impl Matcher {
 /// build and small. A DFA of the same literals takes fewer instructions per
 /// byte but is 20 to 40 times larger (13 MB for the skills against 440 KB),
 /// so it is read from memory rather than from the cache: with it a 20k
-/// batch took about as long, a batch of a few thousand rows (which paid for
-/// building it) 10-15% longer, and 26 MB more memory (BENCHMARKS.md).
+/// batch took within 3% of the time, a batch of a few thousand rows (which
+/// pays for building it) 10-15% longer, and 26 MB more memory
+/// (BENCHMARKS.md).
 #[derive(Debug)]
 pub(crate) struct Scanner {
     nfa: NFA,
