@@ -21,13 +21,7 @@ pub struct Analysis {
 pub fn analyze(posting: Posting, set: &PatternSet, strengths: Option<&Strengths>) -> Analysis {
     let c = classify(&posting, set);
     let req = requirements::extract(&posting, set);
-    let fit = strengths.map(|s| fit_of(&posting, &c, &req, s, set));
-    Analysis {
-        posting,
-        classification: c,
-        requirements: req,
-        fit,
-    }
+    with_fit(posting, c, req, set, strengths)
 }
 
 /// [`analyze`] for several postings, stage by stage: the classifier's scan
@@ -47,16 +41,26 @@ pub fn analyze_all(
         .into_iter()
         .zip(classes)
         .zip(reqs)
-        .map(|((posting, c), req)| {
-            let fit = strengths.map(|s| fit_of(&posting, &c, &req, s, set));
-            Analysis {
-                posting,
-                classification: c,
-                requirements: req,
-                fit,
-            }
-        })
+        .map(|((posting, c), req)| with_fit(posting, c, req, set, strengths))
         .collect()
+}
+
+/// The analysis of a classified posting whose requirements are read, with
+/// its fit when there are strengths.
+fn with_fit(
+    posting: Posting,
+    classification: Classification,
+    requirements: Requirements,
+    set: &PatternSet,
+    strengths: Option<&Strengths>,
+) -> Analysis {
+    let fit = strengths.map(|s| fit_of(&posting, &classification, &requirements, s, set));
+    Analysis {
+        posting,
+        classification,
+        requirements,
+        fit,
+    }
 }
 
 fn fit_of(
