@@ -195,17 +195,38 @@ impl Splitter {
                 let number = self.number;
                 if let Some((kind, label, rest)) = inline_heading(text, rules) {
                     self.open(kind, Some(label));
-                    self.current.lines.push(Line {
-                        number,
-                        text: rest.to_string(),
-                    });
+                    self.push_line(number, rest, rules);
                     continue;
                 }
-                self.current.lines.push(Line {
-                    number,
-                    text: text.to_string(),
-                });
+                self.push_line(number, text, rules);
             }
+        }
+    }
+
+    /// Adds a line of text to the current section. A long line of scraped
+    /// text whose list items and headings were glued together ("Minimum
+    /// QualificationsMaster's degree…Preferred QualificationsPyTorch") is cut
+    /// at the headings in it, each starting its section; every piece keeps
+    /// the line's number.
+    fn push_line(&mut self, number: usize, text: &str, rules: &SectionRules) {
+        let mut at = 0;
+        if text.len() >= GLUED_MIN_BYTES {
+            for cut in glued_headings(text, rules) {
+                self.push_piece(number, &text[at..cut.start]);
+                self.open(cut.kind, Some(cut.label));
+                at = cut.end;
+            }
+        }
+        self.push_piece(number, &text[at..]);
+    }
+
+    fn push_piece(&mut self, number: usize, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.current.lines.push(Line {
+                number,
+                text: text.to_string(),
+            });
         }
     }
 
@@ -288,6 +309,135 @@ fn inline_heading<'a>(
     let label = normalize_heading(label);
     let kind = rules.kind_of(&label)?;
     Some((kind, label, rest))
+}
+
+/// A line this long may be several lines glued together; a shorter one is
+/// read as it is.
+const GLUED_MIN_BYTES: usize = 100;
+/// A one-word heading glued to the next item is at least this long.
+const MIN_GLUED_WORD_BYTES: usize = 6;
+/// Words in a heading found inside a glued line, at most.
+const MAX_GLUED_WORDS: usize = 6;
+
+/// A heading inside a line: where its label starts, where the text after it
+/// starts, the kind it names and its normalised label.
+#[derive(Debug, PartialEq)]
+struct Cut {
+    start: usize,
+    end: usize,
+    kind: SectionKind,
+    label: String,
+}
+
+/// The headings inside a long line, in order and apart. A heading ends where
+/// the text was glued to the next item (a lower-case letter or closing
+/// parenthesis directly followed by a capital: "QualificationsMaster",
+/// "etc)Additional"), at a colon ("…activitiesRequirements: MS in…"), or at
+/// the end of a bracketed label ("…합니다.[자격요건] 파이썬…"). Its label
+/// starts a few words back, with a capital or a Hangul syllable, and must be
+/// one a heading pattern names whole, so that "JavaScript" or "iOS" cut
+/// nothing.
+fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    for (e, c) in text.char_indices() {
+        let glued = |i: usize| i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == b')');
+        let found = match c {
+            ':' | '：' => label_before(text, from, e, rules).map(|l| (l, e + c.len_utf8())),
+            // A short word glued to a capital is more often a name
+            // ("PayJoy", "StackBlitz") than a heading.
+            'A'..='Z' if glued(e) => label_before(text, from, e, rules)
+                .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
+                .map(|l| (l, e)),
+            ']' | '】' => {
+                bracketed_before(text, from, e + c.len_utf8(), rules).map(|l| (l, e + c.len_utf8()))
+            }
+            _ => None,
+        };
+        if let Some(((start, kind, label), end)) = found {
+            cuts.push(Cut {
+                start,
+                end,
+                kind,
+                label,
+            });
+            from = end;
+        }
+    }
+    cuts
+}
+
+/// The heading that ends at byte `end` of `text` and starts at or after
+/// `from`: the longest run of the last few words before `end` that a heading
+/// pattern names. It starts with a capital or a Hangul syllable where a new
+/// item would: at the start of the line, glued to the end of the one before
+/// ("dataMinimum"), after a full stop, comma, bracket or bullet, or after a
+/// run of spaces; not in the middle of a sentence ("at PayJoy" is no "Pay").
+fn label_before(
+    text: &str,
+    from: usize,
+    end: usize,
+    rules: &SectionRules,
+) -> Option<(usize, SectionKind, String)> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut chars = 0;
+    let mut words = 0;
+    for (i, c) in text[from..end].char_indices().rev() {
+        let i = from + i;
+        chars += 1;
+        if chars > MAX_NAMED_CHARS || words == MAX_GLUED_WORDS {
+            break;
+        }
+        let before = text[..i].chars().next_back();
+        let word_start =
+            !c.is_whitespace() && before.is_none_or(|b| b.is_whitespace() || !b.is_alphanumeric());
+        // Glued to a word ("dataMinimum") or to an acronym ("NLPCompany").
+        let joint = c.is_ascii_uppercase()
+            && i > 0
+            && (bytes[i - 1].is_ascii_lowercase()
+                || (bytes[i - 1].is_ascii_uppercase()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)));
+        if !(word_start || joint) {
+            continue;
+        }
+        words += 1;
+        let item_start = joint || before.is_none_or(|b| !b.is_whitespace()) || {
+            // After a space: a new item only after punctuation or a run of spaces.
+            let rest = text[..i].trim_end();
+            i - rest.len() >= 2
+                || rest.ends_with([
+                    '.', ',', ';', ':', '!', '?', ')', ']', '】', '•', '·', '-', '–', '—',
+                ])
+        };
+        let capital = c.is_ascii_uppercase() || crate::extract::lang::is_hangul(c);
+        if item_start && capital {
+            starts.push(i);
+        }
+    }
+    starts.into_iter().rev().find_map(|s| {
+        let label = normalize_heading(&text[s..end]);
+        let kind = rules.kind_of(&label)?;
+        Some((s, kind, label))
+    })
+}
+
+/// A bracketed heading ("[자격요건]", "【Requirements】") that ends at byte
+/// `end`, opened at or after `from`.
+fn bracketed_before(
+    text: &str,
+    from: usize,
+    end: usize,
+    rules: &SectionRules,
+) -> Option<(usize, SectionKind, String)> {
+    let open = text[from..end].rfind(['[', '【'])? + from;
+    if more_chars_than(&text[open..end], MAX_LABEL_CHARS) {
+        return None;
+    }
+    let label = normalize_heading(&text[open..end]);
+    let kind = rules.kind_of(&label)?;
+    Some((open, kind, label))
 }
 
 /// `text.split_once([':', '：'])`, asked of every line: each colon is
@@ -475,6 +625,103 @@ mod tests {
             "- PyTorch",
         ]);
         assert_eq!(both, [Requirements, Preferred]);
+    }
+
+    /// (kind, heading, text) of each section of one line of text.
+    fn glued(line: &str) -> Vec<(SectionKind, Option<String>, String)> {
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        split(&[Block::text(line)], &rules, 0)
+            .into_iter()
+            .map(|s| {
+                let text: Vec<String> = s.lines.iter().map(|l| l.text.clone()).collect();
+                assert!(s.lines.iter().all(|l| l.number == 1));
+                (s.kind, s.heading, text.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_glued_into_one_line_start_their_sections() {
+        use SectionKind::{About, Other, Preferred, Requirements, Responsibilities};
+        let line = "We are a retail team.Position DescriptionBuild ranking models with \
+                    PyTorch and big dataMinimum QualificationsMaster's degree and 3 years \
+                    of Python (Spark, Hive, etc)Additional Preferred QualificationsNLP \
+                    and deep learning.Company SummaryThe team serves millions of shoppers.";
+        let h = |s: &str| Some(s.to_string());
+        assert_eq!(
+            glued(line),
+            [
+                (Other, None, "We are a retail team.".into()),
+                (
+                    Responsibilities,
+                    h("Position Description"),
+                    "Build ranking models with PyTorch and big data".into()
+                ),
+                (
+                    Requirements,
+                    h("Minimum Qualifications"),
+                    "Master's degree and 3 years of Python (Spark, Hive, etc)".into()
+                ),
+                (
+                    Preferred,
+                    h("Additional Preferred Qualifications"),
+                    "NLP and deep learning.".into()
+                ),
+                (
+                    About,
+                    h("Company Summary"),
+                    "The team serves millions of shoppers.".into()
+                ),
+            ]
+        );
+        // Colons, and an acronym glued to the heading.
+        let kinds: Vec<SectionKind> = glued(
+            "Senior data scientist for a lending team.  Responsibilities: build and \
+             optimize predictive models for credit riskRequirements: MS in statistics, \
+             SQL, Python, NLPBonus Skills: Scala",
+        )
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+        assert_eq!(kinds, [Other, Responsibilities, Requirements, Preferred]);
+    }
+
+    #[test]
+    fn names_and_words_in_a_sentence_cut_nothing() {
+        // "PayJoy", "StackBlitz", "JavaScript": a short word glued to a
+        // capital is a name; "the Required Skills" in mid-sentence no heading.
+        for line in [
+            "PayJoy's mission is to offer credit to the next billion people. As a Data \
+             Scientist at PayJoy, you will build models with JavaScript and StackBlitz tools.",
+            "You will work with the Required Skills team: it owns the tests for our iOS \
+             apps and the models behind them, in Python and TypeScript.",
+        ] {
+            let sections = glued(line);
+            assert_eq!(sections.len(), 1, "{sections:?}");
+            assert_eq!(sections[0].0, SectionKind::Other);
+        }
+    }
+
+    #[test]
+    fn korean_headings_inside_a_line_start_their_sections() {
+        use SectionKind::{Other, Preferred, Requirements, Responsibilities};
+        let sections = glued(
+            "저희는 의료 영상 AI를 만드는 팀입니다.[주요업무] 내시경 영상 분할 모델을 \
+             학습하고 평가합니다.[자격요건] 파이썬과 PyTorch 경험 3년 이상. 우대사항: \
+             CVPR 논문 경험",
+        );
+        let kinds: Vec<SectionKind> = sections.iter().map(|s| s.0).collect();
+        assert_eq!(kinds, [Other, Responsibilities, Requirements, Preferred]);
+        assert_eq!(sections[2].2, "파이썬과 PyTorch 경험 3년 이상.");
+        // A word before a colon in mid-sentence is not a heading.
+        let kinds: Vec<SectionKind> = glued(
+            "국내외 유수 대학 출신으로 구성된 최고의 팀: 엔지니어, 트레이더, 리서처가 \
+             함께 일하며 클라우드 컴퓨팅 서비스: AWS를 씁니다.",
+        )
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+        assert_eq!(kinds, [Other]);
     }
 
     #[test]
