@@ -194,8 +194,15 @@ impl Splitter {
                 }
                 let number = self.number;
                 if let Some((kind, label, rest)) = inline_heading(text, rules) {
+                    // "Company: Acme builds…" is a field of its own line, not
+                    // the heading of the rest of the posting.
+                    let before = (kind == SectionKind::About)
+                        .then(|| (self.current.kind, self.current.heading.clone()));
                     self.open(kind, Some(label));
                     self.push_line(number, rest, rules);
+                    if let Some((kind, heading)) = before {
+                        self.open(kind, heading);
+                    }
                     continue;
                 }
                 self.push_line(number, text, rules);
@@ -722,6 +729,23 @@ mod tests {
         .map(|s| s.0)
         .collect();
         assert_eq!(kinds, [Other]);
+    }
+
+    #[test]
+    fn an_inline_company_label_is_a_field_of_its_line() {
+        use SectionKind::{About, Other, Process};
+        let en = kinds_of(&[
+            "Company: Acme builds search for online shops.",
+            "You will train ranking models in PyTorch.",
+            "Role: a senior engineer to own our retrieval models.",
+            "Apply: write to jobs@acme.example",
+        ]);
+        assert_eq!(en, [About, Other, Other, Process]);
+        let ko = kinds_of(&[
+            "회사 소개: 저희는 쇼핑 검색을 만듭니다.",
+            "검색 랭킹 모델을 PyTorch로 학습합니다.",
+        ]);
+        assert_eq!(ko, [About, Other]);
     }
 
     #[test]
