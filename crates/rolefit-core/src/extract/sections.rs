@@ -351,10 +351,10 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
     for (e, c) in text.char_indices() {
         let glued = |i: usize| i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == b')');
         let found = match c {
-            ':' | '：' => label_before(text, from, e, rules).map(|l| (l, e + c.len_utf8())),
+            ':' | '：' => label_before(text, from, e, true, rules).map(|l| (l, e + c.len_utf8())),
             // A short word glued to a capital is more often a name
             // ("PayJoy", "StackBlitz") than a heading.
-            'A'..='Z' if glued(e) => label_before(text, from, e, rules)
+            'A'..='Z' if glued(e) => label_before(text, from, e, false, rules)
                 .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
                 .map(|l| (l, e)),
             ']' | '】' => {
@@ -381,10 +381,15 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
 /// item would: at the start of the line, glued to the end of the one before
 /// ("dataMinimum"), after a full stop, comma, bracket or bullet, or after a
 /// run of spaces; not in the middle of a sentence ("at PayJoy" is no "Pay").
+/// Before a colon, a capitalised English label may follow a plain space
+/// ("…shell scripting Desired: Scala"): a capital in mid-sentence is a label
+/// already. A Korean word has no capital, so "클라우드 서비스: AWS" is no
+/// heading.
 fn label_before(
     text: &str,
     from: usize,
     end: usize,
+    colon: bool,
     rules: &SectionRules,
 ) -> Option<(usize, SectionKind, String)> {
     let bytes = text.as_bytes();
@@ -419,7 +424,7 @@ fn label_before(
                 ])
         };
         let capital = c.is_ascii_uppercase() || crate::extract::lang::is_hangul(c);
-        if item_start && capital {
+        if capital && (item_start || (colon && c.is_ascii_uppercase())) {
             starts.push(i);
         }
     }
@@ -691,6 +696,14 @@ mod tests {
         .map(|s| s.0)
         .collect();
         assert_eq!(kinds, [Other, Responsibilities, Requirements, Preferred]);
+        // Before a colon, a capitalised label may follow a plain space.
+        let sections = glued(
+            "Required: SQL, Python, R and linux shell scripting for the data \
+             platform that feeds our care models Desired: Scala, Java or Ruby",
+        );
+        let kinds: Vec<SectionKind> = sections.iter().map(|s| s.0).collect();
+        assert_eq!(kinds, [Requirements, Preferred]);
+        assert_eq!(sections[1].2, "Scala, Java or Ruby");
     }
 
     #[test]
