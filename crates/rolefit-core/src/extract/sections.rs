@@ -216,24 +216,29 @@ impl Splitter {
     /// at the headings in it, each starting its section; every piece keeps
     /// the line's number.
     fn push_line(&mut self, number: usize, text: &str, rules: &SectionRules) {
-        let mut at = 0;
-        if text.len() >= GLUED_MIN_BYTES {
-            for cut in glued_headings(text, rules) {
-                self.push_piece(number, &text[at..cut.start]);
-                self.open(cut.kind, Some(cut.label));
-                at = cut.end;
-            }
+        if text.len() < GLUED_MIN_BYTES {
+            self.push_piece(number, text, None);
+            return;
         }
-        self.push_piece(number, &text[at..]);
+        let mut at = 0;
+        for cut in glued_headings(text, rules) {
+            self.push_piece(number, &text[at..cut.start], Some(rules));
+            self.open(cut.kind, Some(cut.label));
+            at = cut.end;
+        }
+        self.push_piece(number, &text[at..], Some(rules));
     }
 
-    fn push_piece(&mut self, number: usize, text: &str) {
+    /// Adds a piece of a line; a piece of a long line has its glued words
+    /// cut apart ("PythonBig Data" is "Python Big Data").
+    fn push_piece(&mut self, number: usize, text: &str, long: Option<&SectionRules>) {
         let text = text.trim();
         if !text.is_empty() {
-            self.current.lines.push(Line {
-                number,
-                text: text.to_string(),
-            });
+            let text = match long {
+                Some(rules) => unglue_words(text, rules).into_owned(),
+                None => text.to_string(),
+            };
+            self.current.lines.push(Line { number, text });
         }
     }
 
@@ -450,6 +455,60 @@ fn bracketed_before(
     let label = normalize_heading(&text[open..end]);
     let kind = rules.kind_of(&label)?;
     Some((open, kind, label))
+}
+
+/// A line's words with the ones glued together cut apart: where a word of
+/// two lower-case letters or more runs into a capitalised one ("PythonBig",
+/// "SparkMathematical"), a space goes between, unless the pattern files know
+/// the whole ("PyTorch", "TensorFlow", "FinTech"); the parts a glued run
+/// is made of are rejoined into the longest words the patterns know
+/// ("JavaScriptReact" is "JavaScript React").
+fn unglue_words<'a>(text: &'a str, rules: &SectionRules) -> std::borrow::Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let joint = |i: usize| {
+        i >= 2
+            && bytes[i].is_ascii_uppercase()
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i - 2].is_ascii_lowercase()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    if !(2..bytes.len()).any(joint) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .map_or(bytes.len(), |n| at + n);
+        if end == at {
+            // Not a letter: copy one character.
+            let c = text[at..].chars().next().expect("in bounds");
+            out.push(c);
+            at += c.len_utf8();
+            continue;
+        }
+        let parts: Vec<usize> = std::iter::once(at)
+            .chain((at + 1..end).filter(|&i| joint(i)))
+            .chain(std::iter::once(end))
+            .collect();
+        let mut i = 0;
+        while i + 1 < parts.len() {
+            // The longest run of parts the patterns know, else one part.
+            let j = (i + 2..parts.len())
+                .rev()
+                .find(|&j| rules.knows_word(&text[parts[i]..parts[j]]))
+                .unwrap_or(i + 1);
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&text[parts[i]..parts[j]]);
+            i = j;
+        }
+        at = end;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `text.split_once([':', '：'])`, asked of every line: each colon is
@@ -759,6 +818,31 @@ mod tests {
             "검색 랭킹 모델을 PyTorch로 학습합니다.",
         ]);
         assert_eq!(ko, [About, Other]);
+    }
+
+    #[test]
+    fn words_glued_in_a_long_line_are_cut_apart_but_known_names_are_not() {
+        let line = |text: &str| glued(text).remove(0).2;
+        assert_eq!(
+            line(
+                "Proficient in Java or PythonBig Data knowledge, Hadoop and \
+                 SparkMathematical background; JavaScriptReact, PyTorch, TensorFlow, \
+                 GitHub and FinTech experience"
+            ),
+            "Proficient in Java or Python Big Data knowledge, Hadoop and Spark \
+             Mathematical background; JavaScript React, PyTorch, TensorFlow, GitHub and \
+             FinTech experience"
+        );
+        assert_eq!(
+            line(
+                "자격요건: 대용량 로그를 다루는 데이터 파이프라인 구축 경험과 SparkHadoop \
+                 운영 경험, PyTorch 모델 서빙 경험"
+            ),
+            "대용량 로그를 다루는 데이터 파이프라인 구축 경험과 Spark Hadoop 운영 경험, \
+             PyTorch 모델 서빙 경험"
+        );
+        // A short line is read as it is.
+        assert_eq!(line("PythonBig Data"), "PythonBig Data");
     }
 
     #[test]

@@ -166,6 +166,10 @@ pub struct SectionRules {
     sentences: Matcher,
     /// The kind of each pattern of `sentences`.
     kind_of_sentence: Vec<SectionKind>,
+    /// Every word of the pattern files, lower case: a word glued to the next
+    /// ("PythonBig") is cut unless the whole is one of these ("PyTorch",
+    /// "FinTech"). Filled by [`PatternSet::load`].
+    words: std::collections::HashSet<String>,
 }
 
 impl SectionRules {
@@ -177,6 +181,11 @@ impl SectionRules {
         self.sole_list_required
             .iter()
             .any(|w| heading.starts_with(w.as_str()))
+    }
+
+    /// Whether a word (any case) is one the pattern files use.
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.words.contains(&word.to_ascii_lowercase())
     }
 
     /// The kind a heading names, if any of the heading patterns match it:
@@ -421,7 +430,8 @@ impl PatternSet {
         let cues = compile_entries(f, &neg.cue, false, check)?;
 
         let f = file("sections.toml");
-        let sections = load_sections(f, check)?;
+        let mut sections = load_sections(f, check)?;
+        sections.words = pattern_words(&files);
         // The bundled skills are checked by the tests and compile lazily; a
         // user's file is compiled now, so its mistakes are reported up front.
         let skills_file = file("skills.toml");
@@ -690,7 +700,21 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
         kind_of_pattern,
         sentences,
         kind_of_sentence,
+        words: Default::default(),
     })
+}
+
+/// The words (runs of ASCII letters) of the pattern files, lower case.
+fn pattern_words(files: &[SourceFile]) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for f in files {
+        for w in f.text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if w.len() >= 2 && !words.contains(w) {
+                words.insert(w.to_ascii_lowercase());
+            }
+        }
+    }
+    words
 }
 
 /// The largest weight a pattern may have (either sign): the bundled ones are
