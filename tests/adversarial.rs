@@ -197,6 +197,32 @@ fn fifty_megabyte_single_line_is_read_within_the_time_limit() {
     assert_eq!(r["role"], "modeling");
 }
 
+#[test]
+fn glued_words_headings_and_brackets_in_one_long_line_are_read_within_the_time_limit() {
+    // Each run makes the cutting of glued lines work hardest: a capital
+    // glued to every word, a closing bracket with no opening one, a heading
+    // label before every colon. It was cubic in the first and quadratic in
+    // the second before their searches were bounded.
+    let dir = Dir::new();
+    let mut text = String::from(
+        "Machine Learning Engineer\n\nTrain deep learning models in PyTorch and fine-tune them. ",
+    );
+    text.push_str(&"abCde".repeat(100_000));
+    text.push(' ');
+    text.push_str(&"]".repeat(1_000_000));
+    text.push(' ');
+    text.push_str(&"Skills Skills: ".repeat(30_000));
+    text.push_str(&"[자격요건] 파이썬 ".repeat(10_000));
+    dir.create("glued.txt", &text);
+    let out = cmd(&dir, ["analyze", "glued.txt", "--format", "jsonl"])
+        .timeout(Duration::from_secs(120))
+        .run_checked();
+    out.expect_code(0);
+    let r = &out.json_lines()[0];
+    assert_eq!(r["status"], "ok");
+    assert_eq!(r["title"], "Machine Learning Engineer");
+}
+
 /// Not in CI: classifying a 50 MB line of posting text is now linear (it was
 /// quadratic in the hits on a line, and kept every one of its millions of
 /// hits as evidence), but it still takes about 7 s and 0.9 GB in a release

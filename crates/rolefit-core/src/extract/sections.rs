@@ -328,6 +328,9 @@ fn inline_heading<'a>(
 const GLUED_MIN_BYTES: usize = 100;
 /// A one-word heading glued to the next item is at least this long.
 const MIN_GLUED_WORD_BYTES: usize = 6;
+/// Capitalised parts of one word the patterns know ("JavaScript" has two),
+/// at most.
+const MAX_WORD_PARTS: usize = 4;
 /// Words in a heading found inside a glued line, at most.
 const MAX_GLUED_WORDS: usize = 6;
 
@@ -353,8 +356,8 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
     let bytes = text.as_bytes();
     let mut cuts = Vec::new();
     let mut from = 0;
+    let glued = |i: usize| i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == b')');
     for (e, c) in text.char_indices() {
-        let glued = |i: usize| i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == b')');
         let found = match c {
             ':' | '：' => label_before(text, from, e, true, rules).map(|l| (l, e + c.len_utf8())),
             // A short word glued to a capital is more often a name
@@ -448,7 +451,12 @@ fn bracketed_before(
     end: usize,
     rules: &SectionRules,
 ) -> Option<(usize, SectionKind, String)> {
-    let open = text[from..end].rfind(['[', '【'])? + from;
+    // Only as far back as a label could start (4 bytes a character at most).
+    let mut window = end.saturating_sub(4 * MAX_LABEL_CHARS + 4).max(from);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let open = text[window..end].rfind(['[', '【'])? + window;
     if more_chars_than(&text[open..end], MAX_LABEL_CHARS) {
         return None;
     }
@@ -495,8 +503,9 @@ fn unglue_words<'a>(text: &'a str, rules: &SectionRules) -> std::borrow::Cow<'a,
             .collect();
         let mut i = 0;
         while i + 1 < parts.len() {
-            // The longest run of parts the patterns know, else one part.
-            let j = (i + 2..parts.len())
+            // The longest run of parts the patterns know, else one part;
+            // no known word has more than a few.
+            let j = (i + 2..parts.len().min(i + 1 + MAX_WORD_PARTS))
                 .rev()
                 .find(|&j| rules.knows_word(&text[parts[i]..parts[j]]))
                 .unwrap_or(i + 1);
