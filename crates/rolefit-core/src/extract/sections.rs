@@ -229,17 +229,34 @@ impl Splitter {
         self.push_piece(number, &text[at..], Some(rules));
     }
 
-    /// Adds a piece of a line; a piece of a long line has its glued words
-    /// cut apart ("PythonBig Data" is "Python Big Data").
+    /// Adds a piece of a line. A piece of a long line has its glued words
+    /// cut apart: into lines of their own where it has several such joints
+    /// (list items that lost their line breaks: "…background
+    /// preferredProven experience…"), else with a space ("PythonBig Data"
+    /// is "Python Big Data"). Every line keeps the line's number.
     fn push_piece(&mut self, number: usize, text: &str, long: Option<&SectionRules>) {
         let text = text.trim();
-        if !text.is_empty() {
-            let text = match long {
-                Some(rules) => unglue_words(text, rules).into_owned(),
-                None => text.to_string(),
-            };
-            self.current.lines.push(Line { number, text });
+        if text.is_empty() {
+            return;
         }
+        let joints = long.map_or_else(Vec::new, |rules| glued_joints(text, rules));
+        if joints.len() >= MIN_GLUED_ITEMS {
+            let mut at = 0;
+            for cut in joints.into_iter().chain(std::iter::once(text.len())) {
+                self.push_piece(number, &text[at..cut], None);
+                at = cut;
+            }
+            return;
+        }
+        let mut line = String::with_capacity(text.len() + joints.len());
+        let mut at = 0;
+        for cut in joints {
+            line.push_str(&text[at..cut]);
+            line.push(' ');
+            at = cut;
+        }
+        line.push_str(&text[at..]);
+        self.current.lines.push(Line { number, text: line });
     }
 
     /// The sections, in order; untitled empty ones dropped. A posting whose
@@ -328,6 +345,9 @@ fn inline_heading<'a>(
 const GLUED_MIN_BYTES: usize = 100;
 /// A one-word heading glued to the next item is at least this long.
 const MIN_GLUED_WORD_BYTES: usize = 6;
+/// A piece of a long line with this many glued joints or more is a list
+/// whose items lost their line breaks: each item is a line of its own.
+const MIN_GLUED_ITEMS: usize = 3;
 /// Capitalised parts of one word the patterns know ("JavaScript" has two),
 /// at most.
 const MAX_WORD_PARTS: usize = 4;
@@ -465,13 +485,13 @@ fn bracketed_before(
     Some((open, kind, label))
 }
 
-/// A line's words with the ones glued together cut apart: where a word of
-/// two lower-case letters or more runs into a capitalised one ("PythonBig",
-/// "SparkMathematical"), a space goes between, unless the pattern files know
-/// the whole ("PyTorch", "TensorFlow", "FinTech"); the parts a glued run
-/// is made of are rejoined into the longest words the patterns know
-/// ("JavaScriptReact" is "JavaScript React").
-fn unglue_words<'a>(text: &'a str, rules: &SectionRules) -> std::borrow::Cow<'a, str> {
+/// Where a line's words were glued together: where a word of two lower-case
+/// letters or more runs into a capitalised one ("PythonBig",
+/// "SparkMathematical"), unless the pattern files know the whole ("PyTorch",
+/// "TensorFlow", "FinTech"). The parts a glued run is made of are rejoined
+/// into the longest words the patterns know ("JavaScriptReact" is cut once,
+/// after "JavaScript"). Byte offsets, in order.
+fn glued_joints(text: &str, rules: &SectionRules) -> Vec<usize> {
     let bytes = text.as_bytes();
     let joint = |i: usize| {
         i >= 2
@@ -480,25 +500,25 @@ fn unglue_words<'a>(text: &'a str, rules: &SectionRules) -> std::borrow::Cow<'a,
             && bytes[i - 2].is_ascii_lowercase()
             && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
     };
+    let mut cuts = Vec::new();
     if !(2..bytes.len()).any(joint) {
-        return std::borrow::Cow::Borrowed(text);
+        return cuts;
     }
-    let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     while at < bytes.len() {
-        let end = bytes[at..]
+        let Some(start) = bytes[at..]
+            .iter()
+            .position(u8::is_ascii_alphabetic)
+            .map(|n| at + n)
+        else {
+            break;
+        };
+        let end = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
-            .map_or(bytes.len(), |n| at + n);
-        if end == at {
-            // Not a letter: copy one character.
-            let c = text[at..].chars().next().expect("in bounds");
-            out.push(c);
-            at += c.len_utf8();
-            continue;
-        }
-        let parts: Vec<usize> = std::iter::once(at)
-            .chain((at + 1..end).filter(|&i| joint(i)))
+            .map_or(bytes.len(), |n| start + n);
+        let parts: Vec<usize> = std::iter::once(start)
+            .chain((start + 1..end).filter(|&i| joint(i)))
             .chain(std::iter::once(end))
             .collect();
         let mut i = 0;
@@ -510,14 +530,13 @@ fn unglue_words<'a>(text: &'a str, rules: &SectionRules) -> std::borrow::Cow<'a,
                 .find(|&j| rules.knows_word(&text[parts[i]..parts[j]]))
                 .unwrap_or(i + 1);
             if i > 0 {
-                out.push(' ');
+                cuts.push(parts[i]);
             }
-            out.push_str(&text[parts[i]..parts[j]]);
             i = j;
         }
         at = end;
     }
-    std::borrow::Cow::Owned(out)
+    cuts
 }
 
 /// `text.split_once([':', '：'])`, asked of every line: each colon is
@@ -832,15 +851,14 @@ mod tests {
     #[test]
     fn words_glued_in_a_long_line_are_cut_apart_but_known_names_are_not() {
         let line = |text: &str| glued(text).remove(0).2;
+        // One or two joints: a space goes in.
         assert_eq!(
             line(
-                "Proficient in Java or PythonBig Data knowledge, Hadoop and \
-                 SparkMathematical background; JavaScriptReact, PyTorch, TensorFlow, \
-                 GitHub and FinTech experience"
+                "Proficient in Java or PythonBig Data knowledge, Hadoop and Spark, with \
+                 JavaScriptReact, PyTorch, TensorFlow, GitHub and FinTech experience"
             ),
-            "Proficient in Java or Python Big Data knowledge, Hadoop and Spark \
-             Mathematical background; JavaScript React, PyTorch, TensorFlow, GitHub and \
-             FinTech experience"
+            "Proficient in Java or Python Big Data knowledge, Hadoop and Spark, with \
+             JavaScript React, PyTorch, TensorFlow, GitHub and FinTech experience"
         );
         assert_eq!(
             line(
@@ -852,6 +870,26 @@ mod tests {
         );
         // A short line is read as it is.
         assert_eq!(line("PythonBig Data"), "PythonBig Data");
+    }
+
+    #[test]
+    fn a_long_line_of_glued_list_items_is_read_item_by_item() {
+        // Three joints or more: the items of a list that lost its line
+        // breaks, each a line of its own, so that "preferred" in one item
+        // does not make the others optional.
+        let sections = glued(
+            "Minimum QualificationsProficient in Java or PythonBig Data knowledge with \
+             Hadoop and SparkStatistics or operations research background \
+             preferredProven experience building models on TensorFlow with big data",
+        );
+        assert_eq!(sections.len(), 1);
+        assert_eq!(sections[0].0, SectionKind::Requirements);
+        assert_eq!(
+            sections[0].2,
+            "Proficient in Java or Python | Big Data knowledge with Hadoop and Spark | \
+             Statistics or operations research background preferred | Proven experience \
+             building models on TensorFlow with big data"
+        );
     }
 
     #[test]

@@ -477,6 +477,40 @@ mod tests {
         ReqRules::load_with(f, true).unwrap()
     });
 
+    /// The need of each skill a plain-text posting asks for, by skill name.
+    fn needs(text: &str) -> Vec<(String, Need)> {
+        let set = crate::rules::PatternSet::builtin().unwrap();
+        let posting =
+            crate::extract::extract(text, crate::extract::Format::Text, &set.sections).unwrap();
+        extract(&posting, &set)
+            .skills
+            .into_iter()
+            .map(|s| (s.skill, s.need))
+            .collect()
+    }
+
+    #[test]
+    fn a_preferred_item_of_a_glued_list_leaves_the_others_required() {
+        let need = |text: &str, skill: &str| {
+            let found = needs(text);
+            found
+                .iter()
+                .find(|(s, _)| s == skill)
+                .unwrap_or_else(|| panic!("{skill} not in {found:?}"))
+                .1
+        };
+        let en = "Data Scientist\n\nMinimum QualificationsProficient in Java or \
+                  PythonBig Data knowledge with Hadoop and SparkKubernetes experience \
+                  preferredProven experience building models with big data";
+        assert_eq!(need(en, "Python"), Need::Required);
+        assert_eq!(need(en, "Apache Spark"), Need::Required);
+        assert_eq!(need(en, "Kubernetes"), Need::Preferred);
+        let ko = "데이터 사이언티스트\n\n[자격요건] 파이썬과 SQL로 데이터를 다뤄 본 경험이 \
+                  있는 분, Spark 운영 경험이 있는 분. [우대사항] Kubernetes 운영 경험";
+        assert_eq!(need(ko, "Python"), Need::Required);
+        assert_eq!(need(ko, "Kubernetes"), Need::Preferred);
+    }
+
     fn y(text: &str) -> Option<(u32, Option<u32>, bool)> {
         years(text, Need::Required, 1, &RULES.posting).map(|y| (y.min, y.max, y.any))
     }
