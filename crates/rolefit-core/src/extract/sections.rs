@@ -356,7 +356,7 @@ const MAX_GLUED_WORDS: usize = 6;
 
 /// A heading inside a line: where its label starts, where the text after it
 /// starts, the kind it names and its normalised label.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Cut {
     start: usize,
     end: usize,

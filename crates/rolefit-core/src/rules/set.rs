@@ -708,6 +708,7 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
 fn pattern_words(files: &[SourceFile]) -> std::collections::HashSet<String> {
     let mut words = std::collections::HashSet::new();
     for f in files {
+        // Most words are lower case already and met before: those need no copy.
         for w in f.text.split(|c: char| !c.is_ascii_alphabetic()) {
             if w.len() >= 2 && !words.contains(w) {
                 words.insert(w.to_ascii_lowercase());
