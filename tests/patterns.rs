@@ -322,6 +322,15 @@ fn model_feature_scales_are_checked_and_read() {
     let out = check_folder_with("model.toml", &zero);
     let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
     assert!(message.contains("role_work_scale"), "{message}");
+    let line = builtin
+        .lines()
+        .position(|l| l.starts_with("length_scale"))
+        .unwrap()
+        + 1;
+    let negative = builtin.replace("length_scale = 10.0", "length_scale = -1.0");
+    let out = check_folder_with("model.toml", &negative);
+    let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
+    assert!(message.contains("length_scale"), "{message}");
 
     let confidence = |model: &str| {
         let dir = Dir::new();
@@ -351,4 +360,6 @@ fn model_feature_scales_are_checked_and_read() {
     assert_eq!(confidence(&without), default);
     let wide = builtin.replace("role_work_scale = 6.0", "role_work_scale = 60.0");
     assert_ne!(confidence(&wide), default);
+    let undamped = builtin.replace("length_scale = 10.0", "length_scale = 0.0");
+    assert_ne!(confidence(&undamped), default);
 }

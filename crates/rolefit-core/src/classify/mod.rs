@@ -510,6 +510,23 @@ fn read_scanned(posting: &Posting, set: &PatternSet, scan: Scan) -> (Features, V
     if total > 0.0 {
         f.shares = role_score.map(|s| s / total);
     }
+    // A long posting repeats its point: its hits in the job's own sections
+    // are damped together, so that length alone does not make the model sure.
+    let counted: f64 = f
+        .hits
+        .iter()
+        .filter(|h| h.1 != learn::TITLE_GROUP)
+        .map(|h| h.2)
+        .sum();
+    let damping = learn::length_damping(counted, set.model.params.length_scale);
+    if damping < 1.0 {
+        for h in f.hits.iter_mut().filter(|h| h.1 != learn::TITLE_GROUP) {
+            h.2 *= damping;
+        }
+        for h in out.iter_mut().filter(|h| matches!(h.place, Place::Job(_))) {
+            h.evidence.weight *= damping;
+        }
+    }
     f.hits.sort_by_key(|&(q, g, _)| (q, g));
     if let Some([(a, _), (b, _)]) = stated {
         f.stated[b.index()] = 0.5;
@@ -816,7 +833,7 @@ mod tests {
         );
         let ko = "\u{1106}\u{1169}\u{1103}\u{1166}\u{11af} \u{1112}\u{1161}\u{11a8}\u{1109}\u{1173}\u{11b8}";
         let c = classify_md(&format!(
-            "# AI 엔지니어\n\n## 주요업무\n- 딥러닝 {ko} 및 평가\n"
+            "# 엔지니어\n\n## 주요업무\n- 딥러닝 {ko} 및 평가\n"
         ));
         assert!(
             c.evidence.iter().any(|e| e.matched.contains("모델")),
@@ -916,7 +933,7 @@ mod tests {
     fn confidence_is_a_probability_and_alternative_is_the_runner_up() {
         for text in [
             "# ML Engineer\n\n## Responsibilities\n- Train ranking models in PyTorch\n- Build the model serving platform with vLLM and Kubernetes\n",
-            "# AI 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 서빙 인프라 구축 및 운영\n",
+            "# 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 서빙 인프라 구축 및 운영\n",
         ] {
             let c = classify_md(text);
             let p_role = c.role.map_or(1.0 - c.ai_signal, |r| c.score(r));
@@ -927,6 +944,51 @@ mod tests {
             }
             let total: f64 = c.scores.iter().sum::<f64>() + (1.0 - c.ai_signal);
             assert!((total - 1.0).abs() < 0.03, "{total}");
+        }
+    }
+
+    /// A long posting's hits in the job's own sections are damped together,
+    /// the title's are not, and the evidence shows the damped counts: what
+    /// each hit really adds. English and Korean.
+    #[test]
+    fn hits_of_a_long_posting_are_damped_together_and_evidence_shows_it() {
+        let damped = PatternSet::builtin().unwrap();
+        let scale = damped.model.params.length_scale;
+        assert!(scale > 0.0);
+        let mut undamped = PatternSet::builtin().unwrap();
+        undamped.model.params.length_scale = 0.0;
+        for text in [
+            "# ML Engineer\n\n## Responsibilities\n- Train and fine-tune recommendation models in PyTorch\n- Improve model accuracy with feature engineering\n- Build data pipelines in Spark and Airflow\n- Serve models behind a REST API\n",
+            "# ML 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 피처 엔지니어링으로 모델 성능 개선\n- 데이터 파이프라인 구축\n- 모델 서빙 API 개발\n",
+        ] {
+            let posting = extract(text, Format::Markdown, &damped.sections).unwrap();
+            let (f, found) = read(&posting, &damped);
+            let (raw, raw_found) = read(&posting, &undamped);
+            let job = |f: &Features| -> f64 {
+                f.hits
+                    .iter()
+                    .filter(|h| h.1 != learn::TITLE_GROUP)
+                    .map(|h| h.2)
+                    .sum()
+            };
+            let title = |f: &Features| -> Vec<(usize, usize, f64)> {
+                f.hits
+                    .iter()
+                    .copied()
+                    .filter(|h| h.1 == learn::TITLE_GROUP)
+                    .collect()
+            };
+            let d = learn::length_damping(job(&raw), scale);
+            assert!(job(&raw) > 2.0 && d < 1.0, "{text}");
+            assert!((job(&f) - job(&raw) * d).abs() < 1e-9, "{text}");
+            assert!(!title(&f).is_empty() && title(&f) == title(&raw), "{text}");
+            for (h, r) in found.iter().zip(&raw_found) {
+                let want = match h.place {
+                    Place::Job(_) => r.evidence.weight * d,
+                    _ => r.evidence.weight,
+                };
+                assert!((h.evidence.weight - want).abs() < 1e-12, "{text}");
+            }
         }
     }
 

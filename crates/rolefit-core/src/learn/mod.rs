@@ -125,6 +125,12 @@ pub struct Params {
     /// of themselves (0: always fully).
     #[serde(default)]
     pub ai_gate: f64,
+    /// How a long posting's many hits are damped: each hit in the job's own
+    /// sections counts `sqrt(scale / (scale + hits there))` of itself, so
+    /// that length alone does not make the model sure (0: no damping). Not
+    /// learned.
+    #[serde(default, deserialize_with = "zero_or_above")]
+    pub length_scale: f64,
     /// The scale of [`Params::ai_work`]'s feature: `tanh(ai work / scale)`.
     /// Not learned.
     #[serde(default = "default_ai_work_scale", deserialize_with = "ai_work_scale")]
@@ -154,6 +160,7 @@ impl Default for Params {
             ai_work: 0.0,
             role_work: [0.0; 4],
             ai_gate: 0.0,
+            length_scale: 0.0,
             ai_work_scale: default_ai_work_scale(),
             role_work_scale: default_role_work_scale(),
             alternative_min: 0.2,
@@ -178,6 +185,27 @@ fn ai_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error
 
 fn role_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     above_zero(d, "role_work_scale")
+}
+
+fn zero_or_above<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let x = f64::deserialize(d)?;
+    if x.is_finite() && x >= 0.0 {
+        Ok(x)
+    } else {
+        Err(serde::de::Error::custom(
+            "length_scale must be 0 or a number above it",
+        ))
+    }
+}
+
+/// How much each hit in the job's own sections counts when there are
+/// `hits` of them (decayed counts): see [`Params::length_scale`].
+pub fn length_damping(hits: f64, scale: f64) -> f64 {
+    if scale <= 0.0 {
+        1.0
+    } else {
+        (scale / (scale + hits)).sqrt()
+    }
 }
 
 /// A scale to divide by: a number above 0 (the parser reports the file's
@@ -550,6 +578,7 @@ pub fn rewrite_params(text: &str, params: &Params) -> Result<String, String> {
     set("ai_work", round3(params.ai_work).into());
     set("role_work", arr(&params.role_work).into());
     set("ai_gate", params.ai_gate.into());
+    set("length_scale", params.length_scale.into());
     set("ai_work_scale", params.ai_work_scale.into());
     set("role_work_scale", params.role_work_scale.into());
     set("alternative_min", params.alternative_min.into());
@@ -650,6 +679,16 @@ mod tests {
             out.contains("ai_work = -2.0") && out.contains("role_work = [0.0, 1.5, 0.0, 0.0]"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn length_damping_shrinks_many_hits_and_zero_turns_it_off() {
+        assert_eq!(length_damping(50.0, 0.0), 1.0);
+        assert_eq!(length_damping(0.0, 10.0), 1.0);
+        assert!((length_damping(30.0, 10.0) - 0.5).abs() < 1e-12);
+        // More hits still add up to more, only slower.
+        let total = |n: f64| n * length_damping(n, 10.0);
+        assert!(total(40.0) > total(20.0) && total(40.0) < 2.0 * total(20.0));
     }
 
     #[test]

@@ -596,6 +596,7 @@ fn models(
         params: crate::learn::Params {
             alternative_min: params.alternative_min,
             ai_gate: params.ai_gate,
+            length_scale: params.length_scale,
             ai_work_scale: params.ai_work_scale,
             role_work_scale: params.role_work_scale,
             ..crate::learn::Params::default()
