@@ -692,6 +692,45 @@ mod tests {
             "- 파이썬",
         ];
         assert_eq!(kinds_of(&ko), [Requirements, Requirements]);
+        // Headings that say their kind in a phrase or with a word more.
+        use SectionKind::{About, Benefits};
+        let en = [
+            "You will be responsible for the following:",
+            "- Train models",
+            "Ideal candidate will also have experience in:",
+            "- Python",
+            "How You Stand Out",
+            "- Kubernetes",
+            "What We Provide",
+            "- Health insurance",
+        ];
+        assert_eq!(
+            kinds_of(&en),
+            [Responsibilities, Requirements, Preferred, Benefits]
+        );
+        let ko = [
+            "👨\u{200d}👩\u{200d}👧 콜리의 개발팀 문화",
+            "- 매주 회고",
+            "💪 핵심 사내 복지",
+            "- 유연출퇴근제",
+            "🧑\u{200d}💼머신러닝 엔지니어가 하는 일",
+            "- 모델 서빙 파이프라인 배포",
+            "■ 자격 및 우대요건",
+            "- 파이썬",
+            "■ 크라우드웍스는 어떤 회사인가요?",
+            "- 데이터 플랫폼",
+        ];
+        assert_eq!(
+            kinds_of(&ko),
+            [About, Benefits, Responsibilities, Requirements, About]
+        );
+        // An item of a benefits list is not the heading of a company blurb,
+        // and what the company does is not the job's duties.
+        assert_eq!(
+            kinds_of(&["복지", "- 수평적 조직문화, 자유복장", "- 4대 보험"]),
+            [Benefits]
+        );
+        assert_eq!(kinds_of(&["우리가 하는 일", "- 번역 서비스"]), [Other]);
         // A sentence that starts with a heading word stays text.
         assert_eq!(
             kinds_of(&[
