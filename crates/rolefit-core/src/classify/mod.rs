@@ -1098,6 +1098,42 @@ mod tests {
         }
     }
 
+    /// Korean says what English does: a data pipeline is backend work, an
+    /// analyst who derives insights is a non-AI job function.
+    #[test]
+    fn korean_data_pipelines_and_analysts_read_as_their_english() {
+        let signals = |text: &str| -> Vec<(Signal, String)> {
+            classify_md(text)
+                .evidence
+                .into_iter()
+                .map(|e| (e.signal, e.matched))
+                .collect()
+        };
+        for (en, ko) in [
+            (
+                "# Engineer\n\n## Responsibilities\n- Build data pipelines for model training data\n",
+                "# 엔지니어\n\n## 주요업무\n- 모델 학습용 데이터 파이프라인 구축\n",
+            ),
+            (
+                "# Analyst\n\n## Responsibilities\n- Work as a data analyst delivering business insights\n",
+                "# 분석가\n\n## 주요업무\n- 서비스 데이터 분석 및 인사이트 도출\n",
+            ),
+        ] {
+            let (en, ko) = (signals(en), signals(ko));
+            let kinds = |s: &[(Signal, String)]| {
+                let mut k: Vec<Signal> = s
+                    .iter()
+                    .map(|x| x.0)
+                    .filter(|&x| x == Signal::Backend || x == Signal::Function)
+                    .collect();
+                k.dedup();
+                k
+            };
+            assert!(!kinds(&en).is_empty(), "{en:?}");
+            assert_eq!(kinds(&en), kinds(&ko), "{en:?} / {ko:?}");
+        }
+    }
+
     #[test]
     fn korean_model_development_is_modeling() {
         let text = "# AI 연구원\n\n## 주요업무\n- 딥러닝 기반 OCR 모델 개발 및 학습\n- 학습 데이터 구축과 모델 성능 평가\n\n## 자격요건\n- PyTorch를 활용한 모델 개발 경험\n";
