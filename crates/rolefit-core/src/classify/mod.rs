@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::extract::{Posting, SectionKind};
 use crate::learn::{self, Features};
 use crate::role::{Label, Role};
-use crate::rules::{Doc, Hit, Matcher, PatternSet};
+use crate::rules::{Doc, Hit, Matcher, PatternSet, SentenceKind};
 
 /// What a piece of evidence speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -209,10 +209,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// boilerplate goes to the blurb wherever it stands; under no heading, a
 /// sentence of duties or requirements counts as one; "X is a plus" counts
 /// as preferred.
-fn place_by_sentence(place: Place, kind: Option<SectionKind>) -> Place {
+fn place_by_sentence(place: Place, read: Option<SentenceKind>) -> Place {
+    let kind = read.map(|r| r.kind);
     match (place, kind) {
         (Place::Job(_), Some(SectionKind::Benefits | SectionKind::Process)) => Place::Blurb,
         (Place::Job(3), Some(SectionKind::About)) => Place::Blurb,
+        (Place::Job(_), Some(SectionKind::About)) if read.is_some_and(|r| r.anywhere) => {
+            Place::Blurb
+        }
         (Place::Job(0 | 1 | 3), Some(SectionKind::Preferred)) => Place::Job(2),
         (Place::Job(3), Some(SectionKind::Responsibilities)) => Place::Job(0),
         (Place::Job(3), Some(SectionKind::Requirements)) => Place::Job(1),
@@ -224,7 +228,7 @@ fn place_by_sentence(place: Place, kind: Option<SectionKind>) -> Place {
 const JOB_SECTION_WEIGHT: [f64; 4] = [1.0, 0.9, 0.5, 0.6];
 
 /// A sentence of a line (byte range) and the kind of section it reads as.
-type SentenceKind = ((usize, usize), Option<SectionKind>);
+type SentenceRead = ((usize, usize), Option<SentenceKind>);
 
 /// One hit before the model weighs it.
 struct Found {
@@ -339,7 +343,7 @@ fn read_scanned(posting: &Posting, set: &PatternSet, scan: Scan) -> (Features, V
         }
         let mut clauses: Option<Vec<(usize, usize, bool)>> = None;
         // The line's sentences and what each reads as, once a hit needs them.
-        let mut kinds: Option<Vec<SentenceKind>> = None;
+        let mut kinds: Option<Vec<SentenceRead>> = None;
         line_roles.clear();
         for (m, &(source, matcher)) in matchers.iter().enumerate() {
             hits.clear();
@@ -873,6 +877,43 @@ mod tests {
         );
     }
 
+    /// What the company or its team has achieved is its blurb even under the
+    /// job's own headings; an about sentence of the general kind ("our
+    /// platform") is not, and a duty that publishes stays a duty.
+    #[test]
+    fn a_teams_record_under_the_duties_is_its_blurb() {
+        let set = PatternSet::builtin().unwrap();
+        let places = |text: &str| -> Vec<Place> {
+            let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+            read(&posting, &set)
+                .1
+                .into_iter()
+                .filter(|h| h.signal == Signal::Research)
+                .map(|h| h.place)
+                .collect()
+        };
+        for (record, duty) in [
+            (
+                "# ML Engineer\n\n## Responsibilities\n- Train detection models\n- Our team has published papers at CVPR and NeurIPS.\n",
+                "# ML Engineer\n\n## Responsibilities\n- Train detection models\n- Publish papers at CVPR and NeurIPS.\n",
+            ),
+            (
+                "# ML 엔지니어\n\n## 주요업무\n- 검출 모델 개발\n- 저희 팀은 CVPR에 논문을 발표하며 기술력을 증명했습니다.\n",
+                "# ML 엔지니어\n\n## 주요업무\n- 검출 모델 개발\n- CVPR 등 학회에 논문을 발표합니다.\n",
+            ),
+        ] {
+            let (record, duty) = (places(record), places(duty));
+            assert!(
+                !record.is_empty() && record.iter().all(|&p| p == Place::Blurb),
+                "{record:?}"
+            );
+            assert!(
+                !duty.is_empty() && duty.iter().all(|&p| p == Place::Job(0)),
+                "{duty:?}"
+            );
+        }
+    }
+
     #[test]
     fn sentence_kinds_move_hits_out_of_untitled_text() {
         let set = PatternSet::builtin().unwrap();
@@ -897,20 +938,25 @@ mod tests {
         assert_eq!(k("논문 실적 우대"), Some(SectionKind::Preferred));
         assert_eq!(k("4대보험 및 퇴직금 제공"), Some(SectionKind::Benefits));
         assert_eq!(k("Kubernetes"), None);
+        let read = |kind, anywhere| Some(SentenceKind { kind, anywhere });
         assert_eq!(
-            place_by_sentence(Place::Job(3), Some(SectionKind::About)),
+            place_by_sentence(Place::Job(3), read(SectionKind::About, false)),
             Place::Blurb
         );
         assert_eq!(
-            place_by_sentence(Place::Job(0), Some(SectionKind::About)),
+            place_by_sentence(Place::Job(0), read(SectionKind::About, false)),
             Place::Job(0)
         );
         assert_eq!(
-            place_by_sentence(Place::Job(1), Some(SectionKind::Preferred)),
+            place_by_sentence(Place::Job(0), read(SectionKind::About, true)),
+            Place::Blurb
+        );
+        assert_eq!(
+            place_by_sentence(Place::Job(1), read(SectionKind::Preferred, false)),
             Place::Job(2)
         );
         assert_eq!(
-            place_by_sentence(Place::Job(1), Some(SectionKind::Benefits)),
+            place_by_sentence(Place::Job(1), read(SectionKind::Benefits, false)),
             Place::Blurb
         );
     }

@@ -19,7 +19,8 @@ pub use doc::Doc;
 pub use file::{Origin, SourceFile};
 pub use matcher::{Entry, Hit, Matcher, PatternInfo, keyword_regex, one_line, user_regex};
 pub use set::{
-    HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, Thresholds, WithCues,
+    HeaderNames, Negation, PatternSet, RolePatterns, SectionRules, SentenceKind, Thresholds,
+    WithCues,
 };
 
 use crate::model::SectionKind;

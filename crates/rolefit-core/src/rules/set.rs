@@ -76,6 +76,9 @@ struct SectionsFile {
 struct SentenceDef {
     kind: Spanned<String>,
     keywords: Spanned<Vec<String>>,
+    /// Read in the job's own sections too, not only in untitled text.
+    #[serde(default)]
+    anywhere: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,7 +168,7 @@ pub struct SectionRules {
     /// Words that say what a sentence is about, for text under no heading.
     sentences: Matcher,
     /// The kind of each pattern of `sentences`.
-    kind_of_sentence: Vec<SectionKind>,
+    kind_of_sentence: Vec<SentenceKind>,
     /// Every word of the pattern files, lower case: a word glued to the next
     /// ("PythonBig") is cut unless the whole is one of these ("PyTorch",
     /// "FinTech"). Filled by [`PatternSet::load`].
@@ -201,7 +204,7 @@ impl SectionRules {
     pub fn kind_of_sentence(&self, sentence: &str) -> Option<SectionKind> {
         self.sentences
             .first_match(sentence)
-            .map(|p| self.kind_of_sentence[p])
+            .map(|p| self.kind_of_sentence[p].kind)
     }
 
     /// The kind of each sentence of a line (byte ranges, in order and
@@ -211,7 +214,7 @@ impl SectionRules {
         &self,
         line: &str,
         sentences: &[(usize, usize)],
-    ) -> Vec<Option<SectionKind>> {
+    ) -> Vec<Option<SentenceKind>> {
         let mut hits = Vec::new();
         self.sentences.hits(line, &mut hits);
         sentences
@@ -225,6 +228,15 @@ impl SectionRules {
             })
             .collect()
     }
+}
+
+/// What a sentence reads as by its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceKind {
+    pub kind: SectionKind,
+    /// Whether it is read so in the job's own sections too (its entry says
+    /// `anywhere = true`), not only in text under no heading.
+    pub anywhere: bool,
 }
 
 /// Negation: cues that cancel a pattern hit in the same clause.
@@ -679,7 +691,10 @@ fn load_sections(f: &SourceFile, check: bool) -> Result<SectionRules, RulesError
             keywords: kws.iter().map(|k| (k.clone(), false)).collect(),
             regex: None,
         });
-        kind_of_sentence.push(kind);
+        kind_of_sentence.push(SentenceKind {
+            kind,
+            anywhere: d.anywhere,
+        });
     }
     let sentences = Matcher::new(sentence_entries)
         .map_err(|(i, msg)| f.error_at(def.sentence[i].get_ref().keywords.span().start, msg))?;
