@@ -307,30 +307,25 @@ fn bad_clause_split_in_negation_toml_is_reported_like_other_regexes() {
     assert!(!message.contains("  "), "{message}");
 }
 
-/// The model's feature scales are read from `model.toml`: one that is not
-/// above 0 is refused with its line; a changed one changes the confidence
+/// The model's feature scales are read from `model.toml`: one out of range
+/// (a scale not above 0, a negative length scale) is refused with its line; a changed one changes the confidence
 /// (an older `model.toml` without them classifies with the defaults).
 #[test]
 fn model_feature_scales_are_checked_and_read() {
     let builtin = std::fs::read_to_string(repo_root().join("patterns/model.toml")).unwrap();
-    let line = builtin
-        .lines()
-        .position(|l| l.starts_with("role_work_scale"))
-        .unwrap()
-        + 1;
-    let zero = builtin.replace("role_work_scale = 6.0", "role_work_scale = 0.0");
-    let out = check_folder_with("model.toml", &zero);
-    let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
-    assert!(message.contains("role_work_scale"), "{message}");
-    let line = builtin
-        .lines()
-        .position(|l| l.starts_with("length_scale"))
-        .unwrap()
-        + 1;
-    let negative = builtin.replace("length_scale = 10.0", "length_scale = -1.0");
-    let out = check_folder_with("model.toml", &negative);
-    let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
-    assert!(message.contains("length_scale"), "{message}");
+    // Each out-of-range value is refused with its own line.
+    let refused = |field: &str, from: &str, to: &str| {
+        let line = builtin.lines().position(|l| l.starts_with(field)).unwrap() + 1;
+        let out = check_folder_with("model.toml", &builtin.replace(from, to));
+        let message = expect_pattern_error(&out, &format!("pats/model.toml:{line}"));
+        assert!(message.contains(field), "{message}");
+    };
+    refused(
+        "role_work_scale",
+        "role_work_scale = 6.0",
+        "role_work_scale = 0.0",
+    );
+    refused("length_scale", "length_scale = 10.0", "length_scale = -1.0");
 
     let confidence = |model: &str| {
         let dir = Dir::new();
