@@ -401,6 +401,11 @@ pub enum PatternsCommand {
         /// Write each posting's cross-validated prediction to this CSV file.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
+        /// Cross-validate N more times with the postings shuffled into other
+        /// folds, and print the mean accuracy and its range: how far a
+        /// difference of a few postings is only the draw of the folds.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        repeats: usize,
     },
 }
 

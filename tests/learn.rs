@@ -202,3 +202,65 @@ fn learning_into_the_pattern_folder_it_reads_is_refused() {
     let after = std::fs::read_to_string(dir.path().join("pats/backend.toml")).unwrap();
     assert_eq!(before, after);
 }
+
+/// `--repeats N` cross-validates N more times over shuffled folds and prints
+/// the mean accuracy with its range, in English and in Korean; the same
+/// shuffles every run, and the learned folder is the one written without it.
+#[test]
+fn repeats_print_the_spread_of_shuffled_folds() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    let figures = |line: &str| -> Vec<f64> {
+        line.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter_map(|w| w.trim_matches('.').parse().ok())
+            .collect()
+    };
+    let run = |out_dir: &str, lang: &str| {
+        let out = learn(
+            &dir,
+            "set/postings",
+            &[
+                "--folds",
+                "2",
+                "--lambda",
+                "1",
+                "--repeats",
+                "3",
+                "--lang",
+                lang,
+                "-o",
+                out_dir,
+            ],
+        );
+        out.success().to_string()
+    };
+    let en = run("a", "en");
+    let line = en
+        .lines()
+        .find(|l| l.starts_with("repeated over 3 shuffles of the folds (lambda 1): accuracy "))
+        .unwrap_or_else(|| panic!("{en}"));
+    // repeats, lambda, mean, low, high, first or alternative, log loss
+    let f = figures(line);
+    assert_eq!(f.len(), 7, "{line}");
+    assert!(f[3] <= f[2] && f[2] <= f[4], "{line}");
+    assert!((0.0..=1.0).contains(&f[2]) && f[6] > 0.0, "{line}");
+    let ko = run("b", "ko");
+    let ko_line = ko
+        .lines()
+        .find(|l| l.starts_with("폴드를 3번 다시 섞어 반복"))
+        .unwrap_or_else(|| panic!("{ko}"));
+    assert_eq!(figures(ko_line), f, "{ko_line} / {line}");
+    let plain = learn(
+        &dir,
+        "set/postings",
+        &["--folds", "2", "--lambda", "1", "-o", "c"],
+    );
+    assert!(!plain.success().contains("repeated"));
+    for file in ["model.toml", "modeling.toml", "research.toml"] {
+        assert_eq!(
+            dir.read(&format!("a/{file}")),
+            dir.read(&format!("c/{file}")),
+            "{file}"
+        );
+    }
+}

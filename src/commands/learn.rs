@@ -30,6 +30,7 @@ pub struct LearnArgs {
     pub cross: f64,
     pub balance: f64,
     pub predictions: Option<PathBuf>,
+    pub repeats: usize,
 }
 
 /// The L2 strengths tried when none is given; the one with the lowest
@@ -185,6 +186,24 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
         balance: a.balance,
         ..Options::default()
     };
+    if a.repeats > 0 {
+        let spread = repeated(&set.prior, &data, a.folds, opt, a.repeats, alt)?;
+        writeln!(
+            out,
+            "{}",
+            tr!(
+                m,
+                "learn-repeated",
+                n = a.repeats,
+                lambda = lambda.to_string(),
+                accuracy = format!("{:.3}", spread.accuracy),
+                low = format!("{:.3}", spread.low),
+                high = format!("{:.3}", spread.high),
+                alternative = format!("{:.3}", spread.first_or_alternative),
+                loss = format!("{:.3}", spread.log_loss)
+            )
+        )?;
+    }
     let model = learn::fit(&set.prior, &data, opt)?.scaled(temperature);
     write_folder(&a.out, &files, &set, &model)?;
     writeln!(
@@ -194,6 +213,47 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
     )?;
     out.flush()?;
     Ok(true)
+}
+
+/// The figures of cross-validation repeated over shuffled folds.
+struct Spread {
+    /// Mean accuracy, and the lowest and highest of one shuffle.
+    accuracy: f64,
+    low: f64,
+    high: f64,
+    first_or_alternative: f64,
+    log_loss: f64,
+}
+
+/// Cross-validates `repeats` times, the examples shuffled into other folds
+/// each time (the same shuffles on every run: seeds 1, 2, ...).
+fn repeated(
+    prior: &learn::Model,
+    data: &[(Features, usize)],
+    folds: usize,
+    opt: Options,
+    repeats: usize,
+    alternative_min: f64,
+) -> anyhow::Result<Spread> {
+    let mut accuracy = Vec::with_capacity(repeats);
+    let (mut alternative, mut loss) = (0.0, 0.0);
+    for seed in 1..=repeats as u64 {
+        let mut shuffled = data.to_vec();
+        fastrand::Rng::with_seed(seed).shuffle(&mut shuffled);
+        let preds = learn::cross_validate(prior, &shuffled, folds, opt)?;
+        let r = learn::report(&preds, alternative_min);
+        accuracy.push(r.accuracy);
+        alternative += r.first_or_alternative;
+        loss += r.log_loss;
+    }
+    let n = repeats as f64;
+    Ok(Spread {
+        accuracy: accuracy.iter().sum::<f64>() / n,
+        low: accuracy.iter().copied().fold(f64::INFINITY, f64::min),
+        high: accuracy.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        first_or_alternative: alternative / n,
+        log_loss: loss / n,
+    })
 }
 
 /// Cross-validation returns predictions fold by fold; this puts them back in

@@ -70,6 +70,7 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
             cross,
             balance,
             predictions,
+            repeats,
         } => super::learn::run(
             super::learn::LearnArgs {
                 labels,
@@ -81,6 +82,7 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
                 cross,
                 balance,
                 predictions,
+                repeats,
             },
             m,
         ),

@@ -247,6 +247,7 @@ err-row = row { $n }
 learn-start = { $n } labeled postings; { $folds }-fold cross-validation
 learn-lambda = lambda { $lambda }: accuracy { $accuracy }, first or alternative { $alternative }, ECE { $ece }, log loss { $loss }
 learn-result = cross-validated (lambda { $lambda }, temperature { $temperature }): accuracy { $accuracy }, first or alternative { $alternative }, ECE { $ece }
+learn-repeated = repeated over { $n } shuffles of the folds (lambda { $lambda }): accuracy { $accuracy } ({ $low } to { $high }), first or alternative { $alternative }, log loss { $loss }
 learn-reliability = reliability (confidence of the first label):
 learn-reliability-head = bin         count confidence  accuracy
 learn-wrote = wrote { $dir }

@@ -221,6 +221,7 @@ err-row = { $n }행
 learn-start = 라벨이 붙은 공고 { $n }건, { $folds }겹 교차 검증
 learn-lambda = lambda { $lambda }: 정확도 { $accuracy }, 첫째 또는 대안 { $alternative }, ECE { $ece }, 로그 손실 { $loss }
 learn-result = 교차 검증 결과 (lambda { $lambda }, 온도 { $temperature }): 정확도 { $accuracy }, 첫째 또는 대안 { $alternative }, ECE { $ece }
+learn-repeated = 폴드를 { $n }번 다시 섞어 반복 (lambda { $lambda }): 정확도 { $accuracy } ({ $low }~{ $high }), 첫째 또는 대안 { $alternative }, 로그 손실 { $loss }
 learn-reliability = 신뢰도 표 (첫째 라벨의 확신도):
 learn-reliability-head = 구간        건수     확신도    정확도
 learn-wrote = { $dir }에 썼습니다
