@@ -837,7 +837,7 @@ mod tests {
         );
         let ko = "\u{1106}\u{1169}\u{1103}\u{1166}\u{11af} \u{1112}\u{1161}\u{11a8}\u{1109}\u{1173}\u{11b8}";
         let c = classify_md(&format!(
-            "# 엔지니어\n\n## 주요업무\n- 딥러닝 {ko} 및 평가\n"
+            "# AI 엔지니어\n\n## 주요업무\n- 딥러닝 {ko} 및 평가\n"
         ));
         assert!(
             c.evidence.iter().any(|e| e.matched.contains("모델")),
@@ -979,7 +979,7 @@ mod tests {
     fn confidence_is_a_probability_and_alternative_is_the_runner_up() {
         for text in [
             "# ML Engineer\n\n## Responsibilities\n- Train ranking models in PyTorch\n- Build the model serving platform with vLLM and Kubernetes\n",
-            "# 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 서빙 인프라 구축 및 운영\n",
+            "# AI 엔지니어\n\n## 주요업무\n- 추천 모델 개발 및 학습\n- 모델 서빙 인프라 구축 및 운영\n",
         ] {
             let c = classify_md(text);
             let p_role = c.role.map_or(1.0 - c.ai_signal, |r| c.score(r));
