@@ -208,15 +208,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// Where a hit counts, once its sentence is read: company and legal
 /// boilerplate goes to the blurb wherever it stands; under no heading, a
 /// sentence of duties or requirements counts as one; "X is a plus" counts
-/// as preferred.
+/// as preferred; a team's record (`anywhere`) is blurb in any job section.
 fn place_by_sentence(place: Place, read: Option<SentenceKind>) -> Place {
-    let kind = read.map(|r| r.kind);
-    match (place, kind) {
+    let Some(SentenceKind { kind, anywhere }) = read else {
+        return place;
+    };
+    match (place, Some(kind)) {
         (Place::Job(_), Some(SectionKind::Benefits | SectionKind::Process)) => Place::Blurb,
         (Place::Job(3), Some(SectionKind::About)) => Place::Blurb,
-        (Place::Job(_), Some(SectionKind::About)) if read.is_some_and(|r| r.anywhere) => {
-            Place::Blurb
-        }
+        (Place::Job(_), Some(SectionKind::About)) if anywhere => Place::Blurb,
         (Place::Job(0 | 1 | 3), Some(SectionKind::Preferred)) => Place::Job(2),
         (Place::Job(3), Some(SectionKind::Responsibilities)) => Place::Job(0),
         (Place::Job(3), Some(SectionKind::Requirements)) => Place::Job(1),

@@ -94,6 +94,16 @@ pub fn bounded(score: f64) -> f64 {
     (score / PRIOR_SCALE).tanh()
 }
 
+/// How much each hit in the job's own sections counts when there are
+/// `hits` of them (decayed counts): see [`Params::length_scale`].
+pub fn length_damping(hits: f64, scale: f64) -> f64 {
+    if scale <= 0.0 {
+        1.0
+    } else {
+        (scale / (scale + hits)).sqrt()
+    }
+}
+
 /// The weights of the model that are not per pattern; `patterns/model.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -129,7 +139,7 @@ pub struct Params {
     /// sections counts `sqrt(scale / (scale + hits there))` of itself, so
     /// that length alone does not make the model sure (0: no damping). Not
     /// learned.
-    #[serde(default, deserialize_with = "zero_or_above")]
+    #[serde(default, deserialize_with = "length_scale")]
     pub length_scale: f64,
     /// The scale of [`Params::ai_work`]'s feature: `tanh(ai work / scale)`.
     /// Not learned.
@@ -180,40 +190,31 @@ fn default_role_work_scale() -> f64 {
 }
 
 fn ai_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    above_zero(d, "ai_work_scale")
+    scale(d, "ai_work_scale", false)
 }
 
 fn role_work_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    above_zero(d, "role_work_scale")
+    scale(d, "role_work_scale", false)
 }
 
-fn zero_or_above<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+fn length_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    scale(d, "length_scale", true)
+}
+
+/// A scale: a number above 0, or 0 too where 0 turns its feature off (the
+/// parser reports the file's line, from where the value is).
+fn scale<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    name: &str,
+    zero_turns_off: bool,
+) -> Result<f64, D::Error> {
     let x = f64::deserialize(d)?;
-    if x.is_finite() && x >= 0.0 {
+    if x.is_finite() && (x > 0.0 || (zero_turns_off && x == 0.0)) {
         Ok(x)
-    } else {
-        Err(serde::de::Error::custom(
-            "length_scale must be 0 or a number above it",
-        ))
-    }
-}
-
-/// How much each hit in the job's own sections counts when there are
-/// `hits` of them (decayed counts): see [`Params::length_scale`].
-pub fn length_damping(hits: f64, scale: f64) -> f64 {
-    if scale <= 0.0 {
-        1.0
-    } else {
-        (scale / (scale + hits)).sqrt()
-    }
-}
-
-/// A scale to divide by: a number above 0 (the parser reports the file's
-/// line, from where the value is).
-fn above_zero<'de, D: serde::Deserializer<'de>>(d: D, name: &str) -> Result<f64, D::Error> {
-    let x = f64::deserialize(d)?;
-    if x.is_finite() && x > 0.0 {
-        Ok(x)
+    } else if zero_turns_off {
+        Err(serde::de::Error::custom(format!(
+            "{name} must be 0 or a number above it"
+        )))
     } else {
         Err(serde::de::Error::custom(format!(
             "{name} must be a number above 0"
