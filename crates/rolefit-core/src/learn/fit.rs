@@ -240,3 +240,127 @@ pub fn cross_validate(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Params, PatternWeights, TITLE_GROUP};
+    use super::*;
+
+    /// A model of three patterns whose every parameter differs, so that a
+    /// term read from the wrong place shows.
+    fn model() -> Model {
+        let blank = Model {
+            patterns: PatternWeights {
+                class: vec![0, 1, 3],
+                weights: vec![[[0.0; GROUPS]; CLASSES]; 3],
+            },
+            params: Params::default(),
+        };
+        let v: Vec<f64> = (0..blank.to_vec().len())
+            .map(|i| ((i * 37 % 23) as f64 - 11.0) / 7.0)
+            .collect();
+        blank.with_vec(&v)
+    }
+
+    /// Features with every field set, hits in the job's groups and the title.
+    fn features(seed: f64) -> Features {
+        Features {
+            hits: vec![(0, 0, 1.0), (1, 2, 0.65 * seed), (2, TITLE_GROUP, 1.0)],
+            title: [0.5, 1.5 * seed, 0.0, 2.0, 1.0, 0.3],
+            blurb: [0.2, 0.0, 0.7, seed, 0.4, 1.1],
+            generic: [0.3, 0.1 * seed, 0.0, 0.5],
+            stated: [1.0, 0.5, 0.0, 0.0],
+            shares: [0.6, 0.3, 0.0, 0.1 * seed],
+            ai_work: 0.8,
+            role_work: [0.9, 0.4, 0.1, 0.2 * seed],
+        }
+    }
+
+    #[test]
+    fn fitted_terms_add_up_to_the_logits_the_model_classifies_with() {
+        // What the optimiser fits and what classify computes must be one
+        // function of the weights, or the learned weights mean something else.
+        let m = model();
+        let theta = m.to_vec();
+        for seed in [0.5, 1.0, 2.0] {
+            let f = features(seed);
+            let row = &rows(&m, &[(f.clone(), 0)])[0];
+            let mut z = [0.0; CLASSES];
+            for &(c, i, x) in &row.terms {
+                z[c] += theta[i] * x;
+            }
+            let want = m.logits(&f);
+            for c in 0..CLASSES {
+                assert!(
+                    (z[c] - want[c]).abs() < 1e-9,
+                    "class {c}: {z:?} vs {want:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_gradient_is_the_slope_of_the_loss() {
+        let m = model();
+        let data: Vec<(Features, usize)> = [(0.5, 0), (1.0, 3), (2.0, NONE), (1.5, 1)]
+            .map(|(s, c)| (features(s), c))
+            .into();
+        let rows = rows(&m, &data);
+        let theta = m.to_vec();
+        let prior: Vec<f64> = theta.iter().map(|x| x * 0.5 + 0.1).collect();
+        let lambda: Vec<f64> = (0..theta.len()).map(|i| 0.5 + (i % 3) as f64).collect();
+        let problem = Problem {
+            rows: &rows,
+            prior: &prior,
+            lambda: &lambda,
+            class_weight: [1.0, 2.0, 0.5, 3.0, 1.5],
+        };
+        let mut grad = Vec::new();
+        problem.eval(&theta, Some(&mut grad));
+        let h = 1e-6;
+        for i in 0..theta.len() {
+            let (mut up, mut down) = (theta.clone(), theta.clone());
+            up[i] += h;
+            down[i] -= h;
+            let slope = (problem.eval(&up, None) - problem.eval(&down, None)) / (2.0 * h);
+            assert!(
+                (slope - grad[i]).abs() < 1e-4 * (1.0 + slope.abs()),
+                "parameter {i}: slope {slope}, gradient {}",
+                grad[i]
+            );
+        }
+    }
+
+    #[test]
+    fn cross_validation_predicts_each_example_without_it() {
+        // Each example's pattern is its own and appears nowhere else: a
+        // model that had seen the example would favour its class; one that
+        // had not knows nothing of the pattern and falls back on the biases.
+        let mut prior = model();
+        prior.patterns.weights = vec![[[0.0; GROUPS]; CLASSES]; 10];
+        prior.patterns.class = vec![0; 10];
+        prior.params.bias = [0.0; CLASSES];
+        let data: Vec<(Features, usize)> = (0..10)
+            .map(|p| {
+                let f = Features {
+                    hits: vec![(p, 0, 1.0)],
+                    ..Features::default()
+                };
+                (f, if p % 2 == 0 { 1 } else { 3 })
+            })
+            .collect();
+        let opt = Options {
+            lambda: 0.01,
+            ..Options::default()
+        };
+        let seen = fit(&prior, &data, opt).unwrap();
+        for (f, c) in &data {
+            assert!(seen.probabilities(f)[*c] > 0.9);
+        }
+        let preds = cross_validate(&prior, &data, 5, opt).unwrap();
+        assert_eq!(preds.len(), data.len());
+        for p in &preds {
+            assert!(p.probabilities[p.class] < 0.6, "{:?}", p.probabilities);
+        }
+    }
+}
