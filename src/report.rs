@@ -222,6 +222,21 @@ impl Record {
     pub fn ai_role(&self) -> Option<Role> {
         self.role.and_then(|l| l.0)
     }
+
+    /// The probability of each label: the four roles in [`Role::ALL`] order,
+    /// then none (`None`). They add up to 1, give or take rounding.
+    pub fn label_probabilities(&self) -> Option<[(Option<Role>, f64); 5]> {
+        let s = self.scores.as_ref()?;
+        let none = 1.0 - self.ai_signal?;
+        let [a, b, c, d] = Role::ALL;
+        Some([
+            (Some(a), s.get(a)),
+            (Some(b), s.get(b)),
+            (Some(c), s.get(c)),
+            (Some(d), s.get(d)),
+            (None, (none * 100.0).round() / 100.0),
+        ])
+    }
 }
 
 /// The lines of a posting that evidence points to, by line number.

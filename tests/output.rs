@@ -37,6 +37,54 @@ fn json_output() {
     insta::assert_snapshot!("json", out.success());
 }
 
+// ---- role probabilities in the table ----------------------------------------
+
+/// The table's five bars (four roles, then none) of one posting: each
+/// label's filled cells and printed value.
+fn bars(text: &str) -> Vec<(usize, f64)> {
+    text.lines()
+        .filter(|l| l.starts_with("    ") && (l.contains('█') || l.contains("···")))
+        .map(|l| {
+            let filled = l.matches('█').count();
+            let value = l.split_whitespace().last().unwrap().parse().unwrap();
+            (filled, value)
+        })
+        .collect()
+}
+
+#[test]
+fn table_bars_are_the_probabilities_of_the_roles_and_none() {
+    // An uncertain posting in each language: the bars are not scaled to the
+    // likeliest role, so a role at 0.6 fills 12 of 20 cells, not all of them.
+    for (sample, lang) in [
+        ("samples/ko-hard-recsys-hybrid-model-serving.md", "ko"),
+        ("samples/en-hard-fraud-scoring-hybrid.md", "en"),
+        (SAMPLE, "en"),
+    ] {
+        let table = in_repo(["analyze", sample, "--color", "never", "--lang", lang]).run();
+        let table = table.success();
+        let json = in_repo(["analyze", sample, "--format", "json"]).run();
+        let v: Value = serde_json::from_str(json.success()).unwrap();
+        let v = &v[0];
+        let bars = bars(table);
+        assert_eq!(bars.len(), 5, "{table}");
+        for (i, role) in ["modeling", "backend", "frontend", "research"]
+            .iter()
+            .enumerate()
+        {
+            let p = v["scores"][role].as_f64().unwrap();
+            assert_eq!(bars[i].1, p, "{role}\n{table}");
+            assert_eq!(bars[i].0, (p * 20.0).round() as usize, "{role}\n{table}");
+        }
+        let none = 1.0 - v["ai_signal"].as_f64().unwrap();
+        assert!((bars[4].1 - none).abs() < 0.006, "{table}");
+        let total: f64 = bars.iter().map(|b| b.1).sum();
+        assert!((total - 1.0).abs() <= 0.03, "{total}\n{table}");
+        let filled: usize = bars.iter().map(|b| b.0).sum();
+        assert!((18..=22).contains(&filled), "{filled}\n{table}");
+    }
+}
+
 // ---- JSON ------------------------------------------------------------------
 
 /// Asserts that `v` is an object holding at least `fields`.

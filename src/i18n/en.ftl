@@ -83,7 +83,7 @@ md-col-id = id
 md-col-title = title
 md-col-company = company
 md-source = source
-md-scores = scores
+md-scores = probabilities
 md-advice = advice
 md-evidence-head = signal | pattern | match | section | line | weight
 

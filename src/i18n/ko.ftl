@@ -82,7 +82,7 @@ md-col-id = id
 md-col-title = 제목
 md-col-company = 회사
 md-source = 출처
-md-scores = 점수
+md-scores = 확률
 md-advice = 조언
 md-evidence-head = 신호 | 패턴 | 일치한 말 | 섹션 | 행 | 가중치
 

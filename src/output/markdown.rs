@@ -8,7 +8,6 @@ use std::io::{self, BufWriter, Seek, Write};
 use super::RecordWriter;
 use crate::i18n::Messages;
 use crate::report::Record;
-use crate::role::Role;
 use crate::text::sanitize;
 use crate::tr;
 
@@ -163,10 +162,10 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
     if let Some(s) = r.secondary {
         writeln!(out, "- {}: {}", tr!(m, "table-secondary"), m.role(s))?;
     }
-    if let Some(scores) = &r.scores {
-        let parts: Vec<String> = Role::ALL
+    if let Some(labels) = r.label_probabilities() {
+        let parts: Vec<String> = labels
             .iter()
-            .map(|&x| format!("{} {:.1}", m.role(x), scores.get(x)))
+            .map(|&(role, v)| format!("{} {v:.2}", m.label(role)))
             .collect();
         writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }

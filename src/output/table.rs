@@ -10,7 +10,6 @@ use crate::fit::Fit;
 use crate::i18n::{Messages, errors};
 use crate::report::Record;
 use crate::requirements::{Need, Requirements};
-use crate::role::Role;
 use crate::text::sanitize;
 use crate::tr;
 
@@ -85,27 +84,19 @@ impl<'a> TableWriter<'a> {
                 st.yellow(&note)
             )?;
         }
-        if let Some(scores) = &r.scores {
-            let max = Role::ALL
-                .iter()
-                .map(|&x| scores.get(x))
-                .fold(0.0f64, f64::max);
-            let names = Role::ALL.map(|x| m.role(x));
+        if let Some(labels) = r.label_probabilities() {
+            // Each label's probability: a full bar is 1, and the bars add up to 1.
+            let names = labels.map(|(role, _)| m.label(role));
             let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).max(9);
-            for (role, name) in Role::ALL.into_iter().zip(&names) {
-                let v = scores.get(role);
-                let filled = if max > 0.0 {
-                    ((v / max) * BAR_WIDTH as f64).round() as usize
-                } else {
-                    0
-                };
+            for ((role, v), name) in labels.into_iter().zip(&names) {
+                let filled = (v.clamp(0.0, 1.0) * BAR_WIDTH as f64).round() as usize;
                 let bar = format!("{}{}", "█".repeat(filled), "·".repeat(BAR_WIDTH - filled));
-                let bar = if Some(role) == r.ai_role() {
+                let bar = if r.role.is_some() && role == r.ai_role() {
                     st.green(&bar)
                 } else {
                     st.dim(&bar)
                 };
-                writeln!(self.out, "    {} {bar} {v:>6.1}", pad(name, name_w))?;
+                writeln!(self.out, "    {} {bar} {v:>5.2}", pad(name, name_w))?;
             }
         }
         if let Some(fit) = &r.fit {

@@ -272,25 +272,19 @@ fn why(r: &Record, m: Messages) -> String {
     s
 }
 
-/// Each role's score as a small bar against the highest.
+/// Each label's probability as a small bar (a full bar is 1).
 fn scores(r: &Record, m: Messages) -> String {
-    let Some(sc) = &r.scores else {
+    let Some(labels) = r.label_probabilities() else {
         return String::new();
     };
-    let max = Role::ALL
-        .iter()
-        .map(|&x| sc.get(x))
-        .fold(0.0f64, f64::max)
-        .max(1e-9);
     let mut s = String::from(r#"<div class="scores">"#);
-    for role in Role::ALL {
-        let v = sc.get(role);
+    for (role, v) in labels {
         let _ = write!(
             s,
-            r#"<span class="sc"><span class="chip r-{n}">{name}</span><span class="hbar"><span class="r-{n}" style="width:{w}%"></span></span>{v:.1}</span>"#,
-            n = role.name(),
-            name = esc(&m.role(role)),
-            w = num(100.0 * v.max(0.0) / max),
+            r#"<span class="sc"><span class="chip r-{n}">{name}</span><span class="hbar"><span class="r-{n}" style="width:{w}%"></span></span>{v:.2}</span>"#,
+            n = role.map_or("none", Role::name),
+            name = esc(&m.label(role)),
+            w = num(100.0 * v.clamp(0.0, 1.0)),
         );
     }
     s.push_str("</div>");
