@@ -44,6 +44,88 @@ fn markdown_in_english_of_a_korean_posting() {
     insta::assert_snapshot!("markdown_en_of_ko", out.success());
 }
 
+// ---- a close second role and a misleading title --------------------------------
+
+/// The table's role line and title note of one posting, and its JSON record.
+fn role_line_note_and_record(
+    sample: &str,
+    lang: &str,
+) -> (String, Option<String>, serde_json::Value) {
+    let table = in_repo(["analyze", sample, "--color", "never", "--lang", lang]).run();
+    let table = table.success();
+    let (role_word, title_word) = if lang == "ko" {
+        ("직무: ", "제목: ")
+    } else {
+        ("role: ", "title: ")
+    };
+    let after = |word: &str| {
+        table
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix(word).map(str::to_string))
+    };
+    let role = after(role_word).unwrap_or_else(|| panic!("{table}"));
+    let json = in_repo(["analyze", sample, "--format", "json"]).run();
+    let v: serde_json::Value = serde_json::from_str(json.success()).unwrap();
+    (role, after(title_word), v[0].clone())
+}
+
+#[test]
+fn a_close_second_role_reads_as_either_in_both_languages() {
+    // A hybrid of recommendation modeling and serving: JSON carries the
+    // runner-up as `alternative`, and the table says both with their odds.
+    let sample = "samples/ko-hard-recsys-hybrid-model-serving.md";
+    for (lang, or, names) in [
+        (
+            "en",
+            "or",
+            [("modeling", "modeling"), ("backend", "backend")],
+        ),
+        (
+            "ko",
+            "또는",
+            [("modeling", "모델링"), ("backend", "백엔드")],
+        ),
+    ] {
+        let (line, _, v) = role_line_note_and_record(sample, lang);
+        let name = |role: &str| names.iter().find(|n| n.0 == role).unwrap().1;
+        let alt = &v["alternative"];
+        assert!(alt.is_object(), "{v}");
+        let want = format!(
+            "{} ({:.2}) {or} {} ({:.2})",
+            name(v["role"].as_str().unwrap()),
+            v["confidence"].as_f64().unwrap(),
+            name(alt["role"].as_str().unwrap()),
+            alt["probability"].as_f64().unwrap(),
+        );
+        assert!(
+            line.starts_with(&want),
+            "{lang}: {line:?} should start {want:?}"
+        );
+    }
+    // A clear-cut posting names one role and no alternative.
+    for (sample, lang) in [(EN_SAMPLE, "en"), (KO_SAMPLE, "ko")] {
+        let (line, _, v) = role_line_note_and_record(sample, lang);
+        assert!(v["alternative"].is_null(), "{v}");
+        assert!(!line.contains(" or ") && !line.contains("또는"), "{line}");
+    }
+}
+
+#[test]
+fn a_research_title_over_modeling_duties_is_said_in_both_languages() {
+    let sample = "samples/en-hard-research-title-finetuning.html";
+    let (_, en, v) = role_line_note_and_record(sample, "en");
+    assert_eq!(v["title_role"], "research", "{v}");
+    assert_eq!(v["role"], "modeling", "{v}");
+    assert_eq!(v["title_differs"], true, "{v}");
+    assert_eq!(en.as_deref(), Some("titled research, reads as modeling"));
+    let (_, ko, _) = role_line_note_and_record(sample, "ko");
+    assert_eq!(ko.as_deref(), Some("제목은 리서치, 내용은 모델링"));
+    // A title that says what the duties say gets no note.
+    let (_, none, v) = role_line_note_and_record(KO_SAMPLE, "ko");
+    assert_eq!(v["title_differs"], false, "{v}");
+    assert_eq!(none, None);
+}
+
 /// Two English and two Korean samples as a batch CSV.
 fn four_postings(dir: &Dir) {
     let mut w = csv::Writer::from_writer(Vec::new());
