@@ -119,10 +119,7 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 #[test]
 fn empty_file_has_no_posting_text() {
     let a = analyze_file("empty.txt", b"");
-    assert_failed(
-        &a,
-        "empty.txt: no posting text found (the page is empty or only scripts; it may need JavaScript)",
-    );
+    assert_failed(&a, "empty.txt: no posting text: the input is empty");
 }
 
 #[test]
@@ -1287,7 +1284,7 @@ fn stdin_closed_reads_as_empty() {
     for (args, expected, code) in [
         (
             "analyze - --format jsonl",
-            "rolefit: <stdin>: no posting text found (the page is empty or only scripts; it may need JavaScript)\n",
+            "rolefit: <stdin>: no posting text: the input is empty\n",
             1,
         ),
         (

@@ -857,6 +857,69 @@ fn a_short_csv_description_is_classified_not_refused() {
 }
 
 #[test]
+fn a_short_text_file_or_stdin_is_classified_not_refused() {
+    // A text or Markdown file, or standard input, is what the user gave:
+    // like a row's description it is read however short (only a page under
+    // 60 characters is a script shell), and the answer is unsure.
+    let dir = Dir::new();
+    dir.create(
+        "short.txt",
+        "ML Engineer\n\nTrain PyTorch ranking models.\n",
+    );
+    dir.create(
+        "짧은.md",
+        "# 머신러닝 엔지니어\n\nPyTorch로 추천 모델 학습\n",
+    );
+    dir.create("empty.md", "\n\n");
+    let out = dir
+        .command([
+            "analyze",
+            "short.txt",
+            "짧은.md",
+            "-",
+            "empty.md",
+            "--format",
+            "jsonl",
+        ])
+        .stdin("Fine-tune our LLM with DPO\n")
+        .run();
+    out.expect_code(1);
+    let r = out.json_lines();
+    assert_eq!(r.len(), 4, "{out:?}");
+    for (i, title) in [(0, "ML Engineer"), (1, "머신러닝 엔지니어")] {
+        assert_eq!(r[i]["status"], "ok", "{out:?}");
+        assert_eq!(r[i]["title"], title);
+        assert_eq!(r[i]["role"], "modeling", "{}", r[i]);
+        let c = r[i]["confidence"].as_f64().unwrap();
+        assert!(c < 0.6, "{c}: a few words are little evidence");
+    }
+    assert_eq!(r[2]["status"], "ok", "{out:?}");
+    assert!(r[2]["confidence"].as_f64().unwrap() < 0.6, "{}", r[2]);
+    // No text at all is said so, without blaming JavaScript, in English and Korean.
+    assert_eq!(
+        r[3]["error"],
+        "empty.md: no posting text: the input is empty"
+    );
+    for (lang, said) in [
+        (
+            "en",
+            "rolefit: <stdin>: no posting text: the input is empty\n",
+        ),
+        (
+            "ko",
+            "rolefit: <stdin>: 공고 내용이 없습니다: 입력이 비어 있습니다\n",
+        ),
+    ] {
+        let out = dir
+            .command(["analyze", "-", "--lang", lang])
+            .stdin("  \n")
+            .run();
+        out.expect_code(1);
+        assert_eq!(out.stderr, said);
+    }
+}
+
+#[test]
 fn a_csv_in_utf16_cp949_or_cp1252_is_decoded() {
     let korean = "id,제목,내용\nk1,머신러닝 엔지니어,PyTorch로 추천 모델을 학습하고 평가합니다. 모델 성능을 오프라인 지표로 검증합니다.\n";
     let western = "id,title,description\nw1,Ingénieur ML,Train and evaluate PyTorch ranking models for our café recommendations — résumé required.\n";

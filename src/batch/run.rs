@@ -410,16 +410,7 @@ fn process_rows(rows: Vec<(&Row, Option<Page>)>, stages: Stages) -> Vec<Keyed> {
         }
     }
     let analyses = analysis::analyze_all(postings, set, strengths);
-    for ((i, row, key), mut a) in read.into_iter().zip(analyses) {
-        // A few words in a cell are little evidence: the shorter the
-        // description, the less sure the answer.
-        if let Some(text) = &row.text {
-            let chars = crate::text::count_chars_to(text.trim(), extract::MIN_TEXT_CHARS);
-            if chars < extract::MIN_TEXT_CHARS {
-                let c = &mut a.classification.confidence;
-                *c = (*c * chars as f64 / extract::MIN_TEXT_CHARS as f64 * 100.0).round() / 100.0;
-            }
-        }
+    for ((i, row, key), a) in read.into_iter().zip(analyses) {
         done[i] = Some((
             Record::ok(row.id.clone(), source(row), a, identify),
             Some(key),

@@ -27,6 +27,16 @@ pub const KNOWN: &[(&str, &str)] = &[
     ("could not connect within {} s", "err-connect-timeout"),
     ("could not connect: {}", "err-connect"),
     ("nothing to read", "err-nothing-to-read"),
+    (
+        "no posting text found (the page is empty or only scripts; it may need JavaScript)",
+        "err-empty-page",
+    ),
+    (
+        "no posting text found: the page asks to sign in (a login wall)",
+        "err-login-wall",
+    ),
+    ("no posting text: the description is empty", "err-empty-row"),
+    ("no posting text: the input is empty", "err-empty-text"),
 ];
 
 /// The line after `rolefit: ` for an error that stopped the run.

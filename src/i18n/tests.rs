@@ -146,6 +146,15 @@ fn error_endings_are_the_english_the_code_writes() {
         crate::source::io_message(&std::io::Error::from(std::io::ErrorKind::NotFound)),
         "no such file"
     );
+    use crate::extract::ExtractError;
+    for (e, id) in [
+        (ExtractError::Empty, "err-empty-page"),
+        (ExtractError::LoginWall, "err-login-wall"),
+        (ExtractError::EmptyRow, "err-empty-row"),
+        (ExtractError::EmptyText, "err-empty-text"),
+    ] {
+        assert_eq!(e.to_string(), en.get(id), "{id}");
+    }
     assert_eq!(
         tr!(en, "err-interrupted"),
         crate::batch::run::Interrupted.to_string()

@@ -32,6 +32,13 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `s` has a character one can see: not white space, not a control
+/// character, not an invisible one ([`is_invisible`]).
+pub fn has_visible(s: &str) -> bool {
+    s.chars()
+        .any(|c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
+}
+
 /// Text as patterns read it: compatibility forms folded by NFKC (fullwidth
 /// `ＰｙＴｏｒｃｈ` and `［자격요건］` become ASCII, decomposed Hangul jamo
 /// compose into syllables) and invisible characters removed. ASCII text, and

@@ -20,7 +20,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
-use crate::extract::{Posting, SectionKind};
+use crate::extract::{MIN_TEXT_CHARS, Posting, SectionKind};
 use crate::learn::{self, Features};
 use crate::role::{Label, Role};
 use crate::rules::{Doc, Hit, Matcher, PatternSet, SentenceKind};
@@ -244,7 +244,7 @@ struct Found {
 /// Classifies a posting with a pattern set.
 pub fn classify(posting: &Posting, set: &PatternSet) -> Classification {
     let (features, found) = read(posting, set);
-    decide(&features, found, set)
+    decide(&features, found, set, evidence_share(posting))
 }
 
 /// What the role model reads from a posting (for `patterns learn`).
@@ -262,7 +262,7 @@ pub fn classify_all(postings: &[Posting], set: &PatternSet) -> Vec<Classificatio
         .zip(scans)
         .map(|(p, scan)| {
             let (features, found) = read_scanned(p, set, scan);
-            decide(&features, found, set)
+            decide(&features, found, set, evidence_share(p))
         })
         .collect()
 }
@@ -592,10 +592,28 @@ fn states_the_work(kind: SectionKind) -> bool {
     )
 }
 
-/// Weighs the hits with the model and makes the decision.
-fn decide(f: &Features, found: Vec<Found>, set: &PatternSet) -> Classification {
+/// How far a posting's text is evidence enough for the model's answer: 1
+/// from [`MIN_TEXT_CHARS`] characters of body text on, less for fewer (a
+/// few words in a cell, a one-line text). The model learned from whole
+/// postings; on a few words it knows less than it thinks.
+fn evidence_share(posting: &Posting) -> f64 {
+    let mut chars = 0;
+    for line in posting.sections.iter().flat_map(|s| &s.lines) {
+        chars += crate::text::count_chars_to(line.text.trim(), MIN_TEXT_CHARS - chars);
+        if chars >= MIN_TEXT_CHARS {
+            return 1.0;
+        }
+    }
+    chars as f64 / MIN_TEXT_CHARS as f64
+}
+
+/// Weighs the hits with the model and makes the decision. `share` is
+/// [`evidence_share`]: the probabilities are mixed with even odds by the rest.
+fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Classification {
     let model = &set.model;
-    let mut p = model.probabilities(f);
+    let mut p = model
+        .probabilities(f)
+        .map(|x| share * x + (1.0 - share) / learn::CLASSES as f64);
     // A non-AI job function that the title names and the duties confirm
     // ("Technical Recruiter, AI" who runs interview loops) is the job, however
     // much AI vocabulary the posting carries: "none" takes the first place.
@@ -703,6 +721,52 @@ mod tests {
         let set = PatternSet::builtin().unwrap();
         let posting = extract(text, Format::Markdown, &set.sections).unwrap();
         classify(&posting, &set).role
+    }
+
+    #[test]
+    fn a_few_words_are_read_with_even_odds_mixed_in() {
+        // The same duty alone and in a whole posting: alone it is evidence
+        // for the same order of roles, but nearer even odds, in proportion
+        // to how much shorter than a page's worth of text it is.
+        let set = PatternSet::builtin().unwrap();
+        for (short, long) in [
+            (
+                "Fine-tune LLMs with DPO",
+                "# ML Engineer\n\n## Responsibilities\n- Fine-tune LLMs with DPO on our preference data\n- Train and evaluate ranking models in PyTorch\n- Run offline evaluation of every model change\n",
+            ),
+            (
+                "LLM 파인튜닝과 모델 학습",
+                "# 머신러닝 엔지니어\n\n## 주요업무\n- LLM 파인튜닝과 모델 학습, 성능 평가를 맡습니다\n- 추천 모델 개발 및 학습 데이터 구축\n- 모델 성능 개선을 위한 실험 설계와 분석\n",
+            ),
+        ] {
+            let read = |text: &str| {
+                let posting = extract(text, Format::Text, &set.sections).unwrap();
+                (evidence_share(&posting), classify(&posting, &set))
+            };
+            let (share, few) = read(short);
+            let chars = short.chars().count() as f64;
+            assert!(
+                (share - chars / MIN_TEXT_CHARS as f64).abs() < 1e-9,
+                "{share}"
+            );
+            // Even odds are 0.2 each: mixed in by 1 - share, no label is
+            // below that share of them, and none above share + its rest.
+            let floor = (1.0 - share) * 0.2;
+            let all = [few.scores.as_slice(), &[1.0 - few.ai_signal]].concat();
+            assert!(all.iter().all(|&p| p >= floor - 0.011), "{all:?}");
+            assert!(
+                few.confidence <= share + floor + 0.005,
+                "{}",
+                few.confidence
+            );
+            if let Some((_, q)) = few.alternative {
+                assert!(q <= few.confidence, "{q} > {}", few.confidence);
+            }
+            let (whole, many) = read(long);
+            assert_eq!(whole, 1.0);
+            assert_eq!(many.role, Some(Role::Modeling), "{short}");
+            assert!(many.confidence > few.confidence, "{short}");
+        }
     }
 
     #[test]

@@ -132,6 +132,9 @@ fn looks_like_markdown(text: &str) -> bool {
 pub enum ExtractError {
     #[error("no posting text found (the page is empty or only scripts; it may need JavaScript)")]
     Empty,
+    /// A text or Markdown source (a file, standard input) with no text.
+    #[error("no posting text: the input is empty")]
+    EmptyText,
     #[error("no posting text found: the page asks to sign in (a login wall)")]
     LoginWall,
     /// A row (CSV, JSON Lines, a board's API) whose description is empty.
@@ -150,9 +153,11 @@ pub enum ExtractError {
     },
 }
 
-/// Below this many characters of body text there is no posting to read (a
-/// row's description, which has no page behind it, is read however short,
-/// with confidence scaled down by its length).
+/// Below this many characters of body text a page has no posting to read:
+/// it is a JavaScript shell or an error page. Text that has no page behind
+/// it (a text or Markdown file, standard input, a row's description) is
+/// read however short, and the classifier is as much less sure as it is
+/// shorter than this.
 pub const MIN_TEXT_CHARS: usize = 60;
 
 /// Reads a posting from the text of a source.
@@ -177,10 +182,40 @@ pub fn extract(
             }
             fields
         }
-        Format::Markdown => with_leading_title(markdown::blocks(text), true),
-        Format::Text => with_leading_title(text_blocks(text), false),
+        Format::Markdown => {
+            let fields = with_leading_title(markdown::blocks(text), true);
+            return short_text(fields, rules, ExtractError::EmptyText);
+        }
+        Format::Text => {
+            let fields = with_leading_title(text_blocks(text), false);
+            return short_text(fields, rules, ExtractError::EmptyText);
+        }
     };
     build(fields, rules)
+}
+
+/// A posting from text that has no page behind it (a text or Markdown file,
+/// standard input, a row's description): it is what it is, however short.
+/// A few words still say something (with little evidence, the classifier is
+/// unsure), and no JavaScript would have filled it. No text at all is
+/// `empty`.
+fn short_text(
+    (fields, offset): (PageFields, usize),
+    rules: &crate::rules::SectionRules,
+    empty: ExtractError,
+) -> Result<Posting, ExtractError> {
+    if !fields
+        .blocks
+        .iter()
+        .any(|b| crate::text::has_visible(&b.text))
+    {
+        return Err(empty);
+    }
+    if !has_body_chars(&fields.blocks, MIN_TEXT_CHARS) && is_login_wall(&fields.blocks, rules) {
+        return Err(ExtractError::LoginWall);
+    }
+    let sections = sections::split(&fields.blocks, rules, offset);
+    Ok(assemble(fields, sections))
 }
 
 /// Reads a posting whose fields come from elsewhere (a CSV row, a board's
@@ -236,17 +271,7 @@ pub fn from_row(
     if let Some(l) = location {
         fields.meta.location = Some(crate::text::clean_inline(l));
     }
-    // A row's description is what it is, however short: a few words still
-    // say something (with little evidence, the classifier is unsure), and
-    // there is no page behind it that JavaScript might have filled.
-    if !has_body_chars(&fields.blocks, 1) {
-        return Err(ExtractError::EmptyRow);
-    }
-    if !has_body_chars(&fields.blocks, MIN_TEXT_CHARS) && is_login_wall(&fields.blocks, rules) {
-        return Err(ExtractError::LoginWall);
-    }
-    let sections = sections::split(&fields.blocks, rules, offset);
-    Ok(assemble(fields, sections))
+    short_text((fields, offset), rules, ExtractError::EmptyRow)
 }
 
 /// Text from a spreadsheet cell or an API that is HTML markup rather than prose.
@@ -441,6 +466,34 @@ fn fill_from_key_values(posting: &mut Posting, sections: &[Section]) {
 #[cfg(test)]
 mod body_tests {
     use super::*;
+
+    #[test]
+    fn short_text_is_read_but_a_short_page_is_not() {
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        for text in [
+            "Fine-tune LLMs with DPO",
+            "LLM 파인튜닝",
+            "# ML Engineer\n\nTrain models",
+        ] {
+            for format in [Format::Text, Format::Markdown] {
+                let p = extract(text, format, &rules).unwrap();
+                assert!(p.sections.iter().any(|s| !s.lines.is_empty()), "{text}");
+            }
+            let page = format!("<html><body><p>{text}</p></body></html>");
+            assert_eq!(
+                extract(&page, Format::Html, &rules).unwrap_err(),
+                ExtractError::Empty
+            );
+        }
+        for blank in ["", " \n\n\t", "\u{200B}"] {
+            for format in [Format::Text, Format::Markdown] {
+                let e = extract(blank, format, &rules).unwrap_err();
+                assert_eq!(e, ExtractError::EmptyText, "{blank:?}");
+            }
+        }
+        let row = from_row(Some("ML Engineer"), None, None, "  ", &rules);
+        assert_eq!(row.unwrap_err(), ExtractError::EmptyRow);
+    }
 
     #[test]
     fn has_body_chars_is_body_chars_at_least_n() {
