@@ -175,6 +175,22 @@ fn a_label_without_its_posting_names_the_row() {
 }
 
 #[test]
+fn an_unknown_label_names_its_row_and_the_five_labels() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    dir.create(
+        "set/labels.csv",
+        "file,primary\nm1.md,modeling\nn1.md,none\nm2.md,data-science\n",
+    );
+    let out = learn(&dir, "set/postings", &["-o", "x"]);
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "rolefit: set/labels.csv: row 3: unknown label 'data-science' (expected modeling, backend, frontend, research or none)\n"
+    );
+}
+
+#[test]
 fn a_bad_learned_weight_is_reported_with_its_line() {
     let dir = Dir::new();
     dir.create(

@@ -86,6 +86,8 @@ impl FromStr for Label {
         if s.trim().eq_ignore_ascii_case("none") {
             return Ok(Label(None));
         }
-        s.parse::<Role>().map(|r| Label(Some(r)))
+        s.parse::<Role>().map(|r| Label(Some(r))).map_err(|_| {
+            format!("unknown label '{s}' (expected modeling, backend, frontend, research or none)")
+        })
     }
 }
