@@ -205,13 +205,16 @@ fn analyze_long_line(dir: &Dir, text: &str) -> Value {
 fn glued_words_headings_and_brackets_in_one_long_line_are_read_within_the_time_limit() {
     // Each run makes the cutting of glued lines work hardest: a capital
     // glued to every word, a closing bracket with no opening one, a heading
-    // label before every colon. It was cubic in the first and quadratic in
-    // the second before their searches were bounded.
+    // label before every colon, a heading in capitals glued to every word
+    // (each one read forward and back). It was cubic in the first and
+    // quadratic in the second before their searches were bounded.
     let dir = Dir::new();
     let mut text = String::from(
         "Machine Learning Engineer\n\nTrain deep learning models in PyTorch and fine-tune them. ",
     );
     text.push_str(&"abCde".repeat(100_000));
+    text.push_str(&"dataSKILLS AND TASKS TASKS TASKS TASKS TASKS TASKSKnowledge ".repeat(10_000));
+    text.push_str(&format!("x{} y", "Q".repeat(500_000)));
     text.push(' ');
     text.push_str(&"]".repeat(1_000_000));
     text.push(' ');

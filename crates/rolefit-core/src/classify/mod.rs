@@ -1121,6 +1121,16 @@ mod tests {
         assert!(!c.title_differs());
         let c = classify_md("# Acme\n\n## Responsibilities\n- Train models\n");
         assert_eq!(c.title_role, None);
+        // The abbreviation, in capitals only: "mle" in a sentence is the
+        // statistician's maximum likelihood, not a title.
+        for title in ["Staff MLE", "Senior MLE, Ads", "MLE (추천 모델)"] {
+            let c = classify_md(&format!(
+                "# {title}\n\n## Responsibilities\n- Own the team's roadmap\n"
+            ));
+            assert_eq!(c.title_role, Some(Label(Some(Role::Modeling))), "{title}");
+        }
+        let c = classify_md("# Acme mle tools\n\n## Responsibilities\n- Own the roadmap\n");
+        assert_eq!(c.title_role, None);
     }
 
     #[test]

@@ -377,14 +377,40 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
     let mut cuts = Vec::new();
     let mut from = 0;
     let glued = |i: usize| i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1] == b')');
+    // The capital that starts a word glued to a heading in capitals:
+    // "TASKSClosely", "QUALIFICATIONSKnowledge".
+    let after_capitals = |i: usize| {
+        i >= 2
+            && bytes[i - 1].is_ascii_uppercase()
+            && bytes[i - 2].is_ascii_uppercase()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+    };
     for (e, c) in text.char_indices() {
+        if from > e {
+            continue;
+        }
         let found = match c {
             ':' | '：' => label_before(text, from, e, true, rules).map(|l| (l, e + c.len_utf8())),
             // A short word glued to a capital is more often a name
             // ("PayJoy", "StackBlitz") than a heading.
-            'A'..='Z' if glued(e) => label_before(text, from, e, false, rules)
-                .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
-                .map(|l| (l, e)),
+            'A'..='Z' if glued(e) || after_capitals(e) => {
+                let before = label_before(text, from, e, false, rules)
+                    .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
+                    .map(|l| (l, e));
+                // A heading in capitals glued after a word, then a space
+                // ("modelsEDUCATION AND QUALIFICATION MS or PhD"): it has no
+                // end of its own to be found from, so it is read forward.
+                if let Some(((start, kind, label), end)) = before {
+                    cuts.push(Cut {
+                        start,
+                        end,
+                        kind,
+                        label,
+                    });
+                    from = end;
+                }
+                capitals_label_at(text, e, rules).map(|(end, kind, label)| ((e, kind, label), end))
+            }
             ']' | '】' => {
                 bracketed_before(text, from, e + c.len_utf8(), rules).map(|l| (l, e + c.len_utf8()))
             }
@@ -460,6 +486,48 @@ fn label_before(
         let label = normalize_heading(&text[s..end]);
         let kind = rules.kind_of(&label)?;
         Some((s, kind, label))
+    })
+}
+
+/// A heading written in capitals that starts at byte `start` of `text`
+/// ("EDUCATION AND QUALIFICATION" in "…modelsEDUCATION AND QUALIFICATION MS
+/// or PhD…"): the most words in capitals, up to [`MAX_GLUED_WORDS`], that a
+/// heading pattern names. A word glued to the next one ends before the
+/// capital that starts it ("TASKS" of "TASKSClosely"). Where the text after
+/// it starts, the kind and the normalised label.
+fn capitals_label_at(
+    text: &str,
+    start: usize,
+    rules: &SectionRules,
+) -> Option<(usize, SectionKind, String)> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut i = start;
+    while ends.len() < MAX_GLUED_WORDS {
+        let word = i;
+        while i < bytes.len() && bytes[i].is_ascii_uppercase() {
+            i += 1;
+        }
+        let glued_on = bytes.get(i).is_some_and(u8::is_ascii_lowercase);
+        let end = if glued_on {
+            i.saturating_sub(1).max(word)
+        } else {
+            i
+        };
+        if end - word < 2 {
+            break;
+        }
+        ends.push(end);
+        if glued_on || bytes.get(end) != Some(&b' ') {
+            break;
+        }
+        i = end + 1;
+    }
+    ends.into_iter().rev().find_map(|end| {
+        let label = normalize_heading(&text[start..end]);
+        let kind = rules.kind_of(&label)?;
+        let after = end + usize::from(bytes.get(end) == Some(&b' '));
+        Some((after, kind, label))
     })
 }
 
@@ -776,6 +844,77 @@ mod tests {
                 (s.kind, s.heading, text.join(" | "))
             })
             .collect()
+    }
+
+    #[test]
+    fn headings_in_capitals_glued_into_a_line_start_their_sections() {
+        use SectionKind::{Other, Requirements, Responsibilities};
+        let h = |s: &str| Some(s.to_string());
+        // Ended by the capital of the word glued after it, or read forward
+        // from the word it is glued to when a space follows it.
+        let line = "We build pricing software for retailers in many countries.EXPECTATIONS AND \
+                    TASKSClosely work with customers and train forecasting modelsEDUCATION AND \
+                    QUALIFICATION MS or PhD in Statistics and three years of PythonRequired\
+                    SKILLSKnowledge of SQL";
+        assert_eq!(
+            glued(line),
+            [
+                (
+                    Other,
+                    None,
+                    "We build pricing software for retailers in many countries.".into()
+                ),
+                (
+                    Responsibilities,
+                    h("EXPECTATIONS AND TASKS"),
+                    "Closely work with customers and train forecasting models".into()
+                ),
+                (
+                    Requirements,
+                    h("EDUCATION AND QUALIFICATION"),
+                    "MS or PhD in Statistics and three years of Python".into()
+                ),
+                (Requirements, h("Required"), String::new()),
+                (Requirements, h("SKILLS"), "Knowledge of SQL".into()),
+            ]
+        );
+        // Capitals that are no heading cut nothing: acronyms glued to words,
+        // in English and in Korean text.
+        for line in [
+            "We run AWSLambda and NLPCompany tools on GPU clusters, with SQL and ETL \
+             pipelines that our MLOps team owns; USA and EU customers rely on them daily.",
+            "LLMOps 파이프라인을 구축하고 GPU 클러스터를 운영합니다. AWS와 GCP를 함께 쓰며 \
+             MLOps 경험이 있는 분, SQL과 ETL에 익숙한 분을 찾습니다.",
+            "Our modelsTHE and NLP stack run on GPUs in production every single day, as the \
+             teamAI says, and our dataQ team owns SLAs for them in every region we serve.",
+        ] {
+            let s = glued(line);
+            assert_eq!(s.len(), 1, "{s:?}");
+            assert_eq!(s[0].0, Other);
+        }
+        // Any mix of capitals, small letters, spaces and stops is read
+        // without a panic, and nothing is read twice.
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let mut rng = fastrand::Rng::with_seed(7);
+        let letters = b"aBCD EFQ.Rs tTSKILL";
+        let seen = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '|')
+                .count()
+        };
+        for _ in 0..500 {
+            let line: String = (0..160)
+                .map(|_| letters[rng.usize(..letters.len())] as char)
+                .collect();
+            let read: usize = split(&[Block::text(&line)], &rules, 0)
+                .iter()
+                .map(|s| {
+                    let text: usize = s.lines.iter().map(|l| seen(&l.text)).sum();
+                    seen(s.heading.as_deref().unwrap_or("")) + text
+                })
+                .sum();
+            assert!(read <= seen(&line), "{line}");
+        }
     }
 
     #[test]
