@@ -175,6 +175,22 @@ fn a_label_without_its_posting_names_the_row() {
 }
 
 #[test]
+fn more_folds_than_postings_says_the_folds_it_used() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    let out = learn(
+        &dir,
+        "set/postings",
+        &["--folds", "20", "--lambda", "1", "-o", "x"],
+    );
+    assert!(
+        out.success()
+            .starts_with("8 labeled postings; 8-fold cross-validation\n"),
+        "{out:?}"
+    );
+}
+
+#[test]
 fn an_unknown_label_names_its_row_and_the_five_labels() {
     let dir = Dir::new();
     labeled_set(&dir);

@@ -83,7 +83,12 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
     writeln!(
         out,
         "{}",
-        tr!(m, "learn-start", n = data.len(), folds = a.folds)
+        tr!(
+            m,
+            "learn-start",
+            n = data.len(),
+            folds = learn::fold_count(a.folds, data.len())
+        )
     )?;
     let alt = set.model.params.alternative_min;
     let lambdas: Vec<f64> = a.lambda.map_or(LAMBDAS.to_vec(), |l| vec![l]);
@@ -263,7 +268,7 @@ fn preds_in_order(
     data: &[(Features, usize)],
     folds: usize,
 ) -> Vec<learn::Prediction> {
-    let k = folds.max(2).min(data.len().max(2));
+    let k = learn::fold_count(folds, data.len());
     let mut order: Vec<usize> = Vec::with_capacity(data.len());
     for fold in 0..k {
         order.extend((0..data.len()).filter(|i| i % k == fold));

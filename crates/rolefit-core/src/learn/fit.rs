@@ -211,15 +211,22 @@ pub fn fit(
     Ok(prior.with_vec(&best))
 }
 
+/// The folds `k`-fold cross-validation of `examples` examples uses: at least
+/// two, and no more than there are examples.
+pub fn fold_count(k: usize, examples: usize) -> usize {
+    k.max(2).min(examples.max(2))
+}
+
 /// k-fold cross-validation: each example is predicted by a model fitted
 /// without its fold. Folds are every k-th example, so a sorted input spreads.
+/// [`fold_count`] says how many folds there are.
 pub fn cross_validate(
     prior: &Model,
     examples: &[(Features, usize)],
     k: usize,
     opt: Options,
 ) -> Result<Vec<Prediction>, LearnError> {
-    let k = k.max(2).min(examples.len().max(2));
+    let k = fold_count(k, examples.len());
     let mut out = Vec::with_capacity(examples.len());
     for fold in 0..k {
         let train: Vec<(Features, usize)> = examples

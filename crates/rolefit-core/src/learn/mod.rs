@@ -22,7 +22,7 @@
 #[cfg(feature = "fit")]
 mod fit;
 #[cfg(feature = "fit")]
-pub use fit::{LearnError, Options, cross_validate, fit};
+pub use fit::{LearnError, Options, cross_validate, fit, fold_count};
 
 use serde::{Deserialize, Serialize};
 
