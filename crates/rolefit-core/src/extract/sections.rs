@@ -386,6 +386,7 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
             && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
     };
     for (e, c) in text.char_indices() {
+        // Inside a heading read forward: nothing more starts there.
         if from > e {
             continue;
         }
@@ -394,12 +395,11 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
             // A short word glued to a capital is more often a name
             // ("PayJoy", "StackBlitz") than a heading.
             'A'..='Z' if glued(e) || after_capitals(e) => {
+                // The heading that ends here ("…dataMinimum Qualifications"
+                // + "Master's", "…EXPECTATIONS AND TASKS" + "Closely").
                 let before = label_before(text, from, e, false, rules)
                     .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
                     .map(|l| (l, e));
-                // A heading in capitals glued after a word, then a space
-                // ("modelsEDUCATION AND QUALIFICATION MS or PhD"): it has no
-                // end of its own to be found from, so it is read forward.
                 if let Some(((start, kind, label), end)) = before {
                     cuts.push(Cut {
                         start,
@@ -409,6 +409,9 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
                     });
                     from = end;
                 }
+                // The one in capitals that starts here, then a space
+                // ("models" + "EDUCATION AND QUALIFICATION MS or PhD"): it has
+                // no glued end to be found from, so it is read forward.
                 capitals_label_at(text, e, rules).map(|(end, kind, label)| ((e, kind, label), end))
             }
             ']' | '】' => {
