@@ -390,36 +390,34 @@ fn glued_headings(text: &str, rules: &SectionRules) -> Vec<Cut> {
         if from > e {
             continue;
         }
+        // The headings found here, in order: at most one ending here and one
+        // starting here.
         let found = match c {
-            ':' | '：' => label_before(text, from, e, true, rules).map(|l| (l, e + c.len_utf8())),
+            ':' | '：' => [
+                label_before(text, from, e, true, rules).map(|l| (l, e + c.len_utf8())),
+                None,
+            ],
             // A short word glued to a capital is more often a name
             // ("PayJoy", "StackBlitz") than a heading.
-            'A'..='Z' if glued(e) || after_capitals(e) => {
+            'A'..='Z' if glued(e) || after_capitals(e) => [
                 // The heading that ends here ("…dataMinimum Qualifications"
                 // + "Master's", "…EXPECTATIONS AND TASKS" + "Closely").
-                let before = label_before(text, from, e, false, rules)
+                label_before(text, from, e, false, rules)
                     .filter(|(s, _, label)| label.contains(' ') || e - s >= MIN_GLUED_WORD_BYTES)
-                    .map(|l| (l, e));
-                if let Some(((start, kind, label), end)) = before {
-                    cuts.push(Cut {
-                        start,
-                        end,
-                        kind,
-                        label,
-                    });
-                    from = end;
-                }
+                    .map(|l| (l, e)),
                 // The one in capitals that starts here, then a space
                 // ("models" + "EDUCATION AND QUALIFICATION MS or PhD"): it has
                 // no glued end to be found from, so it is read forward.
-                capitals_label_at(text, e, rules).map(|(end, kind, label)| ((e, kind, label), end))
-            }
-            ']' | '】' => {
-                bracketed_before(text, from, e + c.len_utf8(), rules).map(|l| (l, e + c.len_utf8()))
-            }
-            _ => None,
+                capitals_label_at(text, e, rules).map(|(end, kind, label)| ((e, kind, label), end)),
+            ],
+            ']' | '】' => [
+                bracketed_before(text, from, e + c.len_utf8(), rules)
+                    .map(|l| (l, e + c.len_utf8())),
+                None,
+            ],
+            _ => [None, None],
         };
-        if let Some(((start, kind, label), end)) = found {
+        for ((start, kind, label), end) in found.into_iter().flatten() {
             cuts.push(Cut {
                 start,
                 end,
