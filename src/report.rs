@@ -234,7 +234,7 @@ impl Record {
             (Some(b), s.get(b)),
             (Some(c), s.get(c)),
             (Some(d), s.get(d)),
-            (None, (none * 100.0).round() / 100.0),
+            (None, rolefit_core::text::round2(none)),
         ])
     }
 }

@@ -1,5 +1,5 @@
-//! Small text helpers shared by the stages: whitespace folding and making
-//! untrusted text safe to print.
+//! Small text helpers shared by the stages: whitespace folding, making
+//! untrusted text safe to print, and numbers rounded as outputs show them.
 
 /// Folds runs of whitespace (including non-breaking spaces) into one space and
 /// drops control characters, terminal escape sequences whole.
@@ -30,6 +30,11 @@ fn is_invisible(c: char) -> bool {
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' | '\u{feff}'
     )
+}
+
+/// `x` rounded to two decimals, as probabilities and scores are shown.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Whether `s` has a character one can see: not white space, not a control

@@ -24,6 +24,7 @@ use crate::extract::{MIN_TEXT_CHARS, Posting, SectionKind};
 use crate::learn::{self, Features};
 use crate::role::{Label, Role};
 use crate::rules::{Doc, Hit, Matcher, PatternSet, SentenceKind};
+use crate::text::round2;
 
 /// What a piece of evidence speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -706,10 +707,6 @@ fn title_role(f: &Features) -> Option<Label> {
         return Some(Label(None));
     }
     (score > 0.0).then(|| learn::label_of(best))
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::requirements::{DegreeLevel, Level, LimitKind, Need, ReqRules, Require
 use crate::role::Role;
 use crate::rules::PatternSet;
 use crate::skills::{Category, SkillSet};
+use crate::text::round2;
 
 /// The "no role" slot of role shares: technical skills with no role affinity.
 const NONE: usize = 4;
@@ -1161,10 +1162,6 @@ fn contains_words(hay: &str, needle: &str) -> bool {
         }
     }
     false
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub use fit::{LearnError, Options, cross_validate, fit, fold_count};
 use serde::{Deserialize, Serialize};
 
 use crate::role::{Label, Role};
+use crate::text::round2;
 
 /// Number of classes: the four roles (by [`Role::index`]) and "none".
 pub const CLASSES: usize = 5;
@@ -476,10 +477,6 @@ pub fn report(preds: &[Prediction], alternative_min: f64) -> Report {
             / n,
         bins,
     }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Rounds a learned weight for a pattern file.
