@@ -139,7 +139,6 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
             ece = format!("{:.3}", r.ece)
         )
     )?;
-    let ordered = preds_in_order(&preds, &data, a.folds);
     if let Some(path) = &a.predictions {
         let mut w = csv::Writer::from_path(path).with_context(|| format!("{}", path.display()))?;
         w.write_record([
@@ -150,7 +149,7 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
             "second",
             "second_probability",
         ])?;
-        for (e, p) in examples.iter().zip(&ordered) {
+        for (e, p) in examples.iter().zip(&preds) {
             let r = learn::ranked(&p.probabilities);
             w.write_record([
                 e.file.clone(),
@@ -169,7 +168,7 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
     for lang in langs.iter().filter(|l| !l.is_empty()) {
         let (n, right) = examples
             .iter()
-            .zip(&ordered)
+            .zip(&preds)
             .filter(|(e, _)| e.lang == *lang)
             .fold((0, 0), |(n, k), (_, p)| {
                 (n + 1, k + usize::from(p.correct()))
@@ -259,25 +258,6 @@ fn repeated(
         first_or_alternative: alternative / n,
         log_loss: loss / n,
     })
-}
-
-/// Cross-validation returns predictions fold by fold; this puts them back in
-/// the order of the examples.
-fn preds_in_order(
-    preds: &[learn::Prediction],
-    data: &[(Features, usize)],
-    folds: usize,
-) -> Vec<learn::Prediction> {
-    let k = learn::fold_count(folds, data.len());
-    let mut order: Vec<usize> = Vec::with_capacity(data.len());
-    for fold in 0..k {
-        order.extend((0..data.len()).filter(|i| i % k == fold));
-    }
-    let mut out = vec![None; data.len()];
-    for (p, i) in preds.iter().zip(order) {
-        out[i] = Some(p.clone());
-    }
-    out.into_iter().flatten().collect()
 }
 
 /// Reads a labels file and the postings it names.

@@ -219,7 +219,8 @@ pub fn fold_count(k: usize, examples: usize) -> usize {
 
 /// k-fold cross-validation: each example is predicted by a model fitted
 /// without its fold. Folds are every k-th example, so a sorted input spreads.
-/// [`fold_count`] says how many folds there are.
+/// [`fold_count`] says how many folds there are. The predictions are in the
+/// order of the examples.
 pub fn cross_validate(
     prior: &Model,
     examples: &[(Features, usize)],
@@ -227,7 +228,7 @@ pub fn cross_validate(
     opt: Options,
 ) -> Result<Vec<Prediction>, LearnError> {
     let k = fold_count(k, examples.len());
-    let mut out = Vec::with_capacity(examples.len());
+    let mut out = vec![None; examples.len()];
     for fold in 0..k {
         let train: Vec<(Features, usize)> = examples
             .iter()
@@ -238,14 +239,14 @@ pub fn cross_validate(
         let model = fit(prior, &train, opt)?;
         for (i, (f, c)) in examples.iter().enumerate() {
             if i % k == fold {
-                out.push(Prediction {
+                out[i] = Some(Prediction {
                     class: *c,
                     probabilities: model.probabilities(f),
                 });
             }
         }
     }
-    Ok(out)
+    Ok(out.into_iter().flatten().collect())
 }
 
 #[cfg(test)]
