@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::classify::Evidence;
+use crate::classify::{Evidence, Lead};
 use crate::fit::Fit;
 use crate::model::{Lang, Posting, PostingMeta, SectionKind};
 use crate::requirements::Requirements;
@@ -92,6 +92,8 @@ pub struct Record {
     pub title_differs: bool,
     pub scores: Option<Scores>,
     pub ai_signal: Option<f64>,
+    /// Why `role` beat the runner-up, in log-odds and its parts.
+    pub lead: Option<Lead>,
     pub evidence: Vec<Evidence>,
     pub sections: Vec<SectionSummary>,
     /// What the posting asks for (skills, years, degree, evidence).
@@ -160,6 +162,7 @@ impl Record {
                 research: s[3],
             }),
             ai_signal: Some(c.ai_signal),
+            lead: Some(c.lead),
             sections: posting
                 .sections
                 .iter()
@@ -198,6 +201,7 @@ impl Record {
             title_differs: false,
             scores: None,
             ai_signal: None,
+            lead: None,
             evidence: Vec::new(),
             sections: Vec::new(),
             requirements: None,

@@ -97,7 +97,7 @@ fn has_fields(v: &Value, fields: &[&str], what: &str) {
     assert!(missing.is_empty(), "{what} lacks {missing:?}: {v}");
 }
 
-const RECORD_FIELDS: [&str; 15] = [
+const RECORD_FIELDS: [&str; 16] = [
     "id",
     "source",
     "status",
@@ -114,6 +114,7 @@ const RECORD_FIELDS: [&str; 15] = [
     "sections",
     // Not in the brief's list but part of the record: keep it documented.
     "ai_signal",
+    "lead",
 ];
 
 #[test]
@@ -165,13 +166,14 @@ fn jsonl_records_have_the_documented_fields() {
         has_fields(
             e,
             &[
-                "signal", "pattern", "match", "section", "line", "weight", "negated",
+                "signal", "pattern", "match", "section", "line", "weight", "lead", "negated",
             ],
             "an evidence item",
         );
         assert!(e["signal"].is_string() && e["pattern"].is_string(), "{e}");
         assert!(e["match"].is_string() && e["section"].is_string(), "{e}");
         assert!(e["line"].is_u64() && e["weight"].is_number(), "{e}");
+        assert!(e["lead"].is_number(), "{e}");
         assert!(e["negated"].is_boolean(), "{e}");
     }
 
@@ -193,6 +195,7 @@ fn jsonl_error_records_have_the_same_fields() {
     assert_eq!(r["status"], "error");
     assert!(r["error"].is_string(), "{r}");
     assert_eq!(r["evidence"], Value::Array(vec![]));
+    assert!(r["lead"].is_null(), "{r}");
 }
 
 #[test]
@@ -331,4 +334,82 @@ fn without_explain_negated_evidence_is_not_shown() {
     assert!(explain(NEGATION_SAMPLE).contains("(negated)"));
     assert!(!table.contains("(negated)"), "{table}");
     assert!(!table.contains(" hits)"), "{table}");
+}
+
+/// `--explain` says why the label beat the runner-up: by how much in
+/// log-odds, in which parts, and which patterns did most for each side, with
+/// the numbers of the JSON `lead`. English and Korean.
+#[test]
+fn explain_says_why_the_label_beat_the_runner_up() {
+    for (sample, lang, head, most_for) in [
+        (SAMPLE, "en", " over ", "most for "),
+        (
+            "samples/ko-hard-ai-researcher-ocr-model.html",
+            "ko",
+            " 대 ",
+            " 쪽 근거",
+        ),
+    ] {
+        let json = in_repo(["analyze", sample, "--format", "jsonl"]).run();
+        let r = &json.json_lines()[0];
+        let lead = &r["lead"];
+        let total = lead["total"].as_f64().expect("a lead total");
+        assert!(total > 0.0, "{lead}");
+        let parts: f64 = ["hits", "title", "blurb", "totals", "bias"]
+            .iter()
+            .map(|k| lead[*k].as_f64().expect("a part"))
+            .sum();
+        assert!((parts - total).abs() < 0.03, "{lead}");
+        // The evidence in the job's own sections adds up to the hits' part.
+        let hits: f64 = r["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                let s = e["section"].as_str().unwrap();
+                !matches!(s, "title" | "about" | "benefits" | "process")
+            })
+            .map(|e| e["lead"].as_f64().unwrap())
+            .sum();
+        assert!(
+            (hits - lead["hits"].as_f64().unwrap()).abs() < 0.1,
+            "{hits} {lead}"
+        );
+
+        let out = in_repo(["analyze", sample, "--explain", "--color", "never"])
+            .args(["--lang", lang])
+            .run();
+        let table = out.success();
+        let at = table
+            .lines()
+            .position(|l| l.contains(head) && l.contains(&format!("{total:.2}")))
+            .unwrap_or_else(|| panic!("no lead line with {total:.2}:\n{table}"));
+        let lines: Vec<&str> = table.lines().skip(at).collect();
+        let parts_line = lines[1].trim();
+        let hits_part = format!("{:+.2}", lead["hits"].as_f64().unwrap());
+        assert!(parts_line.contains(&hits_part), "{parts_line} {lead}");
+        // Each side's patterns: the label's with positive shares, the
+        // runner-up's with negative ones.
+        let mut sides = 0;
+        let mut sign = 0.0;
+        for l in &lines[2..] {
+            if l.contains(most_for) {
+                sides += 1;
+                sign = if sides == 1 { 1.0 } else { -1.0 };
+                continue;
+            }
+            let Some(v) = l
+                .split_whitespace()
+                .next()
+                .and_then(|v| v.parse::<f64>().ok())
+            else {
+                break;
+            };
+            if !l.starts_with("      ") {
+                break;
+            }
+            assert!(v * sign > 0.0, "{l}\n{table}");
+        }
+        assert_eq!(sides, 2, "{table}");
+    }
 }

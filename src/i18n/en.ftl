@@ -75,6 +75,11 @@ explain-ai-signal = ai signal in the job's own sections: { $score }
 explain-hits = { $signal } ({ $n } hits)
 explain-negated = negated
 explain-sections = sections
+explain-lead = { $label } over { $over }: ahead by { $total } in log-odds (about { $odds } to 1)
+explain-lead-sure = { $label } over { $over }: ahead by { $total } in log-odds (over 1000 to 1)
+explain-lead-function = { $label } over { $over }: the title names a non-AI job function and the duties confirm it (the model's log-odds: { $total })
+explain-lead-parts = pattern hits { $hits } · title { $title } · company blurb { $blurb } · section totals { $totals } · bias { $bias }
+explain-lead-for = most for { $label }
 
 ## Markdown (`--format md`)
 

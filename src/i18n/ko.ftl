@@ -74,6 +74,11 @@ explain-ai-signal = 직무 본문의 AI 신호: { $score }
 explain-hits = { $signal } (근거 { $n }개)
 explain-negated = 부정됨
 explain-sections = 섹션
+explain-lead = { $label } 대 { $over }: 로그 오즈 { $total } 앞섬 (약 { $odds } 대 1)
+explain-lead-sure = { $label } 대 { $over }: 로그 오즈 { $total } 앞섬 (1000 대 1 이상)
+explain-lead-function = { $label } 대 { $over }: 제목이 AI가 아닌 직무를 말하고 업무 내용이 이를 확인함 (모델의 로그 오즈: { $total })
+explain-lead-parts = 패턴 { $hits } · 제목 { $title } · 회사 소개 { $blurb } · 섹션 합계 { $totals } · 기본값 { $bias }
+explain-lead-for = { $label } 쪽 근거
 
 ## 마크다운 (`--format md`)
 

@@ -2,7 +2,7 @@
 //! needs), and numbers and dates in the locale's format. Each id is a
 //! literal, so the catalogue test sees every one.
 
-use crate::classify::Signal;
+use crate::classify::{Lead, Signal};
 use crate::fit::{Advice, Gate, GateWhy, LevelWhy, PartWhy, PenaltyWhy};
 use crate::model::{Lang, SectionKind};
 use crate::profile::DegreeHeld;
@@ -489,6 +489,60 @@ impl Messages {
             title = self.label(title.0),
             role = self.label(r.ai_role())
         ))
+    }
+
+    /// Why the label beat the runner-up, in two lines: "modeling over
+    /// research: ahead by 2.82 in log-odds (about 17 to 1)", then the parts
+    /// ("pattern hits +3.18 · title -0.37 · …").
+    pub fn lead_lines(self, lead: &Lead, label: Option<Role>) -> [String; 2] {
+        let (label, over) = (self.label(label), self.label(lead.over.0));
+        let total = format!("{:.2}", lead.total);
+        let odds = lead.total.exp();
+        let head = if lead.total < 0.0 {
+            tr!(
+                self,
+                "explain-lead-function",
+                label = label,
+                over = over,
+                total = total
+            )
+        } else if odds >= 1000.0 {
+            tr!(
+                self,
+                "explain-lead-sure",
+                label = label,
+                over = over,
+                total = total
+            )
+        } else {
+            let odds = if odds < 10.0 {
+                format!("{odds:.1}")
+            } else {
+                format!("{odds:.0}")
+            };
+            tr!(
+                self,
+                "explain-lead",
+                label = label,
+                over = over,
+                total = total,
+                odds = odds
+            )
+        };
+        let signed = |x: f64| match rolefit_core::text::round2(x) {
+            0.0 => "0.00".to_string(),
+            x => format!("{x:+.2}"),
+        };
+        let parts = tr!(
+            self,
+            "explain-lead-parts",
+            hits = signed(lead.hits),
+            title = signed(lead.title),
+            blurb = signed(lead.blurb),
+            totals = signed(lead.totals),
+            bias = signed(lead.bias)
+        );
+        [head, parts]
     }
 
     /// A section's name: `responsibilities` / `주요업무`.

@@ -169,6 +169,34 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
             .collect();
         writeln!(out, "- {}: {}", tr!(m, "md-scores"), parts.join(", "))?;
     }
+    if explain && let Some(lead) = &r.lead {
+        let [head, parts] = m.lead_lines(lead, r.ai_role());
+        writeln!(out, "- {}; {parts}", cell(&head))?;
+        for (label, for_label) in [(r.ai_role(), true), (lead.over.0, false)] {
+            let patterns: Vec<String> = super::lead_by_pattern(r, for_label)
+                .into_iter()
+                .take(5)
+                .map(|p| {
+                    let times = if p.hits > 1 {
+                        format!(" ×{}", p.hits)
+                    } else {
+                        String::new()
+                    };
+                    let e = p.strongest;
+                    format!(
+                        "{} \"{}\"{times} {:+.2}",
+                        cell(&e.pattern),
+                        cell(&e.matched),
+                        p.lead
+                    )
+                })
+                .collect();
+            if !patterns.is_empty() {
+                let what = tr!(m, "explain-lead-for", label = m.label(label));
+                writeln!(out, "- {what}: {}", patterns.join(", "))?;
+            }
+        }
+    }
     if let Some(req) = &r.requirements {
         for line in m.years_and_degree(req) {
             writeln!(out, "- {}", cell(&line))?;

@@ -21,6 +21,46 @@ use crate::i18n::Messages;
 use crate::outfile::Pending;
 use crate::report::Record;
 
+/// A pattern whose hits moved the lead by less than this is not worth a
+/// line: the lead is in log-odds, and 0.05 moves the odds by 5%.
+const MIN_LEAD_SHOWN: f64 = 0.05;
+
+/// One pattern's hits in a posting, with their summed share of the lead of
+/// the label given over the runner-up.
+pub struct PatternLead<'r> {
+    pub lead: f64,
+    pub hits: usize,
+    /// The hit with the largest share: what it matched, and where.
+    pub strongest: &'r crate::classify::Evidence,
+}
+
+/// The patterns whose hits did most for the label given (`for_label`), or
+/// most for the runner-up, by the summed shares of the lead of their hits;
+/// the largest first, none under [`MIN_LEAD_SHOWN`].
+pub fn lead_by_pattern(r: &Record, for_label: bool) -> Vec<PatternLead<'_>> {
+    let sign = if for_label { 1.0 } else { -1.0 };
+    let mut by: Vec<PatternLead<'_>> = Vec::new();
+    for e in r.evidence.iter().filter(|e| !e.negated && e.lead != 0.0) {
+        match by.iter_mut().find(|p| p.strongest.origin == e.origin) {
+            Some(p) => {
+                p.lead += e.lead;
+                p.hits += 1;
+                if e.lead.abs() > p.strongest.lead.abs() {
+                    p.strongest = e;
+                }
+            }
+            None => by.push(PatternLead {
+                lead: e.lead,
+                hits: 1,
+                strongest: e,
+            }),
+        }
+    }
+    by.retain(|p| p.lead * sign >= MIN_LEAD_SHOWN);
+    by.sort_by(|a, b| b.lead.abs().total_cmp(&a.lead.abs()));
+    by
+}
+
 /// Writes records in one format.
 pub trait RecordWriter {
     fn write(&mut self, record: &Record) -> io::Result<()>;

@@ -284,6 +284,40 @@ impl<'a> TableWriter<'a> {
             let line = tr!(m, "explain-ai-signal", score = format!("{ai:.1}"));
             writeln!(self.out, "  {line}")?;
         }
+        if let Some(lead) = &r.lead {
+            let [head, parts] = m.lead_lines(lead, r.ai_role());
+            writeln!(self.out, "  {}", st.cyan(&head))?;
+            writeln!(self.out, "    {parts}")?;
+            // The patterns that did most for each side, by their hits'
+            // shares of the lead.
+            for (label, for_label) in [(r.ai_role(), true), (lead.over.0, false)] {
+                let patterns = super::lead_by_pattern(r, for_label);
+                if patterns.is_empty() {
+                    continue;
+                }
+                let what = tr!(m, "explain-lead-for", label = m.label(label));
+                writeln!(self.out, "    {what}")?;
+                for p in patterns.into_iter().take(TOP_EVIDENCE) {
+                    let e = p.strongest;
+                    let matched = if p.hits > 1 {
+                        format!("\"{}\" ×{}", sanitize(&e.matched), p.hits)
+                    } else {
+                        format!("\"{}\"", sanitize(&e.matched))
+                    };
+                    writeln!(
+                        self.out,
+                        "      {:>+5.2}  {} {matched}  {} {}",
+                        p.lead,
+                        pad(
+                            &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
+                            PATTERN_CELLS
+                        ),
+                        m.section(e.section),
+                        m.line(e.line)
+                    )?;
+                }
+            }
+        }
         for g in groups {
             let hits: Vec<&Evidence> = r.evidence.iter().filter(|e| e.signal == g).collect();
             if hits.is_empty() {
@@ -300,17 +334,7 @@ impl<'a> TableWriter<'a> {
                 ))
             )?;
             for e in hits {
-                let text = format!(
-                    "    {:>5.2}  {} \"{}\"  {} {}",
-                    e.weight,
-                    pad(
-                        &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
-                        PATTERN_CELLS
-                    ),
-                    sanitize(&e.matched),
-                    m.section(e.section),
-                    m.line(e.line)
-                );
+                let text = self.hit_line(e, e.weight);
                 if e.negated {
                     let negated = tr!(m, "explain-negated");
                     writeln!(self.out, "{}", st.dim(&format!("{text}  ({negated})")))?;
@@ -332,6 +356,24 @@ impl<'a> TableWriter<'a> {
             writeln!(self.out, "  {what}: {}", sections.join(" | "))?;
         }
         Ok(())
+    }
+}
+
+impl TableWriter<'_> {
+    /// One hit of `--explain`: a value (its weight, or its share of the
+    /// lead), the pattern, what it matched and where.
+    fn hit_line(&self, e: &Evidence, value: f64) -> String {
+        let m = self.msg;
+        format!(
+            "    {value:>5.2}  {} \"{}\"  {} {}",
+            pad(
+                &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
+                PATTERN_CELLS
+            ),
+            sanitize(&e.matched),
+            m.section(e.section),
+            m.line(e.line)
+        )
     }
 }
 

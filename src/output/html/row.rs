@@ -196,6 +196,15 @@ fn why(r: &Record, m: Messages) -> String {
     }
     s.push_str("</summary>");
     s.push_str(&scores(r, m));
+    if let Some(lead) = &r.lead {
+        let [head, parts] = m.lead_lines(lead, r.ai_role());
+        let _ = write!(
+            s,
+            r#"<p class="lead">{}<br><span class="parts">{}</span></p>"#,
+            esc(&head),
+            esc(&parts)
+        );
+    }
     s.push_str(&asks_for(r, m));
     let lines = lines_by_strength(r);
     let negated = format!("({})", tr!(m, "explain-negated"));
@@ -218,7 +227,7 @@ fn why(r: &Record, m: Messages) -> String {
                     w = if e.negated {
                         String::new()
                     } else {
-                        format!("+{:.2}", e.weight)
+                        format!("{:+.2}", e.weight)
                     },
                     negated = if e.negated { negated.as_str() } else { "" },
                 )

@@ -16,6 +16,7 @@ fn hit(signal: Signal, pattern: &str, matched: &str, line: usize, weight: f64) -
         section: SectionKind::Requirements,
         line,
         weight,
+        lead: weight,
         negated: false,
         ai: true,
         origin: "patterns/backend.toml:1".into(),

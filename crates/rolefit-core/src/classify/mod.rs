@@ -81,6 +81,10 @@ pub struct Evidence {
     /// What the hit added to the logit of its role (for general AI
     /// vocabulary: taken from "none"), after repeat decay.
     pub weight: f64,
+    /// What the hit added to the lead of the label given over the runner-up
+    /// ([`Lead`]), in log-odds: negative when it speaks for the runner-up.
+    /// Unlike `weight`, it counts what the hit adds to every label.
+    pub lead: f64,
     /// True when a negation cue in the same clause cancelled the hit.
     pub negated: bool,
     /// True when the hit is AI work (not a generic skill such as React or Kafka).
@@ -109,8 +113,34 @@ pub struct Classification {
     /// The role the title alone suggests (`Some(Label(None))`: a non-AI job
     /// title; `None`: the title names nothing).
     pub title_role: Option<Label>,
+    /// Why the label given beat the runner-up.
+    pub lead: Lead,
     /// Every hit, strongest first.
     pub evidence: Vec<Evidence>,
+}
+
+/// Why the label given beat the runner-up: the difference of their logits
+/// (the log of their odds), in parts that add up to it (give or take
+/// rounding). Each hit's share is its evidence's `lead`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Lead {
+    /// The runner-up.
+    pub over: Label,
+    /// The label's logit less the runner-up's. Negative only when a non-AI
+    /// job function that the title names and the duties confirm made the
+    /// label `none` against the model's odds.
+    pub total: f64,
+    /// The pattern hits in the job's own sections.
+    pub hits: f64,
+    /// The title: its bounded prior and its patterns' title weights.
+    pub title: f64,
+    /// The company blurb's bounded prior.
+    pub blurb: f64,
+    /// The totals of the job's own sections (generic skills, AI work, a
+    /// stated split, each role's share and bounded score).
+    pub totals: f64,
+    /// The model's bias between the two labels.
+    pub bias: f64,
 }
 
 impl Classification {
@@ -422,6 +452,7 @@ fn read_scanned(posting: &Posting, set: &PatternSet, scan: Scan) -> (Features, V
                         section: kind,
                         line,
                         weight: 0.0,
+                        lead: 0.0,
                         negated,
                         ai: !generic && signal != Signal::Function,
                         origin: info.origin.clone(),
@@ -631,7 +662,8 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
     let (first, p1) = ranked[0];
     let (second, p2) = ranked[1];
 
-    // Each hit's share of its class's logit.
+    // Each hit's share of each class's logit: its own class's is its
+    // weight, the label's less the runner-up's its lead.
     let mut evidence: Vec<Evidence> = found
         .into_iter()
         .map(|h| {
@@ -641,23 +673,35 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
                 return e;
             }
             let x = e.weight;
-            let w = match h.place {
-                Place::Job(g) => model.patterns.weights[h.q][model.patterns.class[h.q]][g] * x,
+            let z: [f64; learn::CLASSES] = match h.place {
+                Place::Job(g) => model.patterns.weights[h.q].map(|w| w[g] * x),
                 Place::Title | Place::Blurb => {
                     let (raw, coef) = if h.place == Place::Title {
                         (f.title[h.slot], model.params.title[h.slot])
                     } else {
                         (f.blurb[h.slot], model.params.blurb[h.slot])
                     };
-                    if raw == 0.0 {
-                        0.0
-                    } else {
-                        coef * learn::bounded(raw) * h.hand * x / raw
+                    let mut z = [0.0; learn::CLASSES];
+                    if raw != 0.0 {
+                        z[learn::prior_class(h.slot)] =
+                            coef * learn::bounded(raw) * h.hand * x / raw;
                     }
+                    // A pattern's own title weights count its first title hit.
+                    if h.place == Place::Title && x == 1.0 {
+                        for (z, w) in z.iter_mut().zip(&model.patterns.weights[h.q]) {
+                            *z += w[learn::TITLE_GROUP];
+                        }
+                    }
+                    z
                 }
             };
+            let own = match h.place {
+                Place::Job(_) => z[model.patterns.class[h.q]],
+                Place::Title | Place::Blurb => z[learn::prior_class(h.slot)],
+            };
             // General AI vocabulary speaks against "none": shown as for AI.
-            e.weight = round2(if h.signal == Signal::Ai { -w } else { w });
+            e.weight = round2(if h.signal == Signal::Ai { -own } else { own });
+            e.lead = round2(z[first] - z[second]);
             e
         })
         .collect();
@@ -682,6 +726,17 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
             .filter(|&&(q, _, _)| q >= first_function)
             .map(|&(q, g, x)| model.patterns.weights[q][learn::NONE][g] * x)
             .sum::<f64>();
+    let terms = model.terms(f);
+    let lead_of = |z: [f64; learn::CLASSES]| round2(z[first] - z[second]);
+    let lead = Lead {
+        over: learn::label_of(second),
+        total: lead_of(terms.sum()),
+        hits: lead_of(terms.hits),
+        title: lead_of(terms.title),
+        blurb: lead_of(terms.blurb),
+        totals: lead_of(terms.totals),
+        bias: lead_of(terms.bias),
+    };
     Classification {
         role,
         secondary,
@@ -691,6 +746,7 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
         function_score: round2(function_score),
         alternative,
         title_role: title_role(f),
+        lead,
         evidence,
     }
 }
@@ -1052,6 +1108,86 @@ mod tests {
             let total: f64 = c.scores.iter().sum::<f64>() + (1.0 - c.ai_signal);
             assert!((total - 1.0).abs() < 0.03, "{total}");
         }
+    }
+
+    /// The lead of the label over the runner-up is their logit difference,
+    /// its parts add up to it, and each hit's lead adds up to its part: the
+    /// hits in the job's own sections to `hits`, the title's to `title`, the
+    /// blurb's to `blurb`. English and Korean.
+    #[test]
+    fn the_lead_over_the_runner_up_adds_up_from_its_parts_and_hits() {
+        let set = PatternSet::builtin().unwrap();
+        for text in [
+            "# Research Scientist, Machine Learning\n\n## About us\nWe are an AI lab: our team fine-tunes large language models in PyTorch for hospitals.\n\n## Responsibilities\n- Train and evaluate deep learning models in PyTorch\n- Publish papers at NeurIPS and ICML\n",
+            "# 딥러닝 연구원\n\n## 회사 소개\n저희는 의료 AI를 만드는 회사로, 파이토치로 딥러닝 모델을 학습합니다.\n\n## 주요업무\n- 딥러닝 모델 개발 및 학습\n- 연구 결과를 CVPR 등 학회에 논문으로 발표\n",
+        ] {
+            let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+            let c = classify(&posting, &set);
+            let (f, lead) = (features(&posting, &set), c.lead);
+            let z = set.model.logits(&f);
+            let (first, second) = (learn::class_of(c.label()), learn::class_of(lead.over));
+            assert_ne!(first, second);
+            assert!(lead.total > 0.0, "{lead:?}");
+            assert!(
+                (lead.total - (z[first] - z[second])).abs() < 0.006,
+                "{lead:?} {z:?}"
+            );
+            let parts = lead.hits + lead.title + lead.blurb + lead.totals + lead.bias;
+            assert!((parts - lead.total).abs() < 0.03, "{lead:?}");
+            let (mut hits, mut title, mut blurb, mut n) = (0.0, 0.0, 0.0, 0);
+            for e in c.evidence.iter().filter(|e| !e.negated) {
+                n += 1;
+                match e.section {
+                    SectionKind::Title => title += e.lead,
+                    SectionKind::About | SectionKind::Benefits | SectionKind::Process => {
+                        blurb += e.lead
+                    }
+                    _ => hits += e.lead,
+                }
+            }
+            let near = |a: f64, b: f64| (a - b).abs() <= 0.006 * n as f64;
+            assert!(near(hits, lead.hits), "{hits} {lead:?}");
+            assert!(
+                near(title, lead.title) && lead.title != 0.0,
+                "{title} {lead:?}"
+            );
+            assert!(
+                near(blurb, lead.blurb) && lead.blurb != 0.0,
+                "{blurb} {lead:?}"
+            );
+            // Research words speak for research against modeling, whichever
+            // of the two is given.
+            let venue = c
+                .evidence
+                .iter()
+                .find(|e| e.matched == "CVPR" || e.matched == "NeurIPS");
+            let venue = venue.expect("a venue hit").lead;
+            match (c.role, lead.over.0) {
+                (Some(Role::Research), Some(Role::Modeling)) => assert!(venue > 0.0),
+                (Some(Role::Modeling), Some(Role::Research)) => assert!(venue < 0.0),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    /// A recruiter for an AI team is "none" by the job-function rule, here
+    /// against the model's odds: the lead says so with a negative total.
+    #[test]
+    fn a_lead_against_the_model_is_negative() {
+        let set = PatternSet::builtin().unwrap();
+        let text = "# Technical Recruiter\n\n## What you will do\n- Recruit for our team that trains deep learning models in PyTorch, fine-tunes LLMs with RLHF and builds computer vision models\n- Understand model training, evaluation and fine-tuning well enough to screen machine learning engineers\n- Run interview loops and close offers\n";
+        let posting = extract(&padded(text), Format::Markdown, &set.sections).unwrap();
+        let c = classify(&posting, &set);
+        let z = set.model.logits(&features(&posting, &set));
+        assert_eq!(c.role, None);
+        let lead = c.lead;
+        assert_eq!(lead.over, Label(Some(Role::Modeling)));
+        assert!(z[learn::NONE] < z[0], "{z:?}");
+        assert!(
+            (lead.total - (z[learn::NONE] - z[0])).abs() < 0.006,
+            "{lead:?}"
+        );
+        assert!(lead.total < 0.0, "{lead:?}");
     }
 
     /// A long posting's hits in the job's own sections are damped together,

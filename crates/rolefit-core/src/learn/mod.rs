@@ -244,30 +244,69 @@ pub struct Model {
     pub params: Params,
 }
 
+/// The logits of the classes in the parts a decision is explained by: they
+/// add up to [`Model::logits`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Terms {
+    /// The model's bias.
+    pub bias: [f64; CLASSES],
+    /// The pattern hits in the job's own sections.
+    pub hits: [f64; CLASSES],
+    /// The title: its bounded prior and its patterns' own title weights.
+    pub title: [f64; CLASSES],
+    /// The company blurb's bounded prior.
+    pub blurb: [f64; CLASSES],
+    /// The totals of the job's own sections: generic skills, AI work, a
+    /// stated split, each role's share and bounded score.
+    pub totals: [f64; CLASSES],
+}
+
+impl Terms {
+    /// The logit of each class.
+    pub fn sum(&self) -> [f64; CLASSES] {
+        std::array::from_fn(|c| {
+            self.bias[c] + self.hits[c] + self.title[c] + self.blurb[c] + self.totals[c]
+        })
+    }
+}
+
 impl Model {
     /// The logit of each class.
     pub fn logits(&self, f: &Features) -> [f64; CLASSES] {
-        let mut z = self.params.bias;
+        self.terms(f).sum()
+    }
+
+    /// The logit of each class, in its parts.
+    pub fn terms(&self, f: &Features) -> Terms {
+        let mut t = Terms {
+            bias: self.params.bias,
+            ..Terms::default()
+        };
         for &(q, g, x) in &f.hits {
+            let z = if g == TITLE_GROUP {
+                &mut t.title
+            } else {
+                &mut t.hits
+            };
             for (c, w) in self.patterns.weights[q].iter().enumerate() {
                 z[c] += w[g] * x;
             }
         }
         for s in 0..PRIOR_SLOTS {
             let c = prior_class(s);
-            z[c] += self.params.title[s] * bounded(f.title[s]);
-            z[c] += self.params.blurb[s] * bounded(f.blurb[s]);
+            t.title[c] += self.params.title[s] * bounded(f.title[s]);
+            t.blurb[c] += self.params.blurb[s] * bounded(f.blurb[s]);
         }
         for g in 0..4 {
-            z[NONE] += self.params.generic[g] * f.generic[g];
+            t.totals[NONE] += self.params.generic[g] * f.generic[g];
         }
-        z[NONE] += self.params.ai_work * f.ai_work;
-        for (r, z) in z.iter_mut().take(4).enumerate() {
+        t.totals[NONE] += self.params.ai_work * f.ai_work;
+        for (r, z) in t.totals.iter_mut().take(4).enumerate() {
             *z += self.params.stated * f.stated[r]
                 + self.params.share * f.shares[r]
                 + self.params.role_work[r] * f.role_work[r];
         }
-        z
+        t
     }
 
     /// The probability of each class.
