@@ -427,7 +427,13 @@ fn read_scanned(posting: &Posting, set: &PatternSet, scan: Scan) -> (Features, V
                     continue;
                 }
                 let mut place = place_of(kind);
-                if let Place::Job(_) = place {
+                // A non-AI job function named under the duties heading is the
+                // job's own, even in a sentence that reads as the hiring
+                // process ("면접 일정 조율 및 채용 프로세스 운영" for a recruiter).
+                let a_duty = matches!(source, Source::Function) && place == Place::Job(0);
+                if let Place::Job(_) = place
+                    && !a_duty
+                {
                     let kinds = kinds.get_or_insert_with(|| {
                         let spans = sentences(text);
                         let kinds = set.sections.kinds_of_sentences(text, &spans);
@@ -850,6 +856,20 @@ mod tests {
     fn recruiter_at_an_ai_company_is_none() {
         let text = "# Technical Recruiter, Machine Learning\n\n## What you'll do\n- Partner with hiring managers to hire ML engineers and research scientists\n- Run interview loops and close offers\n\n## Requirements\n- 3+ years of technical recruiting\n";
         assert_eq!(role_of(text), None);
+    }
+
+    /// A recruiter's duties that speak of the hiring process ("면접",
+    /// "interview process": the words of a posting's own process blurb)
+    /// still name the job function, so a recruiter for an AI team is none.
+    #[test]
+    fn a_recruiters_duties_about_the_hiring_process_name_the_function() {
+        for text in [
+            "# Technical Recruiter\n\n## Responsibilities\n- Recruit for our team that trains deep learning models in PyTorch, fine-tunes LLMs with RLHF and builds computer vision models\n- Manage the candidate pipeline and the interview process for machine learning engineers\n",
+            "# 테크 리크루터\n\n## 주요업무\n- 딥러닝 모델 학습, LLM 파인튜닝, 컴퓨터 비전 모델 개발을 하는 팀의 인재 채용\n- 모델 학습과 평가를 이해하고 머신러닝 엔지니어 후보자 검토\n- 면접 일정 조율 및 채용 프로세스 운영\n",
+        ] {
+            let c = classify_md(text);
+            assert_eq!(c.role, None, "{text}\n{:?}", c.evidence);
+        }
     }
 
     #[test]
