@@ -130,7 +130,8 @@ pub struct AnalyzeArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
-    /// Show every piece of evidence per role, the deciding ones first.
+    /// Show why the label beat the runner-up, and every piece of evidence
+    /// per role, the deciding ones first.
     #[arg(long)]
     pub explain: bool,
 

@@ -32,7 +32,7 @@ pub use rolefit_core::{
 
 use std::ffi::OsString;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::{Cli, Command};
 
@@ -40,7 +40,13 @@ pub use exit_codes::ExitCode;
 
 /// Runs rolefit with command-line arguments; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // --help in the user's language: read before the arguments are.
+    let mut cmd = i18n::help::command(i18n::help::locale_of(&args));
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -394,3 +394,26 @@ fn explain_columns_line_up_with_hangul() {
     assert_eq!(bars.len(), 5, "{text}");
     assert!(bars.iter().all(|&c| c == bars[0]), "{bars:?}\n{text}");
 }
+
+// ---- --help ------------------------------------------------------------------
+
+/// `--help` speaks the user's language too: clap's words, every command's
+/// about and every option's help, from `--lang` or the locale.
+#[test]
+fn help_is_in_the_users_language() {
+    let out = in_repo(["analyze", "--help", "--lang", "ko"]).run();
+    let ko = out.success();
+    for words in ["사용법: rolefit analyze", "인자:", "옵션:", "읽을 공고", "종료 코드:"] {
+        assert!(ko.contains(words), "{words:?} not in:\n{ko}");
+    }
+    assert!(!ko.contains("Usage:") && !ko.contains("Postings to read"), "{ko}");
+
+    let out = in_repo(["-h"]).env("LANG", "ko_KR.UTF-8").run();
+    let ko = out.success();
+    assert!(ko.contains("명령:") && ko.contains("URL, 파일, 표준 입력의 공고를 분류합니다"), "{ko}");
+
+    let out = in_repo(["analyze", "-h"]).run();
+    let en = out.success();
+    assert!(en.contains("Usage: rolefit analyze") && en.contains("Postings to read"), "{en}");
+    assert!(!en.contains("사용법"), "{en}");
+}

@@ -39,6 +39,7 @@
 //! the report, the profile template and common errors follow the language.
 
 pub mod errors;
+pub mod help;
 mod words;
 
 use std::sync::OnceLock;

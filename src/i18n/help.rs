@@ -1,0 +1,349 @@
+//! `--help` in the user's language. The English is clap's, from the doc
+//! comments in `src/cli.rs`; in Korean every command's about and every
+//! option's help are taken from `help.ko.toml`, and clap's own words
+//! (Usage, Options, the help and version flags) too.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, Command, CommandFactory, ValueEnum};
+use serde::Deserialize;
+
+use super::Locale;
+use crate::cli::Cli;
+
+/// The Korean help, as `help.ko.toml` is written. (Any other table is a
+/// command: a test checks that each names one.)
+#[derive(Debug, Deserialize)]
+pub struct Catalogue {
+    pub headings: Headings,
+    /// Help of each value, by the option's id, then the value's name.
+    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// Help of options that several commands share, by id.
+    pub args: BTreeMap<String, String>,
+    /// Each command, by its path ("rolefit", "analyze", "patterns learn").
+    #[serde(flatten)]
+    pub commands: BTreeMap<String, CommandHelp>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub usage: String,
+    pub commands: String,
+    pub arguments: String,
+    pub options: String,
+    pub help: String,
+    pub help_command: String,
+    pub version: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandHelp {
+    pub about: String,
+    #[serde(default)]
+    pub after: Option<String>,
+    #[serde(default)]
+    pub args: BTreeMap<String, String>,
+}
+
+/// The Korean catalogue; it is compiled in, and a test reads it whole.
+pub fn korean() -> Catalogue {
+    toml::from_str(include_str!("help.ko.toml")).expect("help.ko.toml is valid")
+}
+
+/// The language `--help` is shown in, read before the arguments are parsed
+/// (a usage error is shown in it too): `--lang` anywhere in `args`, else
+/// the environment as [`Locale::from_env`] reads it, else English.
+pub fn locale_of(args: &[OsString]) -> Locale {
+    flag(args).unwrap_or_else(|| Locale::from_env().unwrap_or_default())
+}
+
+/// The language `--lang LANG` or `--lang=LANG` names, wherever it stands
+/// before a `--`.
+fn flag(args: &[OsString]) -> Option<Locale> {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(w) = words.next() {
+        if w == "--" {
+            break;
+        }
+        let value = match w.strip_prefix("--lang") {
+            Some("") => words.next().map(|v| v.into_owned()),
+            Some(v) => v.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(l) = value.as_deref().and_then(Locale::parse) {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// The command line, its help in `locale`.
+pub fn command(locale: Locale) -> Command {
+    let cmd = Cli::command();
+    match locale {
+        Locale::En => cmd,
+        Locale::Ko => {
+            let mut cmd = cmd;
+            // Built, it has its help and version flags and the global
+            // options in every subcommand, which are then localised too.
+            cmd.build();
+            localize(cmd, "rolefit", &korean())
+        }
+    }
+}
+
+/// `cmd` and its subcommands with the help of `c`. A command or option that
+/// `c` lacks keeps its English (a test sees that none does).
+fn localize(mut cmd: Command, path: &str, c: &Catalogue) -> Command {
+    let h = &c.headings;
+    let own = c.commands.get(path);
+    if let Some(own) = own {
+        cmd = cmd.about(own.about.clone()).long_about(None::<&str>);
+        if let Some(after) = &own.after {
+            cmd = cmd.after_help(after.trim_start_matches('\n').to_string());
+            cmd = cmd.after_long_help(None::<&str>);
+        }
+    }
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        h.usage
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(h.commands.clone());
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |arg| {
+            let help = match id.as_str() {
+                "help" => Some(&h.help),
+                "version" => Some(&h.version),
+                _ => own
+                    .and_then(|o| o.args.get(&id))
+                    .or_else(|| c.args.get(&id)),
+            };
+            let heading = if arg.is_positional() {
+                &h.arguments
+            } else {
+                &h.options
+            };
+            let mut arg = arg.help_heading(heading.clone());
+            if let Some(help) = help {
+                arg = arg.help(help.clone()).long_help(None::<&str>);
+            }
+            match c.values.get(&id) {
+                Some(values) => with_value_help(arg, &id, values),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path == "rolefit" {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            let sub = localize(sub, &sub_path, c);
+            if name == "help" {
+                sub.about(h.help_command.clone())
+            } else {
+                sub
+            }
+        });
+    }
+    cmd
+}
+
+/// `arg` with the help of each of its values from `values`. The option's
+/// values are the enum's; the parser still returns the enum.
+fn with_value_help(arg: Arg, id: &str, values: &BTreeMap<String, String>) -> Arg {
+    match id {
+        "format" => typed::<crate::output::OutputFormat>(arg, values),
+        "input_format" => typed::<crate::config::InputFormat>(arg, values),
+        "lang" => typed::<Locale>(arg, values),
+        _ => arg,
+    }
+}
+
+fn typed<E: ValueEnum + Clone + Send + Sync + 'static>(
+    arg: Arg,
+    values: &BTreeMap<String, String>,
+) -> Arg {
+    let possible: Vec<PossibleValue> = E::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .map(|v| match values.get(v.get_name()) {
+            Some(help) => v.clone().help(help.clone()),
+            None => v,
+        })
+        .collect();
+    let parser = PossibleValuesParser::new(possible)
+        .map(|s| E::from_str(&s, false).expect("a value the parser accepted is a variant"));
+    arg.value_parser(parser)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::FromArgMatches;
+
+    /// Every command's path ("analyze", "patterns learn") and the command,
+    /// built (its global options and help flags in place); clap's own
+    /// `help` subcommands left out.
+    fn commands() -> Vec<(String, Command)> {
+        fn walk(cmd: &Command, path: &str, out: &mut Vec<(String, Command)>) {
+            out.push((path.to_string(), cmd.clone()));
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let p = if path == "rolefit" {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &p, out);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut out = Vec::new();
+        walk(&cmd, "rolefit", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_option_and_value_has_korean_help() {
+        let c = korean();
+        let mut missing = Vec::new();
+        for (path, cmd) in commands() {
+            let own = c.commands.get(&path);
+            if own.is_none() {
+                missing.push(format!("[{path}] about"));
+            }
+            if cmd.get_after_help().is_some() && own.is_none_or(|o| o.after.is_none()) {
+                missing.push(format!("[{path}] after"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if own
+                    .and_then(|o| o.args.get(id))
+                    .or(c.args.get(id))
+                    .is_none()
+                {
+                    missing.push(format!("[{path}] {id}"));
+                }
+                for v in arg.get_possible_values() {
+                    let named = c
+                        .values
+                        .get(id)
+                        .is_some_and(|m| m.contains_key(v.get_name()));
+                    if v.get_help().is_some() && !named {
+                        missing.push(format!("[values.{id}] {}", v.get_name()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Korean help for {missing:?}");
+    }
+
+    #[test]
+    fn the_korean_help_names_only_commands_options_and_values_there_are() {
+        let c = korean();
+        let commands = commands();
+        let ids = |cmd: &Command| -> Vec<String> {
+            cmd.get_arguments()
+                .map(|a| a.get_id().to_string())
+                .collect()
+        };
+        for (path, help) in &c.commands {
+            let (_, cmd) = commands
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap_or_else(|| panic!("[{path}]: no such command"));
+            for id in help.args.keys() {
+                assert!(ids(cmd).contains(id), "[{path}.args] {id}: no such option");
+            }
+        }
+        for id in c.args.keys() {
+            assert!(
+                commands.iter().any(|(_, cmd)| ids(cmd).contains(id)),
+                "[args] {id}: no such option"
+            );
+        }
+        for (id, values) in &c.values {
+            for name in values.keys() {
+                let there = commands.iter().any(|(_, cmd)| {
+                    cmd.get_arguments()
+                        .filter(|a| a.get_id() == id.as_str())
+                        .any(|a| a.get_possible_values().iter().any(|v| v.get_name() == name))
+                });
+                assert!(there, "[values.{id}] {name}: no such value");
+            }
+        }
+    }
+
+    /// The Korean command parses as the English one does: the same options,
+    /// and values that still come out as their types.
+    #[test]
+    fn the_korean_command_line_parses_as_the_english() {
+        command(Locale::Ko).debug_assert();
+        let args = [
+            "rolefit",
+            "batch",
+            "in.csv",
+            "-f",
+            "jsonl",
+            "--input-format",
+            "jsonl",
+            "--lang",
+            "ko",
+            "--jobs",
+            "3",
+        ];
+        let parse = |locale| {
+            let m = command(locale).try_get_matches_from(args).unwrap();
+            format!("{:?}", Cli::from_arg_matches(&m).unwrap())
+        };
+        assert_eq!(parse(Locale::Ko), parse(Locale::En));
+        let bad =
+            command(Locale::Ko).try_get_matches_from(["rolefit", "analyze", "x", "-f", "xml"]);
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn the_language_of_help_is_the_flag_wherever_it_stands() {
+        let args = |a: &[&str]| -> Vec<OsString> { a.iter().map(OsString::from).collect() };
+        assert_eq!(
+            flag(&args(&["rolefit", "--lang", "ko", "-h"])),
+            Some(Locale::Ko)
+        );
+        assert_eq!(
+            flag(&args(&["rolefit", "analyze", "-h", "--lang=ko"])),
+            Some(Locale::Ko)
+        );
+        assert_eq!(
+            flag(&args(&["rolefit", "analyze", "--lang", "en"])),
+            Some(Locale::En)
+        );
+        assert_eq!(flag(&args(&["rolefit", "analyze", "-h"])), None);
+        // After `--` it is a posting's file name, and a bad value is clap's to refuse.
+        assert_eq!(
+            flag(&args(&["rolefit", "analyze", "--", "--lang=ko"])),
+            None
+        );
+        assert_eq!(flag(&args(&["rolefit", "--lang", "fr", "-h"])), None);
+        assert_eq!(flag(&args(&["rolefit", "--language=ko"])), None);
+    }
+}
