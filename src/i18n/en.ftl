@@ -71,7 +71,7 @@ evidence-publications = publications
 evidence-competitions = competitions
 evidence-large-scale = large-scale services
 
-explain-ai-signal = ai signal in the job's own sections: { $score }
+explain-ai-signal = probability of AI work: { $score } (1 - none)
 explain-hits = { $signal } ({ $n } hits)
 explain-negated = negated
 explain-sections = sections

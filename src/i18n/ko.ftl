@@ -70,7 +70,7 @@ evidence-publications = 논문 실적
 evidence-competitions = 대회 수상
 evidence-large-scale = 대규모 서비스 경험
 
-explain-ai-signal = 직무 본문의 AI 신호: { $score }
+explain-ai-signal = AI 직무일 확률: { $score } (1 - AI 아님)
 explain-hits = { $signal } (근거 { $n }개)
 explain-negated = 부정됨
 explain-sections = 섹션

@@ -281,7 +281,7 @@ impl<'a> TableWriter<'a> {
             Signal::Function,
         ];
         if let Some(ai) = r.ai_signal {
-            let line = tr!(m, "explain-ai-signal", score = format!("{ai:.1}"));
+            let line = tr!(m, "explain-ai-signal", score = format!("{ai:.2}"));
             writeln!(self.out, "  {line}")?;
         }
         if let Some(lead) = &r.lead {
