@@ -42,14 +42,20 @@ pub use exit_codes::ExitCode;
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
     // --help in the user's language: read before the arguments are.
-    let mut cmd = i18n::help::command(i18n::help::locale_of(&args));
+    let locale = i18n::help::locale_of(&args);
+    let mut cmd = i18n::help::command(locale);
     let parsed = cmd
         .try_get_matches_from_mut(&args)
         .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match i18n::help::korean_error(&e).filter(|_| locale == i18n::Locale::Ko) {
+                Some(text) if e.use_stderr() => eprint!("{text}"),
+                _ => {
+                    let _ = e.print();
+                }
+            }
             let code = if e.use_stderr() {
                 ExitCode::Usage
             } else {

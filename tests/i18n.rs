@@ -403,17 +403,57 @@ fn explain_columns_line_up_with_hangul() {
 fn help_is_in_the_users_language() {
     let out = in_repo(["analyze", "--help", "--lang", "ko"]).run();
     let ko = out.success();
-    for words in ["사용법: rolefit analyze", "인자:", "옵션:", "읽을 공고", "종료 코드:"] {
+    for words in [
+        "사용법: rolefit analyze",
+        "인자:",
+        "옵션:",
+        "읽을 공고",
+        "종료 코드:",
+    ] {
         assert!(ko.contains(words), "{words:?} not in:\n{ko}");
     }
-    assert!(!ko.contains("Usage:") && !ko.contains("Postings to read"), "{ko}");
+    assert!(
+        !ko.contains("Usage:") && !ko.contains("Postings to read"),
+        "{ko}"
+    );
 
     let out = in_repo(["-h"]).env("LANG", "ko_KR.UTF-8").run();
     let ko = out.success();
-    assert!(ko.contains("명령:") && ko.contains("URL, 파일, 표준 입력의 공고를 분류합니다"), "{ko}");
+    assert!(
+        ko.contains("명령:") && ko.contains("URL, 파일, 표준 입력의 공고를 분류합니다"),
+        "{ko}"
+    );
 
     let out = in_repo(["analyze", "-h"]).run();
     let en = out.success();
-    assert!(en.contains("Usage: rolefit analyze") && en.contains("Postings to read"), "{en}");
+    assert!(
+        en.contains("Usage: rolefit analyze") && en.contains("Postings to read"),
+        "{en}"
+    );
     assert!(!en.contains("사용법"), "{en}");
+}
+
+/// A usage error is said in the user's language too, and still exits 2.
+#[test]
+fn usage_errors_are_in_the_users_language() {
+    let out = in_repo(["analyze", "--formt", "json", KO_SAMPLE])
+        .env("LANG", "ko_KR.UTF-8")
+        .run();
+    out.expect_code(2);
+    assert!(
+        out.stderr.starts_with("오류: 모르는 인자입니다: '--formt'"),
+        "{out:?}"
+    );
+    assert!(
+        out.stderr.contains("'--format'") && out.stderr.contains("사용법:"),
+        "{out:?}"
+    );
+
+    let out = in_repo(["analyze", "--formt", "json", KO_SAMPLE]).run();
+    out.expect_code(2);
+    assert!(
+        out.stderr
+            .starts_with("error: unexpected argument '--formt'"),
+        "{out:?}"
+    );
 }

@@ -18,6 +18,7 @@ use crate::cli::Cli;
 #[derive(Debug, Deserialize)]
 pub struct Catalogue {
     pub headings: Headings,
+    pub errors: Errors,
     /// Help of each value, by the option's id, then the value's name.
     pub values: BTreeMap<String, BTreeMap<String, String>>,
     /// Help of options that several commands share, by id.
@@ -37,6 +38,24 @@ pub struct Headings {
     pub help: String,
     pub help_command: String,
     pub version: String,
+}
+
+/// A usage error's words; `{arg}`, `{value}`, `{suggested}`, `{prior}` and
+/// `{values}` are filled in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Errors {
+    pub prefix: String,
+    pub unknown_argument: String,
+    pub unknown_subcommand: String,
+    pub tip_argument: String,
+    pub tip_subcommand: String,
+    pub invalid_value: String,
+    pub possible_values: String,
+    pub missing: String,
+    pub conflict: String,
+    pub tip: String,
+    pub more: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +113,76 @@ pub fn command(locale: Locale) -> Command {
             localize(cmd, "rolefit", &korean())
         }
     }
+}
+
+/// A usage error in Korean, for the kinds people meet: an unknown option or
+/// command (with clap's suggestion), a value refused, a missing argument,
+/// two options that exclude each other. `None` for the rest, which clap
+/// says in English.
+pub fn korean_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let c = korean();
+    let t = &c.errors;
+    let get = |k: K| match e.get(k)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join(", ")),
+        V::StyledStr(s) => Some(s.to_string()),
+        _ => None,
+    };
+    let fill = |text: &str, k: K| -> String {
+        let mut text = text.to_string();
+        for (name, k) in [
+            ("{arg}", k),
+            ("{value}", K::InvalidValue),
+            ("{prior}", K::PriorArg),
+            ("{values}", K::ValidValue),
+        ] {
+            text = text.replace(name, &get(k).unwrap_or_default());
+        }
+        text
+    };
+    let tip = |k: K, text: &str| {
+        get(k).map(|s| format!("\n\n  {}: {}", t.tip, text.replace("{suggested}", &s)))
+    };
+    let mut out = format!("{}: ", t.prefix);
+    match e.kind() {
+        ErrorKind::UnknownArgument => {
+            out += &fill(&t.unknown_argument, K::InvalidArg);
+            out += &tip(K::SuggestedArg, &t.tip_argument).unwrap_or_default();
+        }
+        ErrorKind::InvalidSubcommand => {
+            out += &fill(&t.unknown_subcommand, K::InvalidSubcommand);
+            out += &tip(K::SuggestedSubcommand, &t.tip_subcommand).unwrap_or_default();
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            out += &fill(&t.invalid_value, K::InvalidArg);
+            // A parser's own reason ("must be one ASCII character") is
+            // English, as the option's name is.
+            if let Some(why) = std::error::Error::source(e) {
+                out += &format!(": {why}");
+            }
+            if get(K::ValidValue).is_some() {
+                out += &format!("\n  [{}]", fill(&t.possible_values, K::ValidValue));
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            out += &t.missing;
+            if let Some(V::Strings(args)) = e.get(K::InvalidArg) {
+                for a in args {
+                    out += &format!("\n  {a}");
+                }
+            }
+        }
+        ErrorKind::ArgumentConflict => out += &fill(&t.conflict, K::InvalidArg),
+        _ => return None,
+    }
+    if let Some(usage) = get(K::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        out += &format!("\n\n{}: {usage}", c.headings.usage);
+    }
+    out += &format!("\n\n{}\n", t.more);
+    Some(out)
 }
 
 /// `cmd` and its subcommands with the help of `c`. A command or option that
@@ -320,6 +409,74 @@ mod tests {
         let bad =
             command(Locale::Ko).try_get_matches_from(["rolefit", "analyze", "x", "-f", "xml"]);
         assert!(bad.is_err());
+    }
+
+    /// The usage errors people meet read in Korean, with clap's suggestion
+    /// and the usage; the others are left to clap.
+    #[test]
+    fn usage_errors_are_said_in_korean() {
+        let error = |args: &[&str]| {
+            let e = command(Locale::Ko).try_get_matches_from(args).unwrap_err();
+            (e.kind(), korean_error(&e))
+        };
+        let cases: [(&[&str], &[&str]); 6] = [
+            (
+                &["rolefit", "analyze", "--formt", "json", "x"],
+                &[
+                    "오류: 모르는 인자입니다: '--formt'",
+                    "'--format'",
+                    "사용법: rolefit analyze",
+                ],
+            ),
+            (
+                &["rolefit", "analyz", "x"],
+                &["모르는 명령입니다: 'analyz'", "'analyze'"],
+            ),
+            (
+                &["rolefit", "analyze", "x", "-f", "xml"],
+                &[
+                    "'--format <FORMAT>'에 쓸 수 없는 값입니다: 'xml'",
+                    "가능한 값: table, json",
+                ],
+            ),
+            (
+                &["rolefit", "batch", "x", "--jobs", "many"],
+                &["'--jobs <N>'에 쓸 수 없는 값입니다: 'many': invalid digit"],
+            ),
+            (
+                &["rolefit", "analyze"],
+                &["다음 인자가 필요합니다:\n  <SOURCE>..."],
+            ),
+            (
+                &[
+                    "rolefit",
+                    "analyze",
+                    "x",
+                    "--profile",
+                    "a",
+                    "--strengths",
+                    "b",
+                ],
+                &["'--profile <FILE>' 옵션은 '--strengths <LIST>' 옵션과 함께 쓸 수 없습니다"],
+            ),
+        ];
+        for (args, want) in cases {
+            let (kind, text) = error(args);
+            let text = text.unwrap_or_else(|| panic!("{args:?}: {kind:?} left to clap"));
+            for w in want {
+                assert!(text.contains(w), "{args:?}: {w:?} not in\n{text}");
+            }
+            assert!(
+                text.ends_with("자세한 내용은 '--help'를 보세요.\n"),
+                "{text}"
+            );
+            assert!(
+                !text.contains("Usage") && !text.contains("error:"),
+                "{text}"
+            );
+        }
+        let (_, rare) = error(&["rolefit", "analyze", "x", "--explain=yes"]);
+        assert_eq!(rare, None);
     }
 
     #[test]
