@@ -9,7 +9,9 @@
 //! Repeated hits of one pattern decay. A hit in a clause with a negation cue
 //! ("no PhD required", "필요하지 않습니다") does not count, and a hit on a
 //! line that says "a plus" or "우대" counts as preferred. Text is normalised
-//! (NFKC, zero-width characters removed) before anything matches it.
+//! (NFKC, zero-width characters removed) before anything matches it. The
+//! decision comes with its reasons: each hit's weight for its own label,
+//! and the [`Lead`] of the label over the runner-up, in parts and per hit.
 
 mod split;
 
@@ -649,9 +651,9 @@ fn evidence_share(posting: &Posting) -> f64 {
 /// [`evidence_share`]: the probabilities are mixed with even odds by the rest.
 fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Classification {
     let model = &set.model;
-    let mut p = model
-        .probabilities(f)
-        .map(|x| share * x + (1.0 - share) / learn::CLASSES as f64);
+    let terms = model.terms(f);
+    let mut p =
+        learn::softmax(terms.sum()).map(|x| share * x + (1.0 - share) / learn::CLASSES as f64);
     // A non-AI job function that the title names and the duties confirm
     // ("Technical Recruiter, AI" who runs interview loops) is the job, however
     // much AI vocabulary the posting carries: "none" takes the first place.
@@ -732,7 +734,6 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
             .filter(|&&(q, _, _)| q >= first_function)
             .map(|&(q, g, x)| model.patterns.weights[q][learn::NONE][g] * x)
             .sum::<f64>();
-    let terms = model.terms(f);
     let lead_of = |z: [f64; learn::CLASSES]| round2(z[first] - z[second]);
     let lead = Lead {
         over: learn::label_of(second),
