@@ -777,6 +777,24 @@ mod tests {
             kinds_of(&en),
             [Responsibilities, Requirements, Preferred, Benefits]
         );
+        // Pay named with the benefits, and how hiring works: the company's
+        // sections, not the last list's (here preferred) going on.
+        let en = [
+            "Bonus points",
+            "- Terraform",
+            "Pay and benefits",
+            "- $120,000 base salary",
+            "How hiring works",
+            "- Phone call with our recruiter",
+            "Salary & Equity",
+            "- Options",
+            "How the interview process works at Acme",
+            "- Two calls",
+        ];
+        assert_eq!(
+            kinds_of(&en),
+            [Preferred, Benefits, Process, Benefits, Process]
+        );
         let ko = [
             "👨\u{200d}👩\u{200d}👧 콜리의 개발팀 문화",
             "- 매주 회고",
