@@ -795,6 +795,81 @@ mod tests {
             kinds_of(&en),
             [Preferred, Benefits, Process, Benefits, Process]
         );
+        // Headings that say what they hold in a sentence, after a section
+        // they would otherwise continue.
+        let en = [
+            "What you will do",
+            "- Train models",
+            "Knowledge, Skills and Abilities",
+            "- Python",
+            "The Perks",
+            "- Lunch",
+            "You'd be a great fit if you have",
+            "- SQL",
+            "Suggested Skills",
+            "- Spark",
+            "What Acme can offer you",
+            "- Equity",
+            "What makes us unique",
+            "- We ship weekly",
+            "Our hiring process will be",
+            "- Two calls",
+        ];
+        assert_eq!(
+            kinds_of(&en),
+            [
+                Responsibilities,
+                Requirements,
+                Benefits,
+                Requirements,
+                Preferred,
+                Benefits,
+                About,
+                Process
+            ]
+        );
+        let ko = [
+            "주요업무",
+            "- 모델 개발",
+            "이러한 역량과 경험이 있는 분들을 찾습니다",
+            "- 파이썬",
+            "필수 자격 조건",
+            "- SQL",
+            "아래 역량도 갖추셨다면 더욱 좋습니다",
+            "- 스파크",
+            "근무 조건은 다음과 같아요",
+            "- 주 4.5일",
+            "우리 Tech팀이 추구하는 개발문화",
+            "- 코드 리뷰",
+            "제출자료",
+            "- 포트폴리오",
+        ];
+        assert_eq!(
+            kinds_of(&ko),
+            [
+                Responsibilities,
+                Requirements,
+                Requirements,
+                Preferred,
+                Benefits,
+                About,
+                Process
+            ]
+        );
+        // Items that read like those headings stay items of their list.
+        let items = [
+            "우대사항",
+            "- 자연어 처리 배경이 있으면 더 좋습니다",
+            "자격요건",
+            "- 병역특례 지원 가능",
+            "복지",
+            "- 수평적 조직문화, 자유복장, 자유로운 연차사용",
+        ];
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let blocks: Vec<Block> = items.iter().copied().map(Block::text).collect();
+        let sections = split(&blocks, &rules, 0);
+        let lines: Vec<usize> = sections.iter().map(|s| s.lines.len()).collect();
+        assert_eq!(lines, [1, 1, 1], "{sections:?}");
         let ko = [
             "👨\u{200d}👩\u{200d}👧 콜리의 개발팀 문화",
             "- 매주 회고",
