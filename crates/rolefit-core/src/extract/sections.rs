@@ -856,6 +856,46 @@ mod tests {
                 Process
             ]
         );
+        let en = [
+            "Core responsibilities will include",
+            "- Train models",
+            "Here's what we're looking for",
+            "- Python",
+            "Our Tech Stack",
+            "- Rust",
+            "Some perks of working with us include",
+            "- Lunch",
+            "California Pay Range",
+            "- $150,000 - $180,000",
+        ];
+        assert_eq!(
+            kinds_of(&en),
+            [
+                Responsibilities,
+                Requirements,
+                Requirements,
+                Benefits,
+                Benefits
+            ]
+        );
+        let ko = [
+            "필요 지식 및 기술",
+            "- 파이썬",
+            "근무 및 급여 조건",
+            "- 정규직",
+            "고용형태",
+            "- 정규직",
+            "문화와 혜택",
+            "- 자율 출퇴근",
+            "지원 및 진행 절차",
+            "- 서류 전형",
+            "안내사항",
+            "- 허위 기재 시 취소",
+        ];
+        assert_eq!(
+            kinds_of(&ko),
+            [Requirements, Benefits, Benefits, Benefits, Process, Process]
+        );
         // Items that read like those headings stay items of their list.
         let items = [
             "우대사항",
