@@ -298,23 +298,9 @@ impl<'a> TableWriter<'a> {
                 let what = tr!(m, "explain-lead-for", label = m.label(label));
                 writeln!(self.out, "    {what}")?;
                 for p in patterns.into_iter().take(TOP_EVIDENCE) {
-                    let e = p.strongest;
-                    let matched = if p.hits > 1 {
-                        format!("\"{}\" ×{}", sanitize(&e.matched), p.hits)
-                    } else {
-                        format!("\"{}\"", sanitize(&e.matched))
-                    };
-                    writeln!(
-                        self.out,
-                        "      {:>+5.2}  {} {matched}  {} {}",
-                        p.lead,
-                        pad(
-                            &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
-                            PATTERN_CELLS
-                        ),
-                        m.section(e.section),
-                        m.line(e.line)
-                    )?;
+                    let value = format!("{:+.2}", p.lead);
+                    let line = self.hit_line(&value, p.strongest, p.hits);
+                    writeln!(self.out, "      {line}")?;
                 }
             }
         }
@@ -334,7 +320,7 @@ impl<'a> TableWriter<'a> {
                 ))
             )?;
             for e in hits {
-                let text = self.hit_line(e, e.weight);
+                let text = format!("    {}", self.hit_line(&format!("{:.2}", e.weight), e, 1));
                 if e.negated {
                     let negated = tr!(m, "explain-negated");
                     writeln!(self.out, "{}", st.dim(&format!("{text}  ({negated})")))?;
@@ -360,12 +346,18 @@ impl<'a> TableWriter<'a> {
 }
 
 impl TableWriter<'_> {
-    /// One hit of `--explain`: a value (its weight, or its share of the
-    /// lead), the pattern, what it matched and where.
-    fn hit_line(&self, e: &Evidence, value: f64) -> String {
+    /// A hit of `--explain`, or a pattern's hits (`times` of them, the
+    /// strongest shown): a value (a weight, or a share of the lead), the
+    /// pattern, what it matched and where.
+    fn hit_line(&self, value: &str, e: &Evidence, times: usize) -> String {
         let m = self.msg;
+        let times = if times > 1 {
+            format!(" ×{times}")
+        } else {
+            String::new()
+        };
         format!(
-            "    {value:>5.2}  {} \"{}\"  {} {}",
+            "{value:>5}  {} \"{}\"{times}  {} {}",
             pad(
                 &truncate(&sanitize(&e.pattern), PATTERN_CELLS),
                 PATTERN_CELLS
