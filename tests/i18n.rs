@@ -431,6 +431,26 @@ fn help_is_in_the_users_language() {
         "{en}"
     );
     assert!(!en.contains("사용법"), "{en}");
+
+    // clap's notes on values are said in Korean too: each value with its
+    // help, the default; with -h on the option's line.
+    let out = in_repo(["analyze", "--help", "--lang", "ko"]).run();
+    let ko = out.success();
+    for words in [
+        "가능한 값:\n",
+        "- table: 사람이 읽는 정렬된 글",
+        "[기본값: table]",
+    ] {
+        assert!(ko.contains(words), "{words:?} not in:\n{ko}");
+    }
+    assert!(
+        !ko.contains("Possible values") && !ko.contains("[default"),
+        "{ko}"
+    );
+    let out = in_repo(["batch", "-h", "--lang", "ko"]).run();
+    let short = out.success();
+    let line = "출력 형식 [기본값: csv] [가능한 값: table, json";
+    assert!(short.contains(line), "{short}");
 }
 
 /// A usage error is said in the user's language too, and still exits 2.

@@ -32,6 +32,8 @@ pub struct Catalogue {
 #[serde(deny_unknown_fields)]
 pub struct Headings {
     pub usage: String,
+    pub default: String,
+    pub possible_values: String,
     pub commands: String,
     pub arguments: String,
     pub options: String,
@@ -222,12 +224,13 @@ fn localize(mut cmd: Command, path: &str, c: &Catalogue) -> Command {
             } else {
                 &h.options
             };
-            let mut arg = arg.help_heading(heading.clone());
-            if let Some(help) = help {
-                arg = arg.help(help.clone()).long_help(None::<&str>);
-            }
-            match c.values.get(&id) {
+            let arg = arg.help_heading(heading.clone());
+            let arg = match c.values.get(&id) {
                 Some(values) => with_value_help(arg, &id, values),
+                None => arg,
+            };
+            match help {
+                Some(help) => with_values_said(arg, help, h),
                 None => arg,
             }
         });
@@ -252,6 +255,55 @@ fn localize(mut cmd: Command, path: &str, c: &Catalogue) -> Command {
         });
     }
     cmd
+}
+
+/// `arg` with `help`, and its default and possible values said in Korean
+/// as clap says them in English: after the help on one line for `-h`, and
+/// for `--help` each value with its help on a line of its own.
+fn with_values_said(arg: Arg, help: &str, h: &Headings) -> Arg {
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> =
+        if arg.get_action().takes_values() && !arg.is_hide_default_value_set() {
+            let d = arg.get_default_values();
+            d.iter().map(|v| v.to_string_lossy().into_owned()).collect()
+        } else {
+            Vec::new()
+        };
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let default =
+        (!defaults.is_empty()).then(|| format!("[{}: {}]", h.default, defaults.join(", ")));
+    let listed =
+        (!names.is_empty()).then(|| format!("[{}: {}]", h.possible_values, names.join(", ")));
+    let short: Vec<&str> = [Some(help), default.as_deref(), listed.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut long = help.to_string();
+    if values.iter().any(|v| v.get_help().is_some()) {
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        long += &format!("\n\n{}:", h.possible_values);
+        for v in &values {
+            let name = format!("{}:", v.get_name());
+            let help = v.get_help().map(ToString::to_string).unwrap_or_default();
+            long += &format!("\n- {name:<w$} {help}", w = width + 1);
+        }
+        if let Some(d) = &default {
+            long += &format!("\n\n{d}");
+        }
+    } else if default.is_some() || listed.is_some() {
+        long += "\n";
+        for line in [&default, &listed].into_iter().flatten() {
+            long += &format!("\n{line}");
+        }
+    }
+    arg.help(short.join(" "))
+        .long_help(long)
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 /// `arg` with the help of each of its values from `values`. The option's
