@@ -413,3 +413,25 @@ fn explain_says_why_the_label_beat_the_runner_up() {
         assert_eq!(sides, 2, "{table}");
     }
 }
+
+/// A posting given no AI role says why on its card too: the non-AI job
+/// functions (marketing, recruiting) that spoke for none. English and Korean.
+#[test]
+fn a_none_card_cites_the_job_function() {
+    for (sample, lang, cited) in [
+        (
+            "samples/en-hard-marketing-at-llm-company.txt",
+            "en",
+            "evidence: \"Marketing\" (title l.0)",
+        ),
+        (
+            "samples/ko-hard-tech-recruiter-ai-company.html",
+            "ko",
+            "근거: \"리크루터\" (제목 0행)",
+        ),
+    ] {
+        let out = in_repo(["analyze", sample, "--color", "never", "--lang", lang]).run();
+        let card = out.success();
+        assert!(card.contains(cited), "{cited:?} not in:\n{card}");
+    }
+}

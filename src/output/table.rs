@@ -108,22 +108,31 @@ impl<'a> TableWriter<'a> {
             }
             self.explain_evidence(r)?;
         } else {
-            let top: Vec<String> = r
-                .evidence
-                .iter()
-                .filter(|e| {
-                    !e.negated && e.signal.role().is_some() && e.signal.role() == r.ai_role()
-                })
-                .take(TOP_EVIDENCE)
-                .map(|e| {
-                    format!(
-                        "\"{}\" ({} {})",
-                        sanitize(&e.matched),
-                        m.section(e.section),
-                        m.line(e.line)
-                    )
-                })
-                .collect();
+            let cite = |e: &Evidence| {
+                format!(
+                    "\"{}\" ({} {})",
+                    sanitize(&e.matched),
+                    m.section(e.section),
+                    m.line(e.line)
+                )
+            };
+            let top: Vec<String> = match r.ai_role() {
+                Some(role) => r
+                    .evidence
+                    .iter()
+                    .filter(|e| !e.negated && e.signal.role() == Some(role))
+                    .take(TOP_EVIDENCE)
+                    .map(cite)
+                    .collect(),
+                // No AI role: the non-AI job functions (sales, recruiting)
+                // that spoke for none against the runner-up.
+                None => super::lead_by_pattern(r, true)
+                    .into_iter()
+                    .filter(|p| p.strongest.signal == Signal::Function)
+                    .take(TOP_EVIDENCE)
+                    .map(|p| cite(p.strongest))
+                    .collect(),
+            };
             if !top.is_empty() {
                 writeln!(
                     self.out,
