@@ -435,3 +435,36 @@ fn a_none_card_cites_the_job_function() {
         assert!(card.contains(cited), "{cited:?} not in:\n{card}");
     }
 }
+
+/// On a few words `--explain` says that the probabilities shown are the
+/// model's mixed with even odds; on a whole posting it does not.
+#[test]
+fn explain_says_when_a_short_text_mixes_in_even_odds() {
+    for (text, lang, note) in [
+        (
+            "Fine-tune our LLM with DPO",
+            "en",
+            "the text is short: the probabilities shown are 43% the model's and 57% even odds",
+        ),
+        (
+            "LLM 파인튜닝",
+            "ko",
+            "글이 짧아, 보이는 확률은 모델의 확률 13%와 같은 확률 87%를",
+        ),
+    ] {
+        let out = in_repo([
+            "analyze",
+            "-",
+            "--explain",
+            "--color",
+            "never",
+            "--lang",
+            lang,
+        ])
+        .stdin(text)
+        .run();
+        let table = out.success();
+        assert!(table.contains(note), "{note:?} not in:\n{table}");
+    }
+    assert!(!explain(SAMPLE).contains("the text is short"));
+}

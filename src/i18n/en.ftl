@@ -80,6 +80,7 @@ explain-lead-sure = { $label } over { $over }: ahead by { $total } in log-odds (
 explain-lead-function = { $label } over { $over }: the title names a non-AI job function and the duties confirm it (the model's log-odds: { $total })
 explain-lead-parts = pattern hits { $hits } · title { $title } · company blurb { $blurb } · section totals { $totals } · bias { $bias }
 explain-lead-for = most for { $label }
+explain-lead-mixed = the text is short: the probabilities shown are { $share }% the model's and { $rest }% even odds, so they are closer than its log-odds say
 
 ## Markdown (`--format md`)
 

@@ -79,6 +79,7 @@ explain-lead-sure = { $label } 대 { $over }: 로그 오즈 { $total } 앞섬 (1
 explain-lead-function = { $label } 대 { $over }: 제목이 AI가 아닌 직무를 말하고 업무 내용이 이를 확인함 (모델의 로그 오즈: { $total })
 explain-lead-parts = 패턴 { $hits } · 제목 { $title } · 회사 소개 { $blurb } · 섹션 합계 { $totals } · 기본값 { $bias }
 explain-lead-for = { $label } 쪽 근거
+explain-lead-mixed = 글이 짧아, 보이는 확률은 모델의 확률 { $share }%와 같은 확률 { $rest }%를 섞은 것이라 로그 오즈보다 서로 가깝습니다
 
 ## 마크다운 (`--format md`)
 

@@ -545,6 +545,19 @@ impl Messages {
         [head, parts]
     }
 
+    /// On a few words, that the probabilities shown are the model's mixed
+    /// with even odds, closer than the lead says; `None` for a whole text.
+    pub fn lead_mixed(self, lead: &Lead) -> Option<String> {
+        (lead.text_share < 1.0).then(|| {
+            tr!(
+                self,
+                "explain-lead-mixed",
+                share = format!("{:.0}", 100.0 * lead.text_share),
+                rest = format!("{:.0}", 100.0 * (1.0 - lead.text_share))
+            )
+        })
+    }
+
     /// A section's name: `responsibilities` / `주요업무`.
     pub fn section(self, kind: SectionKind) -> String {
         match kind {

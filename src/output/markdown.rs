@@ -172,6 +172,9 @@ fn section(out: &mut dyn Write, r: &Record, explain: bool, m: Messages) -> io::R
     if explain && let Some(lead) = &r.lead {
         let [head, parts] = m.lead_lines(lead, r.ai_role());
         writeln!(out, "- {}; {parts}", cell(&head))?;
+        if let Some(note) = m.lead_mixed(lead) {
+            writeln!(out, "- {}", cell(&note))?;
+        }
         for (label, for_label) in [(r.ai_role(), true), (lead.over.0, false)] {
             let patterns: Vec<String> = super::lead_by_pattern(r, for_label)
                 .into_iter()

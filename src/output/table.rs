@@ -297,6 +297,9 @@ impl<'a> TableWriter<'a> {
             let [head, parts] = m.lead_lines(lead, r.ai_role());
             writeln!(self.out, "  {}", st.cyan(&head))?;
             writeln!(self.out, "    {parts}")?;
+            if let Some(note) = m.lead_mixed(lead) {
+                writeln!(self.out, "    {note}")?;
+            }
             // The patterns that did most for each side, by their hits'
             // shares of the lead.
             for (label, for_label) in [(r.ai_role(), true), (lead.over.0, false)] {

@@ -198,11 +198,13 @@ fn why(r: &Record, m: Messages) -> String {
     s.push_str(&scores(r, m));
     if let Some(lead) = &r.lead {
         let [head, parts] = m.lead_lines(lead, r.ai_role());
+        let note = m.lead_mixed(lead).map(|n| format!("<br>{}", esc(&n)));
         let _ = write!(
             s,
-            r#"<p class="lead">{}<br><span class="parts">{}</span></p>"#,
+            r#"<p class="lead">{}<br><span class="parts">{}{}</span></p>"#,
             esc(&head),
-            esc(&parts)
+            esc(&parts),
+            note.unwrap_or_default()
         );
     }
     s.push_str(&asks_for(r, m));

@@ -143,6 +143,11 @@ pub struct Lead {
     pub totals: f64,
     /// The model's bias between the two labels.
     pub bias: f64,
+    /// How far the text is evidence enough for the model's odds: 1, or for
+    /// a text of a few words less, and the probabilities shown are then
+    /// the model's mixed with even odds by the rest (closer than `total`
+    /// says).
+    pub text_share: f64,
 }
 
 impl Classification {
@@ -743,6 +748,7 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
         blurb: lead_of(terms.blurb),
         totals: lead_of(terms.totals),
         bias: lead_of(terms.bias),
+        text_share: round2(share),
     };
     Classification {
         role,
@@ -822,8 +828,11 @@ mod tests {
             if let Some((_, q)) = few.alternative {
                 assert!(q <= few.confidence, "{q} > {}", few.confidence);
             }
+            // The lead says how much of its odds the text is evidence for.
+            assert_eq!(few.lead.text_share, round2(share));
             let (whole, many) = read(long);
             assert_eq!(whole, 1.0);
+            assert_eq!(many.lead.text_share, 1.0);
             assert_eq!(many.role, Some(Role::Modeling), "{short}");
             assert!(many.confidence > few.confidence, "{short}");
         }
