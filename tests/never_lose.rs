@@ -843,8 +843,10 @@ fn a_short_csv_description_is_classified_not_refused() {
         r[0]["confidence"]
     );
     assert_eq!(r[1]["status"], "ok", "{out:?}");
+    // 36 characters of 60: the probabilities are 0.6 the model's and 0.4
+    // even odds, so at most 0.68; a UI line for an AI product is unsure.
     assert!(
-        r[1]["confidence"].as_f64().unwrap() < 0.5,
+        r[1]["confidence"].as_f64().unwrap() < 0.6,
         "{}",
         r[1]["confidence"]
     );

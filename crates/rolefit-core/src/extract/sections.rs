@@ -188,7 +188,14 @@ impl Splitter {
                     continue;
                 }
                 if let Some((normal, known)) = heading(text, block, rules) {
-                    let kind = known.unwrap_or_else(|| subsection_kind(self.current.kind));
+                    let kind = known.unwrap_or_else(|| {
+                        let after_duties = self
+                            .sections
+                            .iter()
+                            .chain([&self.current])
+                            .any(|s| is_duties(s.kind));
+                        subsection_kind(self.current.kind, after_duties)
+                    });
                     self.open(kind, Some(normal));
                     continue;
                 }
@@ -314,14 +321,27 @@ fn heading(
 
 /// The kind of a section under a heading no pattern names. Inside the job's
 /// own sections it is a sub-heading ("[AWS 데이터 파이프라인 구축]" under
-/// 주요업무) and keeps the kind; elsewhere it starts an untyped section.
-fn subsection_kind(current: SectionKind) -> SectionKind {
+/// 주요업무) and keeps the kind. So it is in the benefits or the hiring
+/// process that end a posting, after its duties ("최고의 장비", "Health"
+/// under 복지): a posting that puts its benefits first may still go on to
+/// duties under a heading no pattern names. Elsewhere it starts an untyped
+/// section.
+fn subsection_kind(current: SectionKind, after_duties: bool) -> SectionKind {
     match current {
         SectionKind::Responsibilities | SectionKind::Requirements | SectionKind::Preferred => {
             current
         }
+        SectionKind::Benefits | SectionKind::Process if after_duties => current,
         _ => SectionKind::Other,
     }
+}
+
+/// The job's own sections that a posting's closing blurb comes after.
+fn is_duties(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Responsibilities | SectionKind::Requirements | SectionKind::Preferred
+    )
 }
 
 /// "Requirements: 3+ years of Python" starts a requirements section whose first
@@ -896,6 +916,38 @@ mod tests {
             kinds_of(&ko),
             [Requirements, Benefits, Benefits, Benefits, Process, Process]
         );
+        // Sub-headings no pattern names (headings by their form): in the
+        // benefits that end a posting they are benefits; in benefits that
+        // come first, such a heading may start the duties, so it is untyped.
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let headed = |items: &[(&str, bool)]| -> Vec<SectionKind> {
+            let blocks: Vec<Block> = items
+                .iter()
+                .map(|&(t, h)| if h { Block::heading(t) } else { Block::text(t) })
+                .collect();
+            split(&blocks, &rules, 0).iter().map(|s| s.kind).collect()
+        };
+        let ko = [
+            ("주요업무", true),
+            ("모델 개발", false),
+            ("혜택 및 복지", true),
+            ("식대 지원", false),
+            ("최고의 장비", true),
+            ("맥북 프로", false),
+            ("Health", true),
+            ("건강검진", false),
+        ];
+        assert_eq!(
+            headed(&ko),
+            [Responsibilities, Benefits, Benefits, Benefits]
+        );
+        let en = [
+            ("What's in it for you", true),
+            ("Equity", false),
+            ("We'll trust you with", true),
+            ("Training ranking models", false),
+        ];
+        assert_eq!(headed(&en), [Benefits, Other]);
         // Items that read like those headings stay items of their list.
         let items = [
             "우대사항",
