@@ -50,7 +50,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            match i18n::help::korean_error(&e).filter(|_| locale == i18n::Locale::Ko) {
+            let korean = (locale == i18n::Locale::Ko)
+                .then(|| i18n::help::korean_error(&e))
+                .flatten();
+            match korean {
                 Some(text) if e.use_stderr() => eprint!("{text}"),
                 _ => {
                     let _ = e.print();
