@@ -213,11 +213,11 @@ pub struct BatchArgs {
     pub title_column: Option<String>,
 
     /// Fetch at most N URLs at once.
-    #[arg(long, value_name = "N", default_value_t = 8)]
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = at_least_one)]
     pub jobs: usize,
 
     /// Fetch at most N URLs at once from any one host.
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = at_least_one)]
     pub per_host: usize,
 
     /// Keep fetched pages in DIR, so a rerun fetches nothing that succeeded.
@@ -255,13 +255,43 @@ pub struct BatchArgs {
     pub db: DbArgs,
 }
 
+/// Why a value typed for an option was refused. Its English is here;
+/// `src/i18n/help.ko.toml` has the Korean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BadValue {
+    #[error("must be one ASCII character, or \\t for a tab")]
+    Delimiter,
+    #[error("must be a whole number, at least 1")]
+    AtLeastOne,
+    #[error("must be a positive number of seconds")]
+    Seconds,
+}
+
 /// A delimiter as typed in a shell: `,`, `;`, a real tab, `\t` or `tab`.
-fn parse_delimiter(s: &str) -> Result<u8, String> {
+fn parse_delimiter(s: &str) -> Result<u8, BadValue> {
     match s {
         "\\t" | "tab" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err("must be one ASCII character, or \\t for a tab".to_string()),
+        _ => Err(BadValue::Delimiter),
     }
+}
+
+/// A count of workers: 0 would never finish.
+fn at_least_one(s: &str) -> Result<usize, BadValue> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|&n| n >= 1)
+        .ok_or(BadValue::AtLeastOne)
+}
+
+/// A time limit in seconds: above zero, and small enough to be a duration.
+fn seconds(s: &str) -> Result<f64, BadValue> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|&t: &f64| t > 0.0 && std::time::Duration::try_from_secs_f64(t).is_ok())
+        .ok_or(BadValue::Seconds)
 }
 
 /// Options every command that classifies shares.
@@ -332,7 +362,13 @@ pub struct DbArgs {
 #[derive(Debug, Args, Clone)]
 pub struct FetchArgs {
     /// Give up on a URL after this many seconds (connecting, redirects and body).
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 30.0,
+        value_parser = seconds,
+        allow_negative_numbers = true
+    )]
     pub timeout: f64,
 
     /// Refuse a page larger than this many bytes (after decompression).

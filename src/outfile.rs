@@ -108,14 +108,11 @@ impl Pending {
         };
         let shown = t.shown.display().to_string();
         let fail = |e: &io::Error| anyhow::anyhow!("{shown}: cannot write: {}", io_message(e));
-        // On disk before the rename, so a crash leaves the old or the new file.
-        File::open(&t.path)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| fail(&e))?;
+        sync(&t.path).map_err(|e| fail(&e))?;
         let raw: PathBuf = t.path.to_path_buf();
         let result = t.path.persist(&t.target).map_err(|e| fail(&e.error));
         crate::signal::forget_temp(&raw);
-        result
+        result.map(|()| sync_folder(&t.target))
     }
 
     /// Renames into place only if the target does not exist yet.
@@ -124,6 +121,7 @@ impl Pending {
             return Ok(());
         };
         let shown = t.shown.display().to_string();
+        sync(&t.path).map_err(|e| anyhow::anyhow!("{shown}: cannot write: {}", io_message(&e)))?;
         let raw: PathBuf = t.path.to_path_buf();
         let result = t.path.persist_noclobber(&t.target).map_err(|e| {
             if e.error.kind() == io::ErrorKind::AlreadyExists {
@@ -133,8 +131,31 @@ impl Pending {
             }
         });
         crate::signal::forget_temp(&raw);
-        result
+        result.map(|()| sync_folder(&t.target))
     }
+}
+
+/// The written bytes on disk before the rename, so that a crash leaves the
+/// old file or the whole new one, never a short one under the new name.
+fn sync(path: &Path) -> io::Result<()> {
+    File::open(path).and_then(|f| f.sync_all())
+}
+
+/// The rename on disk too: it is an entry in the folder. Some file systems
+/// cannot sync a folder; the file is in place either way, so that is not
+/// an error.
+fn sync_folder(target: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = target.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = target;
 }
 
 impl Drop for Pending {

@@ -34,7 +34,7 @@ use crate::extract::structured::Structured;
 use crate::fetch::{Body, FetchError, Fetched, Fetcher};
 
 pub use listing::{ListedJob, Listing, Store};
-pub use urls::{BoardUrls, parse_board_url};
+pub use urls::{BadBoardUrl, BoardUrls, board_names, parse_board_url};
 
 /// A job board or site rolefit reads in its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

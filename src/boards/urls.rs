@@ -92,30 +92,50 @@ impl BoardUrls {
     }
 }
 
+/// Why `--board-url` or `ROLEFIT_<BOARD>_API` was refused. Its English is
+/// here; `src/i18n/help.ko.toml` has the Korean.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadBoardUrl {
+    #[error("expected BOARD=URL, where BOARD is one of {names}", names = board_names())]
+    Form,
+    #[error("unknown board {0:?} (known: {names})", names = board_names())]
+    UnknownBoard(String),
+    #[error("not a URL ({0})")]
+    NotUrl(String),
+    #[error("only http:// and https:// URLs can be a board's API")]
+    Scheme,
+    #[error("the URL has no host")]
+    NoHost,
+    #[error("a base URL cannot have a query (?) or a fragment (#)")]
+    Query,
+}
+
+/// The boards' names, as `--board-url` takes them.
+pub fn board_names() -> String {
+    Board::ALL.map(Board::key).join(", ")
+}
+
 /// An API base must be an http(s) URL without a query or fragment, since the
 /// API's paths are appended to it.
-fn check_base(value: &str) -> Result<String, String> {
-    let url = Url::parse(value.trim()).map_err(|e| format!("not a URL ({e})"))?;
+fn check_base(value: &str) -> Result<String, BadBoardUrl> {
+    let url = Url::parse(value.trim()).map_err(|e| BadBoardUrl::NotUrl(e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err("only http:// and https:// URLs can be a board's API".into());
+        return Err(BadBoardUrl::Scheme);
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("the URL has no host".into());
+        return Err(BadBoardUrl::NoHost);
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err("a base URL cannot have a query (?) or a fragment (#)".into());
+        return Err(BadBoardUrl::Query);
     }
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
 /// Reads `--board-url BOARD=URL`.
-pub fn parse_board_url(s: &str) -> Result<(Board, String), String> {
-    let names = Board::ALL.map(Board::key).join(", ");
-    let (key, url) = s
-        .split_once('=')
-        .ok_or_else(|| format!("expected BOARD=URL, where BOARD is one of {names}"))?;
-    let board = Board::from_key(key.trim())
-        .ok_or_else(|| format!("unknown board {key:?} (known: {names})"))?;
+pub fn parse_board_url(s: &str) -> Result<(Board, String), BadBoardUrl> {
+    let (key, url) = s.split_once('=').ok_or(BadBoardUrl::Form)?;
+    let board =
+        Board::from_key(key.trim()).ok_or_else(|| BadBoardUrl::UnknownBoard(key.to_string()))?;
     Ok((board, check_base(url)?))
 }
 
@@ -142,17 +162,21 @@ mod tests {
     #[test]
     fn bad_bases_are_refused_with_their_source() {
         assert_eq!(
-            parse_board_url("greenhouse=file:///etc").unwrap_err(),
+            parse_board_url("greenhouse=file:///etc")
+                .unwrap_err()
+                .to_string(),
             "only http:// and https:// URLs can be a board's API"
         );
         assert!(
             parse_board_url("monster=http://x")
                 .unwrap_err()
+                .to_string()
                 .starts_with("unknown board \"monster\"")
         );
         assert!(
             parse_board_url("http://x")
                 .unwrap_err()
+                .to_string()
                 .starts_with("expected BOARD=URL")
         );
         let env = |var: &str| (var == "ROLEFIT_ASHBY_API").then(|| "http://x/?a=1".to_string());

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::boards::BoardUrls;
-use crate::cli::{BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
+use crate::cli::{BadValue, BatchArgs, CommonArgs, FetchArgs, ProfileArgs};
 use crate::config::{Analysis, BatchConfig, ColumnNames, InputFormat};
 use crate::fetch::FetchOptions;
 use crate::fit::Strengths;
@@ -50,9 +50,6 @@ pub fn analysis(
 
 /// `rolefit batch`'s arguments, resolved.
 pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
-    if args.jobs == 0 || args.per_host == 0 {
-        anyhow::bail!("--jobs and --per-host must be at least 1");
-    }
     let mut inputs = config_inputs(&args.common, &args.profile);
     if args.input != "-" {
         inputs.push(Named::new("the input", &args.input));
@@ -143,14 +140,11 @@ pub fn outputs(output: Option<&Path>, report: Option<&Path>, summary: Option<&Pa
 
 /// Fetch limits and board endpoints from the flags and the environment.
 pub fn fetch_options(args: &FetchArgs) -> anyhow::Result<FetchOptions> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!(
-            "--timeout must be a positive number of seconds, not {}",
-            args.timeout
-        );
-    }
+    // `cli::seconds` has refused any other value on the command line.
     let total = Duration::try_from_secs_f64(args.timeout)
-        .map_err(|_| anyhow::anyhow!("--timeout {} is too large", args.timeout))?;
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| anyhow::anyhow!("--timeout {}: {}", args.timeout, BadValue::Seconds))?;
     Ok(FetchOptions {
         timeout: total,
         connect_timeout: total.min(Duration::from_secs(10)),

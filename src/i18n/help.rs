@@ -11,7 +11,8 @@ use clap::{Arg, Command, CommandFactory, ValueEnum};
 use serde::Deserialize;
 
 use super::Locale;
-use crate::cli::Cli;
+use crate::boards::BadBoardUrl;
+use crate::cli::{BadValue, Cli};
 
 /// The Korean help, as `help.ko.toml` is written. (Any other table is a
 /// command: a test checks that each names one.)
@@ -58,6 +59,66 @@ pub struct Errors {
     pub conflict: String,
     pub tip: String,
     pub more: String,
+    pub value_required: String,
+    pub reasons: Reasons,
+}
+
+/// Why a value was refused: the reasons of our own parsers
+/// ([`BadValue`], [`BadBoardUrl`]) and of numbers that do not parse.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reasons {
+    pub whole_number: String,
+    pub too_large: String,
+    pub number: String,
+    pub delimiter: String,
+    pub at_least_one: String,
+    pub seconds: String,
+    pub board_form: String,
+    pub unknown_board: String,
+    pub not_url: String,
+    pub scheme: String,
+    pub no_host: String,
+    pub query: String,
+}
+
+impl Reasons {
+    /// The Korean of a parser's reason, if it is one we know.
+    fn of(&self, why: &(dyn std::error::Error + 'static)) -> Option<String> {
+        use std::num::{IntErrorKind, ParseFloatError, ParseIntError};
+        let names = || crate::boards::board_names();
+        if let Some(e) = why.downcast_ref::<ParseIntError>() {
+            return Some(match e.kind() {
+                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => self.too_large.clone(),
+                _ => self.whole_number.clone(),
+            });
+        }
+        if why.is::<ParseFloatError>() {
+            return Some(self.number.clone());
+        }
+        if let Some(e) = why.downcast_ref::<BadValue>() {
+            return Some(
+                match e {
+                    BadValue::Delimiter => &self.delimiter,
+                    BadValue::AtLeastOne => &self.at_least_one,
+                    BadValue::Seconds => &self.seconds,
+                }
+                .clone(),
+            );
+        }
+        let e = why.downcast_ref::<BadBoardUrl>()?;
+        Some(match e {
+            BadBoardUrl::Form => self.board_form.replace("{names}", &names()),
+            BadBoardUrl::UnknownBoard(key) => self
+                .unknown_board
+                .replace("{key}", key)
+                .replace("{names}", &names()),
+            BadBoardUrl::NotUrl(detail) => self.not_url.replace("{detail}", detail),
+            BadBoardUrl::Scheme => self.scheme.clone(),
+            BadBoardUrl::NoHost => self.no_host.clone(),
+            BadBoardUrl::Query => self.query.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,11 +217,17 @@ pub fn korean_error(e: &clap::Error) -> Option<String> {
             out += &fill(&t.unknown_subcommand, K::InvalidSubcommand);
             out += &tip(K::SuggestedSubcommand, &t.tip_subcommand).unwrap_or_default();
         }
+        ErrorKind::InvalidValue if get(K::InvalidValue).is_none_or(|v| v.is_empty()) => {
+            out += &fill(&t.value_required, K::InvalidArg);
+            if get(K::ValidValue).is_some() {
+                out += &format!("\n  [{}]", fill(&t.possible_values, K::ValidValue));
+            }
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             out += &fill(&t.invalid_value, K::InvalidArg);
-            // A parser's own reason ("must be one ASCII character") is
-            // English, as the option's name is.
+            // A parser's reason, in Korean when it is one we know.
             if let Some(why) = std::error::Error::source(e) {
+                let why = t.reasons.of(why).unwrap_or_else(|| why.to_string());
                 out += &format!(": {why}");
             }
             if get(K::ValidValue).is_some() {
@@ -493,7 +560,7 @@ mod tests {
             ),
             (
                 &["rolefit", "batch", "x", "--jobs", "many"],
-                &["'--jobs <N>'에 쓸 수 없는 값입니다: 'many': invalid digit"],
+                &["'--jobs <N>'에 쓸 수 없는 값입니다: 'many': 1 이상의 정수여야 합니다"],
             ),
             (
                 &["rolefit", "analyze"],
@@ -529,6 +596,85 @@ mod tests {
         }
         let (_, rare) = error(&["rolefit", "analyze", "x", "--explain=yes"]);
         assert_eq!(rare, None);
+    }
+
+    /// Why a value was refused is said in Korean too: our parsers' reasons,
+    /// numbers that do not parse, and a value left out.
+    #[test]
+    fn the_reason_a_value_was_refused_is_said_in_korean() {
+        let said = |locale: Locale, args: &[&str]| {
+            let e = command(locale).try_get_matches_from(args).unwrap_err();
+            match locale {
+                Locale::Ko => korean_error(&e).expect("said in Korean"),
+                Locale::En => e.to_string(),
+            }
+        };
+        let cases: [(&[&str], &str, &str); 9] = [
+            (
+                &["rolefit", "batch", "x", "--delimiter", "ab"],
+                "ASCII 문자 하나여야 합니다",
+                "must be one ASCII character",
+            ),
+            (
+                &["rolefit", "batch", "x", "--per-host", "0"],
+                "1 이상의 정수여야 합니다",
+                "must be a whole number, at least 1",
+            ),
+            (
+                &["rolefit", "analyze", "x", "--timeout", "-1"],
+                "0보다 큰 초 수여야 합니다",
+                "must be a positive number of seconds",
+            ),
+            (
+                &["rolefit", "analyze", "x", "--max-bytes", "1e3"],
+                "정수여야 합니다",
+                "invalid digit",
+            ),
+            (
+                &[
+                    "rolefit",
+                    "analyze",
+                    "x",
+                    "--max-bytes",
+                    "99999999999999999999",
+                ],
+                "너무 큰 수입니다",
+                "too large",
+            ),
+            (
+                &["rolefit", "patterns", "learn", "l.csv", "--lambda", "much"],
+                "숫자여야 합니다",
+                "invalid float",
+            ),
+            (
+                &["rolefit", "analyze", "x", "--board-url", "monster=http://h"],
+                "모르는 보드입니다: \"monster\" (가능한 보드: greenhouse, lever",
+                "unknown board \"monster\"",
+            ),
+            (
+                &[
+                    "rolefit",
+                    "analyze",
+                    "x",
+                    "--board-url",
+                    "lever=http://h/?q",
+                ],
+                "쿼리(?)나 프래그먼트(#)를 붙일 수 없습니다",
+                "cannot have a query",
+            ),
+            (
+                &["rolefit", "analyze", "x", "--format"],
+                "'--format <FORMAT>'에 값이 필요합니다",
+                "a value is required for '--format <FORMAT>'",
+            ),
+        ];
+        for (args, korean, english) in cases {
+            let ko = said(Locale::Ko, args);
+            let en = said(Locale::En, args);
+            assert!(ko.contains(korean), "{args:?}: {korean:?} not in\n{ko}");
+            assert!(en.contains(english), "{args:?}: {english:?} not in\n{en}");
+            assert!(!ko.contains(english), "{args:?}: English left in\n{ko}");
+        }
     }
 
     #[test]
