@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::InputFormat;
@@ -348,7 +349,14 @@ pub struct DbArgs {
     /// Record this run and every posting in it in the SQLite history FILE.
     /// Bare (--db last, or --db=): $ROLEFIT_DB, else history.sqlite in the
     /// user's data folder. ROLEFIT_DB set turns recording on by itself.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        default_missing_value = "",
+        // clap's path parser refuses the empty value that a bare --db is.
+        value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from)
+    )]
     pub db: Option<PathBuf>,
 
     /// Output (every format, the report and the summary) only postings the

@@ -232,6 +232,30 @@ fn analyze_records_too() {
     assert!(ko.success().contains("  이력: 이미 봄"), "{ko:?}");
 }
 
+/// A bare `--db` (followed by another option, or last on the line) and
+/// `--db=` record in `ROLEFIT_DB`, as the README's weekly recipe uses it.
+#[test]
+fn a_bare_db_flag_records_in_the_default_database() {
+    let dir = Dir::new();
+    let db = dir.path().join("default.db");
+    let sample = "samples/en-ml-engineer-ranking.md";
+    let runs: [&[&str]; 3] = [
+        &["analyze", "--db", "-f", "jsonl", sample],
+        &["analyze", sample, "-f", "jsonl", "--db"],
+        &["analyze", sample, "-f", "jsonl", "--db="],
+    ];
+    let mut seen = Vec::new();
+    for args in runs {
+        let out = util::in_repo(args.iter().copied())
+            .env("ROLEFIT_DB", db.to_str().unwrap())
+            .run();
+        out.expect_code(0);
+        seen.push(out.json_lines()[0]["seen"].as_str().unwrap().to_string());
+    }
+    assert_eq!(seen, ["new", "seen", "seen"]);
+    assert_eq!(count(&check_db(&db), "SELECT count(*) FROM runs"), 3);
+}
+
 /// Opens the database the way a reader would and checks it is whole.
 fn check_db(path: &std::path::Path) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).unwrap();

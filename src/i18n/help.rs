@@ -219,7 +219,7 @@ pub fn korean_error(e: &clap::Error) -> Option<String> {
         }
         ErrorKind::InvalidValue if get(K::InvalidValue).is_none_or(|v| v.is_empty()) => {
             out += &fill(&t.value_required, K::InvalidArg);
-            if get(K::ValidValue).is_some() {
+            if get(K::ValidValue).is_some_and(|v| !v.is_empty()) {
                 out += &format!("\n  [{}]", fill(&t.possible_values, K::ValidValue));
             }
         }
@@ -230,7 +230,7 @@ pub fn korean_error(e: &clap::Error) -> Option<String> {
                 let why = t.reasons.of(why).unwrap_or_else(|| why.to_string());
                 out += &format!(": {why}");
             }
-            if get(K::ValidValue).is_some() {
+            if get(K::ValidValue).is_some_and(|v| !v.is_empty()) {
                 out += &format!("\n  [{}]", fill(&t.possible_values, K::ValidValue));
             }
         }
