@@ -266,6 +266,8 @@ pub enum BadValue {
     AtLeastOne,
     #[error("must be a positive number of seconds")]
     Seconds,
+    #[error("must be a number, 0 or more")]
+    NonNegative,
 }
 
 /// A delimiter as typed in a shell: `,`, `;`, a real tab, `\t` or `tab`.
@@ -293,6 +295,16 @@ fn seconds(s: &str) -> Result<f64, BadValue> {
         .ok()
         .filter(|&t: &f64| t > 0.0 && std::time::Duration::try_from_secs_f64(t).is_ok())
         .ok_or(BadValue::Seconds)
+}
+
+/// A strength or a power for fitting: finite and not below zero (NaN
+/// would make the fit run for ever).
+fn non_negative(s: &str) -> Result<f64, BadValue> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|&x: &f64| x.is_finite() && x >= 0.0)
+        .ok_or(BadValue::NonNegative)
 }
 
 /// Options every command that classifies shares.
@@ -432,16 +444,16 @@ pub enum PatternsCommand {
         folds: usize,
         /// L2 strength toward the hand-set weights (default: chosen by
         /// cross-validation).
-        #[arg(long)]
+        #[arg(long, value_parser = non_negative, allow_negative_numbers = true)]
         lambda: Option<f64>,
         /// L2 strength of a pattern's weights toward other roles than its
         /// own, as a multiple of lambda.
-        #[arg(long, default_value_t = 2.0)]
+        #[arg(long, default_value_t = 2.0, value_parser = non_negative, allow_negative_numbers = true)]
         cross: f64,
         /// Weigh each role by the inverse of how often it is labeled, to this
         /// power (0: as labeled; 1: every role counts alike), for label sets
         /// whose mix of roles differs from the postings the model will read.
-        #[arg(long, default_value_t = 0.0)]
+        #[arg(long, default_value_t = 0.0, value_parser = non_negative, allow_negative_numbers = true)]
         balance: f64,
         /// Write each posting's cross-validated prediction to this CSV file.
         #[arg(long, value_name = "FILE")]

@@ -64,16 +64,16 @@ pub struct Errors {
 }
 
 /// Why a value was refused: the reasons of our own parsers
-/// ([`BadValue`], [`BadBoardUrl`]) and of numbers that do not parse.
+/// ([`BadValue`], [`BadBoardUrl`]) and of whole numbers that do not parse.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reasons {
     pub whole_number: String,
     pub too_large: String,
-    pub number: String,
     pub delimiter: String,
     pub at_least_one: String,
     pub seconds: String,
+    pub non_negative: String,
     pub board_form: String,
     pub unknown_board: String,
     pub not_url: String,
@@ -85,7 +85,7 @@ pub struct Reasons {
 impl Reasons {
     /// The Korean of a parser's reason, if it is one we know.
     fn of(&self, why: &(dyn std::error::Error + 'static)) -> Option<String> {
-        use std::num::{IntErrorKind, ParseFloatError, ParseIntError};
+        use std::num::{IntErrorKind, ParseIntError};
         let names = || crate::boards::board_names();
         if let Some(e) = why.downcast_ref::<ParseIntError>() {
             return Some(match e.kind() {
@@ -93,15 +93,13 @@ impl Reasons {
                 _ => self.whole_number.clone(),
             });
         }
-        if why.is::<ParseFloatError>() {
-            return Some(self.number.clone());
-        }
         if let Some(e) = why.downcast_ref::<BadValue>() {
             return Some(
                 match e {
                     BadValue::Delimiter => &self.delimiter,
                     BadValue::AtLeastOne => &self.at_least_one,
                     BadValue::Seconds => &self.seconds,
+                    BadValue::NonNegative => &self.non_negative,
                 }
                 .clone(),
             );
@@ -609,7 +607,12 @@ mod tests {
                 Locale::En => e.to_string(),
             }
         };
-        let cases: [(&[&str], &str, &str); 9] = [
+        let cases: [(&[&str], &str, &str); 10] = [
+            (
+                &["rolefit", "patterns", "learn", "l.csv", "--balance", "nan"],
+                "0 이상의 숫자여야 합니다",
+                "must be a number, 0 or more",
+            ),
             (
                 &["rolefit", "batch", "x", "--delimiter", "ab"],
                 "ASCII 문자 하나여야 합니다",
@@ -642,9 +645,9 @@ mod tests {
                 "too large",
             ),
             (
-                &["rolefit", "patterns", "learn", "l.csv", "--lambda", "much"],
-                "숫자여야 합니다",
-                "invalid float",
+                &["rolefit", "patterns", "learn", "l.csv", "--folds", "many"],
+                "정수여야 합니다",
+                "invalid digit",
             ),
             (
                 &["rolefit", "analyze", "x", "--board-url", "monster=http://h"],

@@ -239,14 +239,10 @@ pub fn from_row(
         Some(t) => {
             let mut blocks = blocks;
             let mut offset = 0;
-            let first = blocks.iter().position(|b| !b.text.trim().is_empty());
-            if let Some(i) = first
-                && blocks[i]
-                    .text
-                    .trim()
-                    .to_lowercase()
-                    .contains(&t.trim().to_lowercase())
-                && blocks[i].text.chars().count() <= t.chars().count() + 40
+            // The first line of text, dropped only when more text follows.
+            let mut text = (0..blocks.len()).filter(|&i| !blocks[i].text.trim().is_empty());
+            if let (Some(i), Some(_)) = (text.next(), text.next())
+                && repeats_title(&blocks[i].text, t)
             {
                 blocks.drain(..=i);
                 offset = i + 1;
@@ -272,6 +268,27 @@ pub fn from_row(
         fields.meta.location = Some(crate::text::clean_inline(l));
     }
     short_text((fields, offset), rules, ExtractError::EmptyRow)
+}
+
+/// Whether a row's first line only repeats its title ("Senior ML Engineer -
+/// Acme", "[코드잇] 백엔드 개발자 채용") rather than starting its text: the
+/// title as whole words, in a line not much longer and not a sentence.
+/// ("Train PyTorch models as our ML Engineer." starts the text; so does
+/// "Train ..." under the title "T".)
+fn repeats_title(line: &str, title: &str) -> bool {
+    let line = line.trim().to_lowercase();
+    let title = title.trim().to_lowercase();
+    if title.is_empty() || line.chars().count() > title.chars().count() + 40 {
+        return false;
+    }
+    if line != title && line.ends_with(['.', '!', '?', '。']) {
+        return false;
+    }
+    line.match_indices(&title).any(|(i, _)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + title.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Text from a spreadsheet cell or an API that is HTML markup rather than prose.
@@ -493,6 +510,52 @@ mod body_tests {
         }
         let row = from_row(Some("ML Engineer"), None, None, "  ", &rules);
         assert_eq!(row.unwrap_err(), ExtractError::EmptyRow);
+    }
+
+    /// A row's first line is dropped when it only repeats the title, never
+    /// when it starts the text or is all the text there is.
+    #[test]
+    fn a_rows_first_line_is_dropped_only_when_it_repeats_the_title() {
+        let rules = crate::rules::PatternSet::builtin().unwrap().sections;
+        let text_of = |title: &str, body: &str| {
+            let p = from_row(Some(title), None, None, body, &rules).unwrap();
+            p.sections
+                .iter()
+                .flat_map(|s| s.lines.iter().map(|l| l.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        let repeats = [
+            (
+                "ML Engineer",
+                "Senior ML Engineer - Acme (Remote)\nTrain models.",
+            ),
+            ("ML Engineer", "## ML Engineer\nTrain models."),
+            (
+                "백엔드 개발자",
+                "[코드잇] 백엔드 개발자 채용\n모델 서빙 API 개발",
+            ),
+        ];
+        for (title, body) in repeats {
+            let text = text_of(title, body);
+            assert_eq!(text.len(), 1, "{body:?}: {text:?}");
+        }
+        let starts = [
+            ("T", "Train PyTorch ranking models.\nShip them."),
+            (
+                "ML Engineer",
+                "Train PyTorch models as our ML Engineer.\nWrite SQL.",
+            ),
+            (
+                "백엔드 개발자",
+                "함께 성장할 백엔드 개발자를 찾습니다\n모델 서빙 API 개발",
+            ),
+            ("Backend", "RAG search backend"),
+            ("모델 엔지니어", "모델 엔지니어"),
+        ];
+        for (title, body) in starts {
+            let text = text_of(title, body);
+            assert_eq!(text.len(), body.lines().count(), "{body:?}: {text:?}");
+        }
     }
 
     #[test]
