@@ -37,14 +37,14 @@ impl ExitCode {
             Ok(false) => ExitCode::SomeFailed,
             Err(e) if is_broken_pipe(&e) => ExitCode::Ok,
             Err(e) if e.downcast_ref::<crate::batch::run::Interrupted>().is_some() => {
-                eprintln!("rolefit: {}", tr!(msg, "err-interrupted"));
+                crate::say!("rolefit: {}", tr!(msg, "err-interrupted"));
                 ExitCode::Interrupted
             }
             Err(e) => {
                 // In the user's language; a URL's user:password@ is never printed.
                 let line = crate::i18n::errors::render(&e, msg);
                 let line = crate::fetch::redact_all(&line);
-                eprintln!("rolefit: {}", crate::text::sanitize(&line));
+                crate::say!("rolefit: {}", crate::text::sanitize(&line));
                 ExitCode::Usage
             }
         }

@@ -5,6 +5,17 @@
 //! [`extract`] -> [`classify`] -> [`requirements`] -> [`fit`]) -> [`output`].
 //! The binary does the I/O around the pure stages of `rolefit_core`.
 
+/// `eprintln!` that never panics: a note or an error line that cannot be
+/// shown (stderr closed, as by `2>&1 | head`, or full) must not stop a run
+/// before it has written its output.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod batch;
 pub mod boards;
 pub mod cli;
@@ -54,7 +65,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
                 .then(|| i18n::help::korean_error(&e))
                 .flatten();
             match korean {
-                Some(text) if e.use_stderr() => eprint!("{text}"),
+                Some(text) if e.use_stderr() => {
+                    use std::io::Write as _;
+                    let _ = write!(std::io::stderr(), "{text}");
+                }
                 _ => {
                     let _ = e.print();
                 }
@@ -70,7 +84,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let msg = match commands::messages(cli.lang) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("rolefit: {e:#}");
+            crate::say!("rolefit: {e:#}");
             return ExitCode::Usage.code();
         }
     };

@@ -34,7 +34,7 @@ fn on_signal() {
     for path in temps {
         let _ = std::fs::remove_file(path);
     }
-    eprintln!("rolefit: interrupted: no output file was changed");
+    crate::say!("rolefit: interrupted: no output file was changed");
     std::process::exit(crate::ExitCode::Interrupted.code());
 }
 

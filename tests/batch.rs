@@ -1580,3 +1580,39 @@ fn closed_stdout_exits_0_quietly_with_csv_output() {
 fn closed_stdout_exits_0_quietly_with_jsonl_output() {
     closed_stdout("jsonl", "{\"id\":\"id-0\"");
 }
+
+/// Error lines that cannot be shown (stderr full, or closed as by
+/// `2>&1 | head`) do not stop a run: every row is still written, and the
+/// exit code says some failed.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_does_not_stop_the_run() {
+    let dir = Dir::new();
+    let mut rows = vec![["id", "title", "description"]];
+    rows.extend(std::iter::repeat_n(["x", "ML Engineer", ""], 50));
+    rows.push(["ok", "ML Engineer", "Train PyTorch ranking models."]);
+    dir.create("in.csv", csv_of(rows));
+    dir.create("a.md", "# ML Engineer\n\nTrain PyTorch ranking models.\n");
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let runs: [&[&str]; 2] = [
+        &["batch", "in.csv", "-o", "out.csv"],
+        &["analyze", "missing.md", "a.md", "-o", "out.txt"],
+    ];
+    for args in runs {
+        let out = Command::new(util::bin())
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stderr(full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+    }
+    assert_eq!(dir.read("out.csv").lines().count(), 52);
+    assert!(dir.read("out.txt").contains("ML Engineer"));
+}

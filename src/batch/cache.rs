@@ -150,7 +150,7 @@ impl Cache {
     }
 
     fn warn(&self, path: &Path, url: &str, why: &str) {
-        eprintln!(
+        crate::say!(
             "rolefit: warning: --cache {}: {why}; ignored, fetching {} again",
             path.display(),
             crate::text::sanitize(&crate::fetch::redact(url))

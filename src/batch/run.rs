@@ -262,7 +262,7 @@ impl Sink<'_> {
                         self.msg
                     ))
                 );
-                self.progress.suspend(|| eprintln!("{line}"));
+                self.progress.suspend(|| crate::say!("{line}"));
             }
             if self.new_only && !record.seen.is_some_and(Seen::is_news) {
                 self.done += 1;
@@ -628,7 +628,7 @@ fn open_rows(args: &BatchConfig) -> anyhow::Result<Box<dyn Iterator<Item = Row> 
     let (input, encoding) = super::encoding::Utf8Reader::new(input)
         .map_err(|e| anyhow::anyhow!("{name}: {}", crate::source::io_message(&e)))?;
     if let Some(encoding) = encoding {
-        eprintln!("rolefit: note: {name} is not UTF-8; read as {encoding}");
+        crate::say!("rolefit: note: {name} is not UTF-8; read as {encoding}");
     }
     match args.input_format {
         InputFormat::Jsonl => Ok(Box::new(JsonRows::new(input, &args.columns))),

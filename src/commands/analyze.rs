@@ -87,7 +87,7 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     for r in &records {
         if !r.is_ok() {
             all_ok = false;
-            eprintln!(
+            crate::say!(
                 "{}: {}",
                 err_style.red("rolefit"),
                 sanitize(&crate::i18n::errors::line(

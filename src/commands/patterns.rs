@@ -17,7 +17,7 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
                 let unknown = crate::load::unknown_files(d);
                 if !unknown.is_empty() {
                     for problem in &unknown {
-                        eprintln!("rolefit: {}", crate::text::sanitize(problem));
+                        crate::say!("rolefit: {}", crate::text::sanitize(problem));
                     }
                     anyhow::bail!(
                         "{}",

@@ -46,7 +46,7 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             } else {
                 pending.commit_new()?;
             }
-            eprintln!("{}", tr!(m, "profile-wrote", path = shown.as_str()));
+            crate::say!("{}", tr!(m, "profile-wrote", path = shown.as_str()));
             Ok(true)
         }
         ProfileCommand::Show { file, patterns } => {
