@@ -1546,6 +1546,57 @@ fn ctrl_c_stops_with_130_and_whole_rows() {
     assert!(t.col("status").iter().all(|s| *s == "ok"), "{report}");
 }
 
+/// Ctrl-C while every request waits on a server that never answers: the
+/// run stops at once, not after the 30-second timeout, and keeps the rows
+/// before the first unfinished one.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_does_not_wait_for_requests_in_flight() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().collect();
+        drop(held);
+    });
+    let dir = Dir::new();
+    let mut rows = vec![vec![
+        "id".to_string(),
+        "description".to_string(),
+        "url".to_string(),
+    ]];
+    rows.push(vec![
+        "1".into(),
+        "Train PyTorch ranking models.".into(),
+        String::new(),
+    ]);
+    for i in 2..=5 {
+        rows.push(vec![
+            i.to_string(),
+            String::new(),
+            format!("http://{addr}/job/{i}"),
+        ]);
+    }
+    dir.create("in.csv", csv_of(rows));
+    let child = Command::new(util::bin())
+        .args(["batch", "in.csv", "--timeout", "30", "--per-host", "4"])
+        .current_dir(dir.path())
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env("no_proxy", "127.0.0.1,localhost")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn rolefit");
+    thread::sleep(Duration::from_millis(1000));
+    interrupt(child.id());
+    let (out, stopped_in) = wait_or_kill(child, Duration::from_secs(20));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let report = format!("stopped in {stopped_in:?}\nstdout:\n{stdout}");
+    assert_eq!(out.status.code(), Some(130), "{report}");
+    assert!(stopped_in < Duration::from_secs(10), "{report}");
+    assert_eq!(Table::parse(&stdout).col("id"), ["1"], "{report}");
+}
+
 /// Runs a batch with far more output than a pipe buffers, reads the first
 /// line, closes the pipe; asserts the run ends with 0 and nothing on stderr.
 fn closed_stdout(format: &str, first_line_starts: &str) {

@@ -5,7 +5,8 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::Duration;
 
 use super::cache::Cache;
 use crate::boards::Client;
@@ -136,10 +137,11 @@ impl Memo {
 /// Fetches every `(index, url)`. What comes from the network is handed to
 /// `fetched` on the thread that fetched it, as soon as it arrives; what comes
 /// from the cache is returned, by index. Once `stop` is set no new request
-/// starts, and the URLs not fetched have no result.
+/// starts, requests in flight are no longer waited for, and the URLs not
+/// fetched have no result.
 pub fn fetch_all(
     urls: &[(usize, &str)],
-    client: &Client,
+    client: &Arc<Client>,
     known: Known,
     limits: Politeness,
     stop: &AtomicBool,
@@ -188,17 +190,22 @@ pub fn fetch_all(
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some((rows, url, host)) = next_url(&queue, &changed, per_host, stop) {
-                    let result = client.fetch(url);
-                    if let (Ok(page), Some(c)) = (&result, cache) {
-                        c.put(url, page);
+                    let result = fetch_unless_stopped(client, url, stop);
+                    if let Some(result) = &result {
+                        if let (Ok(page), Some(c)) = (result, cache) {
+                            c.put(url, page);
+                        }
+                        memo.put(url, result);
                     }
-                    memo.put(url, &result);
                     let mut q = queue.lock().expect("no panics while locked");
                     if let Some(n) = q.in_flight.get_mut(&host) {
                         *n -= 1;
                     }
                     drop(q);
                     changed.notify_all();
+                    let Some(result) = result else {
+                        continue;
+                    };
                     let (last, others) = rows.split_last().expect("a URL has a row");
                     for &i in others {
                         fetched(i, result.clone());
@@ -209,6 +216,35 @@ pub fn fetch_all(
         }
     });
     results
+}
+
+/// The page at `url`, or `None` once `stop` is set: the run is ending, so
+/// a request in flight is left to its own thread rather than waited for,
+/// which could take the whole `--timeout` (a server that never answers).
+fn fetch_unless_stopped(
+    client: &Arc<Client>,
+    url: &str,
+    stop: &AtomicBool,
+) -> Option<Result<Fetched, FetchError>> {
+    let (tx, rx) = mpsc::channel();
+    let (client, owned) = (Arc::clone(client), url.to_string());
+    std::thread::spawn(move || {
+        let _ = tx.send(client.fetch(&owned));
+    });
+    loop {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(result) => return Some(result),
+            Err(mpsc::RecvTimeoutError::Timeout) if stop.load(Ordering::SeqCst) => return None,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // The request's thread panicked: the row still gets its line.
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Some(Err(FetchError::Failed {
+                    url: url.to_string(),
+                    message: "the request stopped unexpectedly".to_string(),
+                }));
+            }
+        }
+    }
 }
 
 type Waiting<'a> = (Vec<usize>, &'a str, String);
@@ -237,7 +273,7 @@ fn next_url<'a>(
         }
         // Wake now and then to notice a Ctrl-C even while every host is busy.
         q = changed
-            .wait_timeout(q, std::time::Duration::from_millis(200))
+            .wait_timeout(q, Duration::from_millis(200))
             .expect("no panics while locked")
             .0;
     }

@@ -8,7 +8,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -53,7 +53,10 @@ pub fn run(args: &BatchConfig) -> anyhow::Result<bool> {
     let strengths = &args.analysis.strengths;
     let color = args.analysis.color;
     let msg = args.analysis.msg;
-    let client = Client::new(Fetcher::new(args.fetch.clone())?, args.boards.clone());
+    let client = Arc::new(Client::new(
+        Fetcher::new(args.fetch.clone())?,
+        args.boards.clone(),
+    ));
     let cache = args
         .cache
         .as_deref()
@@ -307,7 +310,7 @@ fn write_summary_file(
 fn process_chunk(
     chunk: &[Row],
     stages: Stages,
-    client: &Client,
+    client: &Arc<Client>,
     known: pool::Known,
     limits: Politeness,
     stop: &AtomicBool,
