@@ -433,3 +433,38 @@ fn closed_stdout_exits_0_without_a_broken_pipe_message() {
     assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
     assert_eq!(stderr, "", "a closed stdout must be quiet");
 }
+
+/// A full standard output is an error naming it, from every command that
+/// prints (not a bare "No space left on device").
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_named_by_every_command() {
+    let dir = Dir::new();
+    dir.create("me.toml", "strengths = [\"PyTorch\"]\n");
+    let runs: [&[&str]; 5] = [
+        &["patterns", "list"],
+        &["patterns", "check"],
+        &["profile", "init", "-"],
+        &["profile", "show", "me.toml"],
+        &["analyze", "me.toml"],
+    ];
+    for args in runs {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(util::bin())
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr, "rolefit: <stdout>: cannot write: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}

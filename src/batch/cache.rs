@@ -37,6 +37,9 @@ pub struct Cache {
 impl Cache {
     /// Opens (and creates) a cache folder for pages of at most `max_page` bytes.
     pub fn open(dir: &Path, max_page: u64) -> anyhow::Result<Cache> {
+        if dir.exists() && !dir.is_dir() {
+            anyhow::bail!("--cache {}: is a file, not a folder", dir.display());
+        }
         std::fs::create_dir_all(dir).map_err(|e| {
             anyhow::anyhow!(
                 "--cache {}: cannot create the folder: {}",
@@ -207,6 +210,21 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_in_the_way_of_the_cache_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cache");
+        std::fs::write(&file, "notes").unwrap();
+        let Err(e) = Cache::open(&file, 1 << 20) else {
+            panic!("a file in the way was taken for the cache folder");
+        };
+        assert!(
+            e.to_string().ends_with("cache: is a file, not a folder"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "notes");
+    }
 
     #[test]
     fn round_trip_and_hashed_names() {

@@ -195,9 +195,15 @@ impl<R: Read> CsvRows<R> {
                 message: "the file is empty (no header row)".into(),
             });
         }
+        if headers.iter().any(|h| h.contains('\0')) {
+            return Err(InputError::File {
+                file: file.to_string(),
+                message: rolefit_core::decode::DecodeError::Binary.to_string(),
+            });
+        }
         let columns = Columns::find(&headers, names, file).map_err(|e| {
             // One column holding the whole header: another separator.
-            match (e, delimiter_hint(&headers, delimiter)) {
+            match (e, header_hint(&headers, delimiter)) {
                 (InputError::File { file, message }, Some(hint)) => InputError::File {
                     file,
                     message: format!("{message}; {hint}"),
@@ -284,9 +290,16 @@ impl<R: Read> CsvRows<R> {
     }
 }
 
-/// When a header read as one column is plainly split by another character
-/// (a TSV or a semicolon file named `.csv`), what to use instead.
-fn delimiter_hint(headers: &[String], delimiter: u8) -> Option<String> {
+/// What to use instead when a header plainly is something else: a JSON
+/// object (JSON Lines read as CSV), or one column split by another
+/// character (a TSV or a semicolon file named `.csv`).
+fn header_hint(headers: &[String], delimiter: u8) -> Option<String> {
+    let first = headers.first()?.trim_start_matches('\u{feff}').trim_start();
+    if first.starts_with('{') && headers.iter().any(|h| h.contains("\":")) {
+        return Some(
+            "the header looks like a JSON object: for JSON Lines use --input-format jsonl".into(),
+        );
+    }
     let [only] = headers else {
         return None;
     };
@@ -519,6 +532,30 @@ mod tests {
         CsvRows::new(csv.as_bytes(), b',', &ColumnNames::default(), "t.csv")
             .unwrap()
             .collect()
+    }
+
+    /// A file that is not a CSV at all says what it is, not just which
+    /// columns it lacks.
+    #[test]
+    fn json_lines_and_binary_read_as_csv_say_what_they_are() {
+        let error = |bytes: &[u8]| {
+            let e = CsvRows::new(bytes, b',', &ColumnNames::default(), "t.csv").err();
+            e.expect("refused").to_string()
+        };
+        let jsonl = "{\"id\": \"1\", \"text\": \"Train models\"}\n";
+        assert!(
+            error(jsonl.as_bytes()).ends_with("for JSON Lines use --input-format jsonl"),
+            "{}",
+            error(jsonl.as_bytes())
+        );
+        let korean = "{\"번호\": \"1\", \"본문\": \"모델 학습\"}\n";
+        assert!(error(korean.as_bytes()).contains("--input-format jsonl"));
+        assert_eq!(
+            error(b"\x7fELF\x02\x01\x00\x00,x\n"),
+            "t.csv: binary content, not text (NUL bytes)"
+        );
+        // A header that only starts with a brace is not taken for JSON.
+        assert!(!error(b"{a},b\n1,2\n").contains("JSON"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{load_patterns_from, pattern_files};
 use crate::cli::PatternsCommand;
 use crate::i18n::Messages;
-use crate::output::open_output;
+use crate::output::{open_output, write_error};
 use crate::rules::{Matcher, PatternSet};
 use crate::tr;
 
@@ -40,24 +40,15 @@ pub fn run(cmd: PatternsCommand, m: Messages) -> anyhow::Result<bool> {
                 out,
                 "{}",
                 tr!(m, "patterns-ok", place = place, counts = counts)
-            )?;
-            out.flush()?;
+            )
+            .and_then(|()| out.flush())
+            .map_err(write_error(None))?;
             Ok(true)
         }
         PatternsCommand::List { patterns } => {
             let set = load_patterns_from(patterns.as_deref())?;
             let (mut out, _, _) = open_output(None)?;
-            for r in &set.roles {
-                list(&mut out, &m.role(r.role), &r.matcher)?;
-            }
-            list(&mut out, &tr!(m, "patterns-ai"), &set.ai)?;
-            list(&mut out, &tr!(m, "patterns-functions"), &set.functions)?;
-            list(&mut out, &tr!(m, "patterns-negation"), &set.negation.cues)?;
-            for k in &set.sections.kinds {
-                let title = tr!(m, "patterns-heading", section = m.section(k.kind));
-                list(&mut out, &title, &k.matcher)?;
-            }
-            out.flush()?;
+            list_all(&mut out, &set, m).map_err(write_error(None))?;
             Ok(true)
         }
         PatternsCommand::Learn {
@@ -103,6 +94,21 @@ fn counts(set: &PatternSet, m: Messages) -> String {
         headings = headings,
         skills = set.skills.len()
     )
+}
+
+/// Every pattern of `set`, by file and kind.
+fn list_all(out: &mut dyn Write, set: &PatternSet, m: Messages) -> std::io::Result<()> {
+    for r in &set.roles {
+        list(out, &m.role(r.role), &r.matcher)?;
+    }
+    list(out, &tr!(m, "patterns-ai"), &set.ai)?;
+    list(out, &tr!(m, "patterns-functions"), &set.functions)?;
+    list(out, &tr!(m, "patterns-negation"), &set.negation.cues)?;
+    for k in &set.sections.kinds {
+        let title = tr!(m, "patterns-heading", section = m.section(k.kind));
+        list(out, &title, &k.matcher)?;
+    }
+    out.flush()
 }
 
 fn list(out: &mut dyn Write, title: &str, m: &Matcher) -> std::io::Result<()> {

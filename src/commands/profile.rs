@@ -9,7 +9,7 @@ use super::load_patterns_from;
 use crate::cli::ProfileCommand;
 use crate::fit::{Person, Strengths};
 use crate::i18n::{Locale, Messages};
-use crate::output::open_output;
+use crate::output::{open_output, write_error};
 use crate::role::Role;
 use crate::tr;
 
@@ -28,8 +28,9 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             let path = file.unwrap_or_else(|| "profile.toml".into());
             if path == Path::new("-") {
                 let (mut out, _, _) = open_output(None)?;
-                out.write_all(template(m).as_bytes())?;
-                out.flush()?;
+                out.write_all(template(m).as_bytes())
+                    .and_then(|()| out.flush())
+                    .map_err(write_error(None))?;
                 return Ok(true);
             }
             let shown = path.display().to_string();
@@ -54,41 +55,51 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             let profile = crate::load::profile(&file)?;
             let strengths = Strengths::new(&profile, &set);
             let (mut out, _, _) = open_output(None)?;
-            if let Some(name) = &profile.name {
-                writeln!(out, "{}", crate::text::sanitize(name))?;
-            }
-            for s in &strengths.items {
-                let found = if s.literal {
-                    tr!(m, "profile-literal")
-                } else {
-                    s.skills.join(", ")
-                };
-                let text = if s.summary {
-                    format!("({})", tr!(m, "profile-summary"))
-                } else {
-                    crate::text::sanitize(&s.text)
-                };
-                writeln!(out, "  {text}  ->  {found}")?;
-            }
-            write_person(&mut out, &strengths.person, m)?;
-            let roles = describe_roles(&strengths, m);
-            writeln!(out, "{}", tr!(m, "profile-points-to", roles = roles))?;
-            if !strengths.preferred_roles.is_empty() {
-                let names: Vec<String> = strengths
-                    .preferred_roles
-                    .iter()
-                    .map(|r| m.role(*r))
-                    .collect();
-                let names = names.join(", ");
-                writeln!(out, "{}", tr!(m, "profile-preferred", roles = names))?;
-            }
-            out.flush()?;
+            show(&mut out, &profile, &strengths, m).map_err(write_error(None))?;
             Ok(true)
         }
     }
 }
 
-/// What was read about the person, each fact with where it came from.
+/// What `profile show` prints: each strength and the skills found in it,
+/// the person, and the roles the strengths point to.
+fn show(
+    out: &mut dyn Write,
+    profile: &crate::profile::Profile,
+    strengths: &Strengths,
+    m: Messages,
+) -> std::io::Result<()> {
+    if let Some(name) = &profile.name {
+        writeln!(out, "{}", crate::text::sanitize(name))?;
+    }
+    for s in &strengths.items {
+        let found = if s.literal {
+            tr!(m, "profile-literal")
+        } else {
+            s.skills.join(", ")
+        };
+        let text = if s.summary {
+            format!("({})", tr!(m, "profile-summary"))
+        } else {
+            crate::text::sanitize(&s.text)
+        };
+        writeln!(out, "  {text}  ->  {found}")?;
+    }
+    write_person(out, &strengths.person, m)?;
+    let roles = describe_roles(strengths, m);
+    writeln!(out, "{}", tr!(m, "profile-points-to", roles = roles))?;
+    if !strengths.preferred_roles.is_empty() {
+        let names: Vec<String> = strengths
+            .preferred_roles
+            .iter()
+            .map(|r| m.role(*r))
+            .collect();
+        let names = names.join(", ");
+        writeln!(out, "{}", tr!(m, "profile-preferred", roles = names))?;
+    }
+    out.flush()
+}
+
 /// What rolefit read about the person, each fact with where it came from.
 fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result<()> {
     use crate::text::sanitize;
