@@ -477,3 +477,250 @@ fn usage_errors_are_in_the_users_language() {
         "{out:?}"
     );
 }
+
+// ---- more errors people meet, each said in Korean with what is at fault -------
+
+/// `rolefit ARGS --lang LANG` in `dir`: its exit code and what it printed
+/// on stderr.
+fn said(dir: &Dir, args: &[&str], lang: &str) -> (Option<i32>, String) {
+    let out = dir.command(args).args(["--lang", lang]).no_proxy().run();
+    (out.code, out.stderr)
+}
+
+/// Each run prints `korean` in Korean and `english` in English, with the
+/// exit code `code`.
+#[track_caller]
+fn says(dir: &Dir, args: &[&str], code: i32, korean: &str, english: &str) {
+    for (lang, want) in [("ko", korean), ("en", english)] {
+        let (got, stderr) = said(dir, args, lang);
+        assert_eq!(got, Some(code), "{args:?} --lang {lang}: {stderr}");
+        assert!(
+            stderr.lines().any(|l| l == format!("rolefit: {want}")),
+            "{args:?} --lang {lang}: want\n  rolefit: {want}\ngot\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn output_errors_in_korean() {
+    let dir = Dir::new();
+    dir.create("p.md", "We train PyTorch ranking models.\n");
+    dir.create_dir("a-folder");
+    dir.create("a-file", "");
+    says(
+        &dir,
+        &["analyze", "p.md", "-o", "a-folder"],
+        2,
+        "a-folder: 쓸 수 없습니다: 폴더입니다",
+        "a-folder: cannot write: Is a directory",
+    );
+    says(
+        &dir,
+        &["analyze", "p.md", "-o", "none/out.csv"],
+        2,
+        "none/out.csv: 쓸 수 없습니다: 파일을 둘 폴더가 없습니다",
+        "none/out.csv: cannot write: no such file",
+    );
+    dir.create(
+        "t.csv",
+        "id,description\n1,We train PyTorch ranking models.\n",
+    );
+    says(
+        &dir,
+        &["batch", "t.csv", "-o", "out.csv", "--cache", "a-file"],
+        2,
+        "--cache a-file: 폴더를 만들 수 없습니다: 같은 이름의 파일이 이미 있습니다",
+        "--cache a-file: cannot create the folder: File exists",
+    );
+    if std::path::Path::new("/dev/full").exists() {
+        says(
+            &dir,
+            &["analyze", "p.md", "-o", "/dev/full"],
+            2,
+            "/dev/full: 쓸 수 없습니다: 디스크에 남은 공간이 없습니다",
+            "/dev/full: cannot write: No space left on device",
+        );
+        // The report's writer keeps the OS's number in English; Korean
+        // says the reason without it.
+        says(
+            &dir,
+            &["analyze", "p.md", "--report", "/dev/full"],
+            2,
+            "/dev/full: 쓸 수 없습니다: 디스크에 남은 공간이 없습니다",
+            "/dev/full: cannot write: No space left on device (os error 28)",
+        );
+    }
+}
+
+#[test]
+fn input_errors_in_korean() {
+    let dir = Dir::new();
+    dir.create("empty.csv", "");
+    says(
+        &dir,
+        &["batch", "empty.csv", "-o", "out.csv"],
+        2,
+        "empty.csv: 빈 파일입니다 (헤더 행이 없음)",
+        "empty.csv: the file is empty (no header row)",
+    );
+    dir.create("logo.txt", b"GIF89a\0\0\x01\0");
+    says(
+        &dir,
+        &["analyze", "logo.txt"],
+        1,
+        "logo.txt: 텍스트가 아니라 바이너리 내용입니다 (NUL 바이트가 있음)",
+        "logo.txt: binary content, not text (NUL bytes)",
+    );
+    dir.create(
+        "short.csv",
+        "id,title,description\n1,ML engineer,We train PyTorch models.\n2,short\n",
+    );
+    says(
+        &dir,
+        &["batch", "short.csv", "-o", "out.csv"],
+        1,
+        "2행: 값이 2개인데 헤더의 열은 3개입니다",
+        "row 2: has 2 fields, the header has 3",
+    );
+    dir.create(
+        "rows.jsonl",
+        "{\"description\": \"We train PyTorch models.\"}\nnot json\n",
+    );
+    says(
+        &dir,
+        &["batch", "rows.jsonl", "-o", "out.csv"],
+        1,
+        "2행 (파일의 2번째 줄): JSON이 아닙니다 (2번째 글자: expected ident)",
+        "row 2 (line 2): not JSON (expected ident at column 2)",
+    );
+    dir.create("semi.csv", "id;description\n1;We train PyTorch models.\n");
+    let (code, stderr) = said(&dir, &["batch", "semi.csv", "-o", "out.csv"], "ko");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "열을 지정하세요. 헤더가 세미콜론(;)으로 나뉜 것 같습니다. --delimiter ';' 옵션을 쓰세요\n"
+        ),
+        "{stderr}"
+    );
+    let (_, stderr) = said(&dir, &["batch", "semi.csv", "-o", "out.csv"], "en");
+    assert!(
+        stderr.ends_with("; the header looks separated by semicolons: use --delimiter ';'\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fetch_errors_in_korean() {
+    use util::site::{Site, html, redirect};
+    let site = Site::start();
+    site.serve("/gone-away", wiremock::ResponseTemplate::new(501));
+    site.serve("/to-ftp", redirect(302, "ftp://x.example/j.pdf"));
+    site.serve("/a", redirect(302, "/b"));
+    site.serve("/b", redirect(302, "/a"));
+    site.serve("/big", html(format!("<p>{}</p>", "x".repeat(5000))));
+    let dir = Dir::new();
+    let url = |p: &str| site.url(p);
+    let (gone, gone_away) = (url("/gone"), url("/gone-away"));
+    says(
+        &dir,
+        &["analyze", &gone],
+        1,
+        &format!("{gone}: 서버가 오류로 응답했습니다 (HTTP 404 Not Found)"),
+        &format!("{gone}: HTTP 404 Not Found"),
+    );
+    says(
+        &dir,
+        &["analyze", &gone_away],
+        1,
+        &format!("{gone_away}: 서버가 오류로 응답했습니다 (HTTP 501 Not Implemented)"),
+        &format!("{gone_away}: HTTP 501 Not Implemented"),
+    );
+    let to_ftp = url("/to-ftp");
+    says(
+        &dir,
+        &["analyze", &to_ftp],
+        1,
+        &format!(
+            "{to_ftp}: ftp://x.example/j.pdf(으)로 가는 리디렉션을 거부했습니다: http와 https만 따라갑니다"
+        ),
+        &format!(
+            "{to_ftp}: redirect to ftp://x.example/j.pdf refused: only http and https are followed"
+        ),
+    );
+    let (a, b) = (url("/a"), url("/b"));
+    says(
+        &dir,
+        &["analyze", &a],
+        1,
+        &format!("{a}: 리디렉션이 돌고 돕니다: {b}이(가) 이미 거친 페이지로 되돌려 보냅니다"),
+        &format!("{a}: redirect loop: {b} redirects back to a page already visited"),
+    );
+    let big = url("/big");
+    says(
+        &dir,
+        &["analyze", &big, "--max-bytes", "1000"],
+        1,
+        &format!("{big}: 페이지가 1000바이트보다 큽니다 (--max-bytes)"),
+        &format!("{big}: page is larger than 1000 bytes (--max-bytes)"),
+    );
+    says(
+        &dir,
+        &["analyze", "http://127.0.0.1:99999/job"],
+        1,
+        "http://127.0.0.1:99999/job: 올바른 URL이 아닙니다 (포트 번호가 잘못되었습니다)",
+        "http://127.0.0.1:99999/job: not a valid URL (invalid port number)",
+    );
+    says(
+        &dir,
+        &["analyze", "ftp://x.example/job"],
+        1,
+        "ftp://x.example/job: 파일이 아니며, URL은 http://와 https://만 읽을 수 있습니다",
+        "ftp://x.example/job: not a file, and only http:// and https:// URLs are supported",
+    );
+    // The record keeps the English: it is data.
+    let json = dir
+        .command(["analyze", &gone, "--lang", "ko", "--format", "jsonl"])
+        .no_proxy()
+        .run();
+    assert_eq!(
+        json.json_lines()[0]["error"],
+        format!("{gone}: HTTP 404 Not Found")
+    );
+}
+
+#[test]
+fn option_and_history_errors_in_korean() {
+    let dir = Dir::new();
+    dir.create("p.md", "We train PyTorch ranking models.\n");
+    dir.create("not-a-folder", "");
+    says(
+        &dir,
+        &["analyze", "p.md", "--strengths", " , "],
+        2,
+        "--strengths: 주어진 강점이 없습니다",
+        "--strengths: no strengths given",
+    );
+    says(
+        &dir,
+        &["analyze", "p.md", "--patterns", "not-a-folder"],
+        2,
+        "not-a-folder: 패턴 파일이 든 폴더가 아닙니다",
+        "not-a-folder: not a folder of pattern files",
+    );
+    let db = dir.path().join("none.db");
+    let db = db.to_str().unwrap();
+    says(
+        &dir,
+        &["history", "--db", db],
+        2,
+        &format!("{db}: 아직 이력이 없습니다. `rolefit batch ... --db`로 실행을 기록하세요"),
+        &format!("{db}: no history yet; record runs with `rolefit batch ... --db`"),
+    );
+    says(
+        &dir,
+        &["history", "--db", db, "--since", "yesterday"],
+        2,
+        "--since yesterday: 날짜가 아닙니다. YYYY-MM-DD 형식으로 쓰세요",
+        "--since yesterday: not a date; write it as YYYY-MM-DD",
+    );
+}

@@ -225,6 +225,60 @@ err-bad-profile = { $file }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-profile-at = { $file }:{ $line }: 프로필을 읽을 수 없습니다: { $detail }
 err-bad-strengths = --strengths: 강점을 읽을 수 없습니다: { $detail }
 err-row = { $n }행
+err-row-line = { $n }행 (파일의 { $line }번째 줄)
+err-row-column = { $n }행 { $column } 열
+err-cannot-write-no-folder = 쓸 수 없습니다: 파일을 둘 폴더가 없습니다
+err-cannot-write = 쓸 수 없습니다: { $reason }
+err-cannot-create-folder = 폴더를 만들 수 없습니다: { $reason }
+err-os-is-a-directory = 폴더입니다
+err-os-not-a-directory = 폴더가 아닙니다
+err-os-no-space = 디스크에 남은 공간이 없습니다
+err-os-file-exists = 같은 이름의 파일이 이미 있습니다
+err-os-read-only = 읽기 전용 파일 시스템입니다
+err-os-not-found = 파일이나 폴더가 없습니다
+err-os-permission-denied = 권한이 없습니다
+err-binary = 텍스트가 아니라 바이너리 내용입니다 (NUL 바이트가 있음)
+err-file-too-big = 파일이 { $n } MiB로, 한도인 { $max } MiB를 넘습니다
+err-input-too-big = 입력이 한도인 { $max } MiB를 넘습니다
+err-no-header-row = 빈 파일입니다 (헤더 행이 없음)
+err-header-row = 헤더 행을 읽을 수 없습니다: { $reason }
+err-delimiter-hint = 헤더가 { $sep ->
+    [tabs] 탭으로
+    [semicolons] 세미콜론(;)으로
+    [bars] 세로 막대(|)로
+   *[other] { $sep }(으)로
+} 나뉜 것 같습니다. { $flag } 옵션을 쓰세요
+err-no-such-column = 그런 열이 없습니다 (헤더에 있는 열: { $headers })
+err-field-count = 값이 { $fields }개인데 헤더의 열은 { $header }개입니다
+err-empty-cell = 비어 있고, 이 행에는 URL도 없습니다
+err-no-url = URL이 없습니다
+err-invalid-utf8 = 올바른 UTF-8이 아닙니다
+err-field-too-big = 값이 { $n } MiB로, 한도인 { $max } MiB를 넘습니다
+err-unclosed-quote = 따옴표로 연 값이 닫히지 않아 파일의 나머지가 모두 이 행으로 읽혔습니다
+err-not-json = JSON이 아닙니다 ({ $column }번째 글자: { $detail })
+err-not-json-object = JSON 객체가 아닙니다
+err-http-status = 서버가 오류로 응답했습니다 (HTTP { $status })
+err-redirect-scheme = { $url }(으)로 가는 리디렉션을 거부했습니다: http와 https만 따라갑니다
+err-redirect-private = { $url }(으)로 가는 리디렉션을 거부했습니다: 링크 로컬 또는 클라우드 메타데이터 주소입니다 (--allow-private로 허용할 수 있습니다)
+err-redirect-loop = 리디렉션이 돌고 돕니다: { $url }이(가) 이미 거친 페이지로 되돌려 보냅니다
+err-redirect-many = 리디렉션이 { $n }번을 넘었습니다
+err-refresh = 새로 고침(meta refresh)으로 옮겨 간 { $url }: { $reason }
+err-page-too-large = 페이지가 { $size }보다 큽니다 (--max-bytes)
+err-bytes = { $n }바이트
+err-content-type = 지원하지 않는 콘텐츠 형식입니다: { $mime } (rolefit은 HTML과 텍스트 페이지를 읽습니다)
+err-not-http = 파일이 아니며, URL은 http://와 https://만 읽을 수 있습니다
+err-bad-url = 올바른 URL이 아닙니다 ({ $reason })
+err-url-empty-host = 호스트가 비어 있습니다
+err-url-port = 포트 번호가 잘못되었습니다
+err-url-ipv4 = IPv4 주소가 잘못되었습니다
+err-url-ipv6 = IPv6 주소가 잘못되었습니다
+err-url-domain-character = 도메인에 쓸 수 없는 문자가 있습니다
+err-url-idna = 국제 도메인 이름이 잘못되었습니다
+err-is-folder-not-file = 파일이 아니라 폴더입니다
+err-no-strengths = 주어진 강점이 없습니다
+err-not-pattern-folder = 패턴 파일이 든 폴더가 아닙니다
+err-no-history = 아직 이력이 없습니다. `rolefit batch ... --db`로 실행을 기록하세요
+err-not-a-date = 날짜가 아닙니다. YYYY-MM-DD 형식으로 쓰세요
 
 ## patterns check / list
 

@@ -135,12 +135,24 @@ fn error_endings_are_the_english_the_code_writes() {
     let en = Messages::new(Locale::En);
     for (english, id) in errors::KNOWN {
         assert!(Messages::new(Locale::Ko).has(id), "{id}");
-        let rendered = if english.contains("{}") {
-            en.args(id, &[("detail", "{}".into())])
-        } else {
-            en.get(id)
-        };
-        assert_eq!(&rendered, english, "{id}");
+        // Each part given its own name in braces says the ending back.
+        let names = errors::names(english);
+        let args: Vec<(&str, FluentValue)> = names
+            .iter()
+            .map(|&name| (name, format!("{{{name}}}").into()))
+            .collect();
+        assert_eq!(&en.args(id, &args), english, "{id}");
+        let vars = &messages(EN_FTL)[*id];
+        assert_eq!(
+            vars,
+            &names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>(),
+            "{id}: the ending's parts are the message's arguments"
+        );
+        // A part that matches anything cannot open an ending.
+        assert!(
+            !english.starts_with('{') || errors::NUMBERS.contains(&names[0]),
+            "{english}"
+        );
     }
     assert_eq!(
         crate::source::io_message(&std::io::Error::from(std::io::ErrorKind::NotFound)),
@@ -159,6 +171,94 @@ fn error_endings_are_the_english_the_code_writes() {
         tr!(en, "err-interrupted"),
         crate::batch::run::Interrupted.to_string()
     );
+}
+
+/// Messages the code writes, made by the code: each is Korean in Korean
+/// (the part that varies kept), and the same in English.
+#[test]
+fn messages_the_code_writes_are_said_in_korean() {
+    use crate::batch::input::{CsvRows, JsonRows};
+    use crate::config::ColumnNames;
+    let (en, ko) = (Messages::new(Locale::En), Messages::new(Locale::Ko));
+    let mut written: Vec<String> = Vec::new();
+    written.push(format!("a.bin: {}", crate::decode::DecodeError::Binary));
+    written.push(
+        crate::profile::Profile::inline(" , ")
+            .unwrap_err()
+            .to_string(),
+    );
+    written.push(
+        crate::load::folder_files(Path::new("/nonexistent/patterns"))
+            .unwrap_err()
+            .to_string(),
+    );
+    let names = ColumnNames {
+        text: Some("description".into()),
+        ..ColumnNames::default()
+    };
+    let input = |csv: &'static str| CsvRows::new(csv.as_bytes(), b',', &names, "t.csv");
+    for csv in ["", "id;title\n1;x\n"] {
+        written.push(input(csv).err().expect(csv).to_string());
+    }
+    let rows: Vec<_> = input("id,description\n1,a,b\n2,\n").unwrap().collect();
+    written.extend(rows.into_iter().filter_map(|r| r.error));
+    let rows: Vec<_> = JsonRows::new("not json\n[1]\n".as_bytes(), &names).collect();
+    written.extend(rows.into_iter().filter_map(|r| r.error));
+    for url in [
+        "http://x.example:99999/",
+        "http://[::1/",
+        "http://1.2.3.999/",
+    ] {
+        let e = reqwest::Url::parse(url).unwrap_err();
+        written.push(format!("{url}: not a valid URL ({e})"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, "").unwrap();
+    written.push(
+        crate::history::db::open(&file.join("h.db"))
+            .unwrap_err()
+            .to_string(),
+    );
+    let cache = crate::batch::cache::Cache::open(&file, 1000);
+    written.push(format!("{:#}", cache.expect_err("a cache in a file")));
+    #[cfg(unix)]
+    for errno in [
+        libc::ENOSPC,
+        libc::EISDIR,
+        libc::ENOTDIR,
+        libc::EEXIST,
+        libc::EROFS,
+        libc::ENOENT,
+        libc::EACCES,
+    ] {
+        let e = std::io::Error::from_raw_os_error(errno);
+        written.push(format!("out.csv: cannot write: {e}"));
+        written.push(format!(
+            "out.csv: cannot write: {}",
+            crate::source::io_message(&e)
+        ));
+    }
+    assert!(written.len() > 20, "{written:#?}");
+    let hangul = |s: &str| s.chars().any(|c| ('가'..='힣').contains(&c));
+    for english in &written {
+        assert_eq!(&errors::line(english, en), english);
+        let korean = errors::line(english, ko);
+        assert!(hangul(&korean), "still English in Korean: {english}");
+        // Every part in English is one the message named (a file, a
+        // flag, a header) or one the catalogue keeps (HTTP, UTF-8, NUL).
+        for word in ["cannot", "file", "not ", "has ", "the ", "no "] {
+            let named = [
+                "t.csv",
+                "a.bin",
+                "/nonexistent/patterns",
+                "/file",
+                "out.csv",
+            ];
+            let rest = named.iter().fold(korean.clone(), |k, n| k.replace(n, ""));
+            assert!(!rest.contains(word), "{english}\n  -> {korean}");
+        }
+    }
 }
 
 // ---- the code asks only for ids that exist, and says nothing outside them
