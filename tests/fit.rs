@@ -273,6 +273,23 @@ fn profile_init_refuses_to_overwrite_without_force() {
 }
 
 #[test]
+fn profile_init_onto_a_folder_says_it_is_a_folder() {
+    let dir = Dir::new();
+    dir.create_dir("profiles");
+    for force in [false, true] {
+        let mut args = vec!["profile", "init", "profiles"];
+        if force {
+            args.push("--force");
+        }
+        let out = dir.command(args.clone()).run();
+        expect_profile_error(&out, "rolefit: profiles: is a folder, not a file");
+        args.extend(["--lang", "ko"]);
+        let out = dir.command(args).run();
+        expect_profile_error(&out, "rolefit: profiles: 파일이 아니라 폴더입니다");
+    }
+}
+
+#[test]
 fn profile_init_force_overwrites() {
     let dir = Dir::new();
     dir.create("me.toml", "keep me\n");

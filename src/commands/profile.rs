@@ -34,6 +34,9 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
                 return Ok(true);
             }
             let shown = path.display().to_string();
+            if path.is_dir() {
+                anyhow::bail!("{shown}: is a folder, not a file");
+            }
             if path.exists() && !force {
                 anyhow::bail!("{}", tr!(m, "profile-exists", path = shown.as_str()));
             }

@@ -79,6 +79,10 @@ pub const KNOWN: &[(&str, &str)] = &[
         "err-delimiter-hint",
     ),
     (
+        "the header looks like a JSON object: for JSON Lines use --input-format jsonl",
+        "err-json-hint",
+    ),
+    (
         "no such column (the header has: {headers})",
         "err-no-such-column",
     ),
@@ -138,6 +142,7 @@ pub const KNOWN: &[(&str, &str)] = &[
     ("invalid international domain name", "err-url-idna"),
     // Options and commands.
     ("is a folder, not a file", "err-is-folder-not-file"),
+    ("is a file, not a folder", "err-is-file-not-folder"),
     ("no strengths given", "err-no-strengths"),
     ("not a folder of pattern files", "err-not-pattern-folder"),
     (
@@ -559,6 +564,20 @@ mod tests {
             render(&e, Messages::default()).ends_with(
                 "--url-column; the header looks separated by tabs: use --delimiter '\\t'"
             )
+        );
+        let e: anyhow::Error = InputError::NoTextColumn {
+            file: "<stdin>".into(),
+            headers: "{\"id\": \"1\"".into(),
+            hint: "; the header looks like a JSON object: for JSON Lines use --input-format jsonl"
+                .into(),
+        }
+        .into();
+        assert!(
+            render(&e, ko()).ends_with(
+                "열을 지정하세요. 헤더가 JSON 객체로 보입니다. JSON Lines라면 --input-format jsonl 옵션을 쓰세요"
+            ),
+            "{}",
+            render(&e, ko())
         );
         let e: anyhow::Error = ProfileError::Inline("no strengths given".into()).into();
         assert_eq!(render(&e, ko()), "--strengths: 주어진 강점이 없습니다");
