@@ -540,14 +540,12 @@ fn output_errors_in_korean() {
             "/dev/full: 쓸 수 없습니다: 디스크에 남은 공간이 없습니다",
             "/dev/full: cannot write: No space left on device",
         );
-        // The report's writer keeps the OS's number in English; Korean
-        // says the reason without it.
         says(
             &dir,
             &["analyze", "p.md", "--report", "/dev/full"],
             2,
             "/dev/full: 쓸 수 없습니다: 디스크에 남은 공간이 없습니다",
-            "/dev/full: cannot write: No space left on device (os error 28)",
+            "/dev/full: cannot write: No space left on device",
         );
     }
 }

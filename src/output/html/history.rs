@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Context;
 
 use super::CSS;
 use super::charts::{Bar, bars};
@@ -19,7 +18,7 @@ pub fn write(t: &Trends, path: &Path) -> anyhow::Result<()> {
     let (mut file, pending) = crate::outfile::create(path)?;
     std::io::Write::write_all(&mut file, page(t).as_bytes())
         .and_then(|()| std::io::Write::flush(&mut file))
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+        .map_err(crate::output::write_error(Some(path)))?;
     drop(file);
     pending.commit()
 }

@@ -147,7 +147,6 @@ impl Report {
 
     /// Writes the page: head, charts, market, then the rows kept so far.
     pub fn finish(mut self) -> anyhow::Result<()> {
-        let name = self.path.display().to_string();
         let head = self.head();
         let m = self.msg;
         let result = (|| -> io::Result<()> {
@@ -171,7 +170,7 @@ impl Report {
             )?;
             self.out.flush()
         })();
-        result.with_context(|| format!("{name}: cannot write"))?;
+        result.map_err(crate::output::write_error(Some(&self.path)))?;
         self.pending.commit()
     }
 
