@@ -529,8 +529,8 @@ fn output_errors_in_korean() {
         &dir,
         &["batch", "t.csv", "-o", "out.csv", "--cache", "a-file"],
         2,
-        "--cache a-file: 폴더를 만들 수 없습니다: 같은 이름의 파일이 이미 있습니다",
-        "--cache a-file: cannot create the folder: File exists",
+        "--cache a-file: 폴더가 아니라 파일입니다",
+        "--cache a-file: is a file, not a folder",
     );
     if std::path::Path::new("/dev/full").exists() {
         says(
