@@ -35,7 +35,7 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             }
             let shown = path.display().to_string();
             if path.is_dir() {
-                anyhow::bail!("{shown}: is a folder, not a file");
+                anyhow::bail!("{shown}: {}", tr!(m, "err-is-folder-not-file"));
             }
             if path.exists() && !force {
                 anyhow::bail!("{}", tr!(m, "profile-exists", path = shown.as_str()));
