@@ -269,6 +269,104 @@ fn an_output_onto_an_input_is_refused_before_anything_is_read() {
     .expect_code(0);
 }
 
+#[test]
+fn an_output_onto_the_history_database_is_refused() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    dir.create("f.md", POSTING_MD);
+    run(&dir, ["batch", "in.csv", "--db", "hd.db"]).expect_code(0);
+    let db = std::fs::read(dir.path().join("hd.db")).unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["batch", "in.csv", "--db", "hd.db", "-o", "hd.db"],
+            "-o hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec![
+                "batch",
+                "in.csv",
+                "--db",
+                "hd.db",
+                "--summary-out",
+                "./hd.db",
+            ],
+            "--summary-out ./hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["analyze", "f.md", "--db", "hd.db", "--report", "hd.db"],
+            "--report hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["history", "--db", "hd.db", "-o", "hd.db"],
+            "-o hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["history", "--db", "hd.db", "--report", "hd.db"],
+            "--report hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["batch", "in.csv", "--db", "hd.db", "-o", "hd.db-wal"],
+            "-o hd.db-wal is the same file as the history database's WAL file hd.db-wal",
+        ),
+        (
+            vec!["analyze", "f.md", "--db", "hd.db", "-o", "hd.db-shm"],
+            "-o hd.db-shm is the same file as the history database's shared-memory file hd.db-shm",
+        ),
+        // A database the run would create is as much the database.
+        (
+            vec!["batch", "in.csv", "--db", "new.db", "-o", "new.db"],
+            "-o new.db is the same file as the history database new.db",
+        ),
+        // The database is written: it cannot be an input either.
+        (
+            vec!["analyze", "f.md", "--db", "f.md"],
+            "--db f.md is the same file as the input f.md",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(&dir, &args);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: {message}: nothing was read or written\n"),
+            "{args:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("hd.db")).unwrap(),
+            db,
+            "{args:?}"
+        );
+        assert_eq!(dir.read("f.md"), POSTING_MD);
+        assert_eq!(
+            names_in(dir.path()),
+            ["f.md", "hd.db", "in.csv"],
+            "{args:?}"
+        );
+    }
+    // A bare --db is the database ROLEFIT_DB names.
+    for args in [
+        vec!["batch", "in.csv", "-o", "hd.db", "--db"],
+        vec!["history", "-o", "hd.db"],
+    ] {
+        let out = cmd(&dir, &args).env("ROLEFIT_DB", "hd.db").run_checked();
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            "rolefit: -o hd.db is the same file as the history database hd.db: \
+             nothing was read or written\n",
+            "{args:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("hd.db")).unwrap(),
+            db,
+            "{args:?}"
+        );
+    }
+}
+
 // ===========================================================================
 // The cache.
 

@@ -14,6 +14,10 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<bool> {
     }
     let path = db::resolve(Some(args.db.as_deref().unwrap_or("".as_ref())), false)?
         .expect("a path is always resolved for history");
+    crate::outfile::check_distinct(
+        &super::outputs(args.output.as_deref(), args.report.as_deref(), None),
+        &super::db_files(&path),
+    )?;
     if !path.exists() {
         anyhow::bail!(
             "{}: no history yet; record runs with `rolefit batch ... --db`",
