@@ -367,6 +367,64 @@ fn an_output_onto_the_history_database_is_refused() {
     }
 }
 
+#[test]
+fn history_refuses_an_output_onto_its_profile_patterns_or_other_output() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    run(&dir, ["batch", "in.csv", "--db", "hd.db"]).expect_code(0);
+    dir.create("me2.toml", "strengths = [\"PyTorch\"]\n");
+    let skills = std::fs::read_to_string(util::repo_root().join("patterns/skills.toml")).unwrap();
+    dir.create("mp/skills.toml", &skills);
+    dir.create("hh.txt", "old output\n");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "history",
+                "--db",
+                "hd.db",
+                "--profile",
+                "me2.toml",
+                "-o",
+                "me2.toml",
+            ],
+            "-o me2.toml is the same file as the profile me2.toml",
+        ),
+        (
+            vec![
+                "history",
+                "--db",
+                "hd.db",
+                "--patterns",
+                "mp",
+                "-o",
+                "mp/skills.toml",
+            ],
+            "-o mp/skills.toml is the same file as the pattern file mp/skills.toml",
+        ),
+        (
+            vec![
+                "history", "--db", "hd.db", "-o", "hh.txt", "--report", "./hh.txt",
+            ],
+            "--report ./hh.txt is the same file as -o hh.txt",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(&dir, &args);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: {message}: nothing was read or written\n"),
+            "{args:?}"
+        );
+        assert_eq!(dir.read("me2.toml"), "strengths = [\"PyTorch\"]\n");
+        assert_eq!(dir.read("mp/skills.toml"), skills);
+        assert_eq!(dir.read("hh.txt"), "old output\n");
+    }
+}
+
 // ===========================================================================
 // The cache.
 

@@ -22,7 +22,7 @@ use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
-    let mut inputs = super::config_inputs(&args.common, &args.profile);
+    let mut inputs = super::config_inputs(args.common.patterns.as_deref(), &args.profile);
     for arg in &args.sources {
         if let Source::File(path) = Source::parse(arg) {
             inputs.push(Named::new("the input", path));

@@ -51,7 +51,7 @@ pub fn analysis(
 /// `rolefit batch`'s arguments, resolved.
 pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
     let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
-    let mut inputs = config_inputs(&args.common, &args.profile);
+    let mut inputs = config_inputs(args.common.patterns.as_deref(), &args.profile);
     if args.input != "-" {
         inputs.push(Named::new("the input", &args.input));
     }
@@ -111,12 +111,12 @@ pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfi
 /// The files every classifying command reads besides its sources: the
 /// profile and the pattern files of `--patterns`, for
 /// [`crate::outfile::check_distinct`].
-pub fn config_inputs(common: &CommonArgs, profile: &ProfileArgs) -> Vec<Named> {
+pub fn config_inputs(patterns: Option<&Path>, profile: &ProfileArgs) -> Vec<Named> {
     let mut inputs = Vec::new();
     if let Some(p) = &profile.profile {
         inputs.push(Named::new("the profile", p));
     }
-    if let Some(dir) = &common.patterns {
+    if let Some(dir) = patterns {
         for (name, _) in crate::rules::BUILTIN {
             let path = dir.join(name);
             if path.exists() {
