@@ -234,41 +234,62 @@ impl Named {
 
 /// Refuses an output that is the same file as an input or another output,
 /// before anything is read: "-o in.csv is the same file as the input in.csv".
-/// `-` (stdout) and devices such as /dev/null are never refused.
+/// An input `-` is the standard input: refused when it is redirected from
+/// the output's file (`batch - -o in.csv < in.csv`). `-` (stdout) and
+/// devices such as /dev/null are never refused as outputs.
 pub fn check_distinct(outputs: &[Named], inputs: &[Named]) -> anyhow::Result<()> {
+    let same = |out: &Named, other: &Named| {
+        let other = if other.path == Path::new("-") {
+            other.role.clone()
+        } else {
+            format!("{} {}", other.role, other.path.display())
+        };
+        anyhow::anyhow!(
+            "{} {} is the same file as {other}: nothing was read or written",
+            out.role,
+            out.path.display(),
+        )
+    };
     let outputs: Vec<(&Named, Identity)> = outputs
         .iter()
         .filter(|o| o.path != Path::new("-") && !is_device(&o.path))
         .filter_map(|o| identity(&o.path).map(|id| (o, id)))
         .collect();
+    let inputs: Vec<(&Named, Identity)> = inputs
+        .iter()
+        .filter_map(|i| {
+            let id = if i.path == Path::new("-") {
+                stdin_identity()
+            } else {
+                identity(&i.path)
+            };
+            id.map(|id| (i, id))
+        })
+        .collect();
     for (i, (out, id)) in outputs.iter().enumerate() {
-        for input in inputs {
-            if input.path == Path::new("-") {
-                continue;
-            }
-            if identity(&input.path).as_ref() == Some(id) {
-                anyhow::bail!(
-                    "{} {} is the same file as {} {}: nothing was read or written",
-                    out.role,
-                    out.path.display(),
-                    input.role,
-                    input.path.display()
-                );
-            }
+        if let Some((input, _)) = inputs.iter().find(|(_, input_id)| input_id == id) {
+            return Err(same(out, input));
         }
-        for (other, other_id) in &outputs[..i] {
-            if other_id == id {
-                anyhow::bail!(
-                    "{} {} is the same file as {} {}: nothing was read or written",
-                    out.role,
-                    out.path.display(),
-                    other.role,
-                    other.path.display()
-                );
-            }
+        if let Some((other, _)) = outputs[..i].iter().find(|(_, other_id)| other_id == id) {
+            return Err(same(out, other));
         }
     }
     Ok(())
+}
+
+/// The file the standard input is redirected from, if it is a regular
+/// file: a pipe or a terminal is no file an output could replace.
+fn stdin_identity() -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let m = File::from(fd).metadata().ok()?;
+        m.is_file().then(|| Identity::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 fn is_device(path: &Path) -> bool {

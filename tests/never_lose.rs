@@ -425,6 +425,60 @@ fn history_refuses_an_output_onto_its_profile_patterns_or_other_output() {
     }
 }
 
+/// `rolefit ARGS` in `dir` with its standard input redirected from the
+/// file `stdin` of `dir`, as `rolefit ARGS < stdin` does.
+fn run_with_stdin_from(dir: &Dir, args: &[&str], stdin: &str) -> Output {
+    let file = std::fs::File::open(dir.path().join(stdin)).unwrap();
+    let child = Command::new(util::bin())
+        .args(args)
+        .current_dir(dir.path())
+        .stdin(file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn rolefit");
+    let (out, _) = wait_or_kill(child, Duration::from_secs(30));
+    Output {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn an_output_onto_the_file_stdin_is_redirected_from_is_refused() {
+    let dir = Dir::new();
+    let input = csv_of([["id", "description"], ["a", POSTING_BODY]]);
+    dir.create("sin.csv", &input);
+    dir.create("sin.md", POSTING_MD);
+    let cases: [(&[&str], &str, &str); 3] = [
+        (&["batch", "-", "-o", "sin.csv"], "sin.csv", "-o sin.csv"),
+        (
+            &["batch", "-", "--summary-out", "./sin.csv"],
+            "sin.csv",
+            "--summary-out ./sin.csv",
+        ),
+        (&["analyze", "-", "-o", "sin.md"], "sin.md", "-o sin.md"),
+    ];
+    for (args, stdin, output) in cases {
+        let out = run_with_stdin_from(&dir, args, stdin);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "rolefit: {output} is the same file as the standard input: \
+                 nothing was read or written\n"
+            ),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::read(dir.path().join("sin.csv")).unwrap(), input);
+        assert_eq!(dir.read("sin.md"), POSTING_MD);
+    }
+    // Another file is no conflict.
+    run_with_stdin_from(&dir, &["batch", "-", "-o", "out.csv"], "sin.csv").expect_code(0);
+    assert!(dir.read("out.csv").starts_with("id,"));
+}
+
 // ===========================================================================
 // The cache.
 

@@ -24,8 +24,10 @@ use crate::text::sanitize;
 pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     let mut inputs = super::config_inputs(args.common.patterns.as_deref(), &args.profile);
     for arg in &args.sources {
-        if let Source::File(path) = Source::parse(arg) {
-            inputs.push(Named::new("the input", path));
+        match Source::parse(arg) {
+            Source::File(path) => inputs.push(Named::new("the input", path)),
+            Source::Stdin => inputs.push(Named::new("the standard input", "-")),
+            Source::Url(_) => {}
         }
     }
     let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;

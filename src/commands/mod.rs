@@ -52,9 +52,11 @@ pub fn analysis(
 pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
     let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
     let mut inputs = config_inputs(args.common.patterns.as_deref(), &args.profile);
-    if args.input != "-" {
-        inputs.push(Named::new("the input", &args.input));
-    }
+    inputs.push(if args.input == "-" {
+        Named::new("the standard input", "-")
+    } else {
+        Named::new("the input", &args.input)
+    });
     check_files(
         &outputs(
             args.output.as_deref(),
