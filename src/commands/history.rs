@@ -27,7 +27,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<bool> {
             path.display()
         );
     }
-    let conn = db::open(&path)?;
+    let conn = db::open_read_only(&path)?;
     let set = load_patterns_from(args.patterns.as_deref())?;
     let strengths = load_strengths(&args.profile, &set)?;
     let t = trends::read(
