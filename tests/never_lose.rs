@@ -169,6 +169,114 @@ fn a_failed_run_leaves_the_old_output() {
     assert_eq!(names_in(dir.path()), ["in.csv", "out.csv"]);
 }
 
+/// `rolefit ARGS` in `dir`, started as a user who cannot write a folder its
+/// mode forbids (root's CAP_DAC_OVERRIDE and CAP_FOWNER are dropped), with
+/// TMPDIR `tmp`.
+#[cfg(target_os = "linux")]
+fn spawn_confined(dir: &Dir, program: &Path, args: &[&str], tmp: &Path) -> Child {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .current_dir(dir.path())
+        .env("TMPDIR", tmp)
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: prctl and geteuid are async-signal-safe and touch only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::geteuid() == 0 {
+                // CAP_DAC_OVERRIDE (1) and CAP_FOWNER (3), from the bounding
+                // set: after exec, root has them no more.
+                for cap in [1, 3] {
+                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+            }
+            Ok(())
+        });
+    }
+    cmd.spawn().expect("spawn a confined process")
+}
+
+/// A folder `ro` of `dir` that the confined process cannot create files in,
+/// holding `name` with `contents`, which it can write; and an empty `tmp`
+/// for its TMPDIR.
+#[cfg(target_os = "linux")]
+fn unwritable_folder(dir: &Dir, name: &str, contents: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    dir.create(&format!("ro/{name}"), contents);
+    dir.create_dir("tmp");
+    let ro = dir.path().join("ro");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = spawn_confined(
+        dir,
+        Path::new("sh"),
+        &["-c", "echo x > ro/probe"],
+        &dir.path().join("tmp"),
+    );
+    let (out, _) = wait_or_kill(probe, Duration::from_secs(10));
+    assert!(
+        !out.status.success(),
+        "the test cannot make a folder unwritable here"
+    );
+    ro
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_in_a_folder_not_writable_keeps_its_old_contents_until_the_run_completes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    let ro = unwritable_folder(&dir, "out.csv", "old contents\n");
+    let tmp = dir.path().join("tmp");
+    let run_confined = |args: &[&str]| {
+        let child = spawn_confined(&dir, util::bin(), args, &tmp);
+        finish(child)
+    };
+    // A run that fails after the output was opened leaves it as it was.
+    let (code, stderr) = run_confined(&[
+        "batch",
+        "in.csv",
+        "-o",
+        "ro/out.csv",
+        "--summary-out",
+        "/nonexistent-dir/s.md",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(dir.read("ro/out.csv"), "old contents\n");
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    // A stopped one too.
+    let slow = silent_server();
+    let child = spawn_confined(
+        &dir,
+        util::bin(),
+        &["analyze", "in.csv", &slow, "-o", "ro/out.csv"],
+        &tmp,
+    );
+    thread::sleep(Duration::from_millis(1500));
+    signal(child.id(), "TERM");
+    let (code, stderr) = finish(child);
+    assert_eq!(code, Some(130), "{stderr}");
+    assert_eq!(dir.read("ro/out.csv"), "old contents\n");
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    // A run that completes writes it in place, and leaves no temporary file.
+    let (code, stderr) = run_confined(&["batch", "in.csv", "-o", "ro/out.csv"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(dir.read("ro/out.csv").starts_with("id,"));
+    assert_eq!(names_in(&ro), ["out.csv"]);
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[test]
 fn profile_init_force_replaces_whole_and_leaves_no_temp() {
     let dir = Dir::new();
