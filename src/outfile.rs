@@ -1,6 +1,7 @@
 //! Writing a file so that it is either the old file or the complete new one
 //! (issue 14): the bytes go to a temporary file in the same folder, renamed
-//! over the target by [`Pending::commit`]. A run that stops first leaves the
+//! over the target by [`Pending::commit`] (a file in a folder we may not
+//! write is copied over in place then instead). A run that stops first leaves the
 //! target as it was and no temporary file behind ([`crate::signal`] removes
 //! it at a signal; dropping the [`Pending`] removes it otherwise).
 //!
@@ -58,10 +59,16 @@ pub fn create(path: &Path) -> anyhow::Result<(File, Pending)> {
     let temp = match made {
         Ok(t) => t,
         // A folder we may not create files in, holding a file we may write:
-        // written in place, as before.
+        // no rename can replace the file, so it is rewritten in place, but
+        // only at commit. Until then the bytes go to a temporary file in the
+        // system's temporary folder (not memory: an output can be large), so
+        // a run that stops or fails leaves the file as it was; truncating it
+        // at once left it empty. The copy at commit is the one moment it is
+        // neither the old file nor the new one: a signal waits for the copy
+        // to end ([`crate::signal::hold`]); a crash or a full disk during it
+        // can still leave it short, which only a writable folder avoids.
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied && existing.is_some() => {
-            let f = File::create(&target).map_err(fail)?;
-            return Ok((f, Pending { temp: None }));
+            return written_at_commit(path, target);
         }
         Err(e) => return Err(fail(e)),
     };
@@ -78,6 +85,38 @@ pub fn create(path: &Path) -> anyhow::Result<(File, Pending)> {
                 path: temp_path,
                 target,
                 shown: path.to_path_buf(),
+                in_place: false,
+            }),
+        },
+    ))
+}
+
+/// The bytes for `target`, a file in a folder we may not write, go to a
+/// temporary file elsewhere; [`Pending::commit`] copies them over it.
+fn written_at_commit(path: &Path, target: PathBuf) -> anyhow::Result<(File, Pending)> {
+    let temp = tempfile::Builder::new()
+        .prefix(".rolefit-")
+        .suffix(".rolefit-tmp")
+        .tempfile()
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot write: its folder is not writable, and no temporary file \
+                 could be made in {}: {}",
+                path.display(),
+                std::env::temp_dir().display(),
+                io_message(&e)
+            )
+        })?;
+    let (file, temp_path) = temp.into_parts();
+    crate::signal::register_temp(&temp_path);
+    Ok((
+        file,
+        Pending {
+            temp: Some(Temp {
+                path: temp_path,
+                target,
+                shown: path.to_path_buf(),
+                in_place: true,
             }),
         },
     ))
@@ -93,6 +132,9 @@ struct Temp {
     path: TempPath,
     target: PathBuf,
     shown: PathBuf,
+    /// The temporary file is not beside the target: its bytes are copied
+    /// over the target rather than renamed onto it.
+    in_place: bool,
 }
 
 impl Pending {
@@ -108,6 +150,13 @@ impl Pending {
         };
         let shown = t.shown.display().to_string();
         let fail = |e: &io::Error| anyhow::anyhow!("{shown}: cannot write: {}", io_message(e));
+        if t.in_place {
+            let result = copy_over(&t.path, &t.target).map_err(|e| fail(&e));
+            let raw: PathBuf = t.path.to_path_buf();
+            drop(t);
+            crate::signal::forget_temp(&raw);
+            return result;
+        }
         sync(&t.path).map_err(|e| fail(&e))?;
         let raw: PathBuf = t.path.to_path_buf();
         let result = t.path.persist(&t.target).map_err(|e| fail(&e.error));
@@ -121,6 +170,13 @@ impl Pending {
             return Ok(());
         };
         let shown = t.shown.display().to_string();
+        if t.in_place {
+            // Only a file that exists is written in place.
+            let raw: PathBuf = t.path.to_path_buf();
+            drop(t);
+            crate::signal::forget_temp(&raw);
+            anyhow::bail!("{shown}: already exists (use --force to overwrite)");
+        }
         sync(&t.path).map_err(|e| anyhow::anyhow!("{shown}: cannot write: {}", io_message(&e)))?;
         let raw: PathBuf = t.path.to_path_buf();
         let result = t.path.persist_noclobber(&t.target).map_err(|e| {
@@ -133,6 +189,20 @@ impl Pending {
         crate::signal::forget_temp(&raw);
         result.map(|()| sync_folder(&t.target))
     }
+}
+
+/// Rewrites `target` in place with the bytes of `temp`, and syncs it. A
+/// signal meanwhile waits for the end, so that the file is not left half
+/// written by an interrupt.
+fn copy_over(temp: &Path, target: &Path) -> io::Result<()> {
+    let mut from = File::open(temp)?;
+    let _hold = crate::signal::hold();
+    let mut to = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(target)?;
+    io::copy(&mut from, &mut to)?;
+    to.sync_all()
 }
 
 /// The written bytes on disk before the rename, so that a crash leaves the
@@ -234,41 +304,62 @@ impl Named {
 
 /// Refuses an output that is the same file as an input or another output,
 /// before anything is read: "-o in.csv is the same file as the input in.csv".
-/// `-` (stdout) and devices such as /dev/null are never refused.
+/// An input `-` is the standard input: refused when it is redirected from
+/// the output's file (`batch - -o in.csv < in.csv`). `-` (stdout) and
+/// devices such as /dev/null are never refused as outputs.
 pub fn check_distinct(outputs: &[Named], inputs: &[Named]) -> anyhow::Result<()> {
+    let same = |out: &Named, other: &Named| {
+        let other = if other.path == Path::new("-") {
+            other.role.clone()
+        } else {
+            format!("{} {}", other.role, other.path.display())
+        };
+        anyhow::anyhow!(
+            "{} {} is the same file as {other}: nothing was read or written",
+            out.role,
+            out.path.display(),
+        )
+    };
     let outputs: Vec<(&Named, Identity)> = outputs
         .iter()
         .filter(|o| o.path != Path::new("-") && !is_device(&o.path))
         .filter_map(|o| identity(&o.path).map(|id| (o, id)))
         .collect();
+    let inputs: Vec<(&Named, Identity)> = inputs
+        .iter()
+        .filter_map(|i| {
+            let id = if i.path == Path::new("-") {
+                stdin_identity()
+            } else {
+                identity(&i.path)
+            };
+            id.map(|id| (i, id))
+        })
+        .collect();
     for (i, (out, id)) in outputs.iter().enumerate() {
-        for input in inputs {
-            if input.path == Path::new("-") {
-                continue;
-            }
-            if identity(&input.path).as_ref() == Some(id) {
-                anyhow::bail!(
-                    "{} {} is the same file as {} {}: nothing was read or written",
-                    out.role,
-                    out.path.display(),
-                    input.role,
-                    input.path.display()
-                );
-            }
+        if let Some((input, _)) = inputs.iter().find(|(_, input_id)| input_id == id) {
+            return Err(same(out, input));
         }
-        for (other, other_id) in &outputs[..i] {
-            if other_id == id {
-                anyhow::bail!(
-                    "{} {} is the same file as {} {}: nothing was read or written",
-                    out.role,
-                    out.path.display(),
-                    other.role,
-                    other.path.display()
-                );
-            }
+        if let Some((other, _)) = outputs[..i].iter().find(|(_, other_id)| other_id == id) {
+            return Err(same(out, other));
         }
     }
     Ok(())
+}
+
+/// The file the standard input is redirected from, if it is a regular
+/// file: a pipe or a terminal is no file an output could replace.
+fn stdin_identity() -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let m = File::from(fd).metadata().ok()?;
+        m.is_file().then(|| Identity::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 fn is_device(path: &Path) -> bool {

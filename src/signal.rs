@@ -2,7 +2,8 @@
 //! told ([`graceful`]): the first signal sets [`stop_flag`] and the batch ends
 //! after the rows it is writing, keeping them. Otherwise, or at a second
 //! signal, the temporary files of outputs not yet complete are removed and the
-//! process exits with 130, so the files it was replacing stay as they were.
+//! process exits with 130, so the files it was replacing stay as they were
+//! (an output being copied over its file in place is finished first).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -14,6 +15,8 @@ static STOP: AtomicBool = AtomicBool::new(false);
 static GRACEFUL: AtomicUsize = AtomicUsize::new(0);
 /// Temporary files that a signal must not leave behind.
 static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Held while an output is rewritten in place ([`hold`]).
+static IN_PLACE: Mutex<()> = Mutex::new(());
 
 /// Installs the handler once per process.
 pub fn install() {
@@ -30,6 +33,8 @@ fn on_signal() {
     if first && GRACEFUL.load(Ordering::SeqCst) > 0 {
         return;
     }
+    // An output being copied over its file is finished first.
+    let _wait = hold();
     let temps = std::mem::take(&mut *TEMPS.lock().unwrap_or_else(|e| e.into_inner()));
     for path in temps {
         let _ = std::fs::remove_file(path);
@@ -57,6 +62,13 @@ impl Drop for Graceful {
     fn drop(&mut self) {
         GRACEFUL.fetch_sub(1, Ordering::SeqCst);
     }
+}
+
+/// While the guard lives, a signal that would end the process waits: an
+/// output is being rewritten in place (a file in a folder we may not write,
+/// see [`crate::outfile::create`]) and must not be left half written.
+pub(crate) fn hold() -> std::sync::MutexGuard<'static, ()> {
+    IN_PLACE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A temporary file to remove if a signal ends the process.

@@ -515,6 +515,48 @@ fn history_report_draws_trend_charts() {
 }
 
 #[test]
+fn history_reads_a_database_and_never_changes_a_file() {
+    let dir = Dir::new();
+    // An empty file (not a database yet) is refused as it is.
+    dir.create("notes.txt", "");
+    let out = dir.command(["history", "--db", "notes.txt"]).run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: notes.txt: not a rolefit history database; \
+         record runs with `rolefit batch ... --db`\n"
+    );
+    assert_eq!(dir.read("notes.txt"), "");
+    assert_eq!(util::names_in(dir.path()), ["notes.txt"]);
+    // So is another program's database.
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let out = dir.command(["history", "--db", "other.sqlite"]).run();
+    out.expect_code(2);
+    assert!(
+        out.stderr
+            .starts_with("rolefit: other.sqlite: not a rolefit history database"),
+        "{out:?}"
+    );
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    // A history database is read, and left byte for byte as it was.
+    three_weeks(&dir);
+    let before = std::fs::read(dir.path().join("h.db")).unwrap();
+    let out = dir
+        .command([
+            "history", "--db", "h.db", "-f", "json", "--report", "t.html",
+        ])
+        .run();
+    let v: serde_json::Value = serde_json::from_str(out.success()).unwrap();
+    assert_eq!(v["periods"].as_array().map(Vec::len), Some(3));
+    assert_eq!(std::fs::read(dir.path().join("h.db")).unwrap(), before);
+}
+
+#[test]
 fn history_errors_name_what_is_wrong() {
     let dir = Dir::new();
     let out = dir.command(["history", "--db", "none.db"]).run();

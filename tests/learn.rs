@@ -235,6 +235,103 @@ fn learning_into_the_pattern_folder_it_reads_is_refused() {
     assert_eq!(before, after);
 }
 
+#[test]
+fn predictions_onto_an_input_or_the_learned_folder_are_refused_before_reading() {
+    let dir = Dir::new();
+    labeled_set(&dir);
+    dir.create("set/batch.csv", "id,description\nm1,a posting\n");
+    dir.create("pats/backend.toml", "role = \"backend\"\n");
+    dir.create_dir("learned");
+    let snapshot = || {
+        let mut files = vec![dir.read("set/labels.csv"), dir.read("set/batch.csv")];
+        files.push(dir.read("pats/backend.toml"));
+        for (name, _, _) in POSTINGS {
+            files.push(dir.read(&format!("set/postings/{name}")));
+        }
+        files
+    };
+    let before = snapshot();
+    let cases: [(&str, &[&str], &str); 6] = [
+        (
+            "set/postings",
+            &["--predictions", "set/labels.csv"],
+            "--predictions set/labels.csv is the same file as the labels file set/labels.csv",
+        ),
+        (
+            "set/postings",
+            &["--predictions", "set/postings/./b1.md"],
+            "--predictions set/postings/./b1.md is the same file as the posting set/postings/b1.md",
+        ),
+        (
+            "set/batch.csv",
+            &["--predictions", "set/batch.csv"],
+            "--predictions set/batch.csv is the same file as the postings file set/batch.csv",
+        ),
+        (
+            "set/postings",
+            &["--patterns", "pats", "--predictions", "pats/backend.toml"],
+            "--predictions pats/backend.toml is the same file as the pattern file pats/backend.toml",
+        ),
+        (
+            "set/postings",
+            &["--predictions", "learned/model.toml"],
+            "--predictions learned/model.toml is the same file as the learned file learned/model.toml",
+        ),
+        (
+            "set/postings",
+            &["--predictions", "new", "-o", "new"],
+            "--predictions new is the same file as -o new",
+        ),
+    ];
+    for (postings, extra, message) in cases {
+        let mut args = extra.to_vec();
+        if !args.contains(&"-o") {
+            args.extend(["-o", "learned"]);
+        }
+        let out = learn(&dir, postings, &args);
+        assert_eq!(out.code, Some(2), "{out:?}");
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: {message}: nothing was read or written\n")
+        );
+        assert_eq!(out.stdout, "", "nothing was learned");
+        assert_eq!(snapshot(), before, "{extra:?}");
+        assert_eq!(
+            util::names_in(&dir.path().join("learned")),
+            Vec::<String>::new()
+        );
+        assert!(!dir.path().join("new").exists());
+    }
+    // Beside the labels is no conflict; the file is written whole.
+    let out = learn(
+        &dir,
+        "set/postings",
+        &["--folds", "2", "--lambda", "1", "-o", "learned"],
+    );
+    out.success();
+    let out = learn(
+        &dir,
+        "set/postings",
+        &[
+            "--folds",
+            "2",
+            "--lambda",
+            "1",
+            "--predictions",
+            "set/predictions.csv",
+            "-o",
+            "learned",
+        ],
+    );
+    out.success();
+    let predictions = dir.read("set/predictions.csv");
+    assert!(
+        predictions.starts_with("file,label,predicted,probability,second,second_probability\n"),
+        "{predictions}"
+    );
+    assert_eq!(predictions.lines().count(), 1 + POSTINGS.len());
+}
+
 /// `--repeats N` cross-validates N more times over shuffled folds and prints
 /// the mean accuracy with its range, in English and in Korean; the same
 /// shuffles every run, and the learned folder is the one written without it.

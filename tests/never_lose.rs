@@ -169,6 +169,114 @@ fn a_failed_run_leaves_the_old_output() {
     assert_eq!(names_in(dir.path()), ["in.csv", "out.csv"]);
 }
 
+/// `rolefit ARGS` in `dir`, started as a user who cannot write a folder its
+/// mode forbids (root's CAP_DAC_OVERRIDE and CAP_FOWNER are dropped), with
+/// TMPDIR `tmp`.
+#[cfg(target_os = "linux")]
+fn spawn_confined(dir: &Dir, program: &Path, args: &[&str], tmp: &Path) -> Child {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .current_dir(dir.path())
+        .env("TMPDIR", tmp)
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: prctl and geteuid are async-signal-safe and touch only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::geteuid() == 0 {
+                // CAP_DAC_OVERRIDE (1) and CAP_FOWNER (3), from the bounding
+                // set: after exec, root has them no more.
+                for cap in [1, 3] {
+                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+            }
+            Ok(())
+        });
+    }
+    cmd.spawn().expect("spawn a confined process")
+}
+
+/// A folder `ro` of `dir` that the confined process cannot create files in,
+/// holding `name` with `contents`, which it can write; and an empty `tmp`
+/// for its TMPDIR.
+#[cfg(target_os = "linux")]
+fn unwritable_folder(dir: &Dir, name: &str, contents: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    dir.create(&format!("ro/{name}"), contents);
+    dir.create_dir("tmp");
+    let ro = dir.path().join("ro");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = spawn_confined(
+        dir,
+        Path::new("sh"),
+        &["-c", "echo x > ro/probe"],
+        &dir.path().join("tmp"),
+    );
+    let (out, _) = wait_or_kill(probe, Duration::from_secs(10));
+    assert!(
+        !out.status.success(),
+        "the test cannot make a folder unwritable here"
+    );
+    ro
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_in_a_folder_not_writable_keeps_its_old_contents_until_the_run_completes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    let ro = unwritable_folder(&dir, "out.csv", "old contents\n");
+    let tmp = dir.path().join("tmp");
+    let run_confined = |args: &[&str]| {
+        let child = spawn_confined(&dir, util::bin(), args, &tmp);
+        finish(child)
+    };
+    // A run that fails after the output was opened leaves it as it was.
+    let (code, stderr) = run_confined(&[
+        "batch",
+        "in.csv",
+        "-o",
+        "ro/out.csv",
+        "--summary-out",
+        "/nonexistent-dir/s.md",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(dir.read("ro/out.csv"), "old contents\n");
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    // A stopped one too.
+    let slow = silent_server();
+    let child = spawn_confined(
+        &dir,
+        util::bin(),
+        &["analyze", "in.csv", &slow, "-o", "ro/out.csv"],
+        &tmp,
+    );
+    thread::sleep(Duration::from_millis(1500));
+    signal(child.id(), "TERM");
+    let (code, stderr) = finish(child);
+    assert_eq!(code, Some(130), "{stderr}");
+    assert_eq!(dir.read("ro/out.csv"), "old contents\n");
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    // A run that completes writes it in place, and leaves no temporary file.
+    let (code, stderr) = run_confined(&["batch", "in.csv", "-o", "ro/out.csv"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(dir.read("ro/out.csv").starts_with("id,"));
+    assert_eq!(names_in(&ro), ["out.csv"]);
+    assert!(names_in(&tmp).is_empty(), "{:?}", names_in(&tmp));
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[test]
 fn profile_init_force_replaces_whole_and_leaves_no_temp() {
     let dir = Dir::new();
@@ -267,6 +375,216 @@ fn an_output_onto_an_input_is_refused_before_anything_is_read() {
         ],
     )
     .expect_code(0);
+}
+
+#[test]
+fn an_output_onto_the_history_database_is_refused() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    dir.create("f.md", POSTING_MD);
+    run(&dir, ["batch", "in.csv", "--db", "hd.db"]).expect_code(0);
+    let db = std::fs::read(dir.path().join("hd.db")).unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["batch", "in.csv", "--db", "hd.db", "-o", "hd.db"],
+            "-o hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec![
+                "batch",
+                "in.csv",
+                "--db",
+                "hd.db",
+                "--summary-out",
+                "./hd.db",
+            ],
+            "--summary-out ./hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["analyze", "f.md", "--db", "hd.db", "--report", "hd.db"],
+            "--report hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["history", "--db", "hd.db", "-o", "hd.db"],
+            "-o hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["history", "--db", "hd.db", "--report", "hd.db"],
+            "--report hd.db is the same file as the history database hd.db",
+        ),
+        (
+            vec!["batch", "in.csv", "--db", "hd.db", "-o", "hd.db-wal"],
+            "-o hd.db-wal is the same file as the history database's WAL file hd.db-wal",
+        ),
+        (
+            vec!["analyze", "f.md", "--db", "hd.db", "-o", "hd.db-shm"],
+            "-o hd.db-shm is the same file as the history database's shared-memory file hd.db-shm",
+        ),
+        // A database the run would create is as much the database.
+        (
+            vec!["batch", "in.csv", "--db", "new.db", "-o", "new.db"],
+            "-o new.db is the same file as the history database new.db",
+        ),
+        // The database is written: it cannot be an input either.
+        (
+            vec!["analyze", "f.md", "--db", "f.md"],
+            "--db f.md is the same file as the input f.md",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(&dir, &args);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: {message}: nothing was read or written\n"),
+            "{args:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("hd.db")).unwrap(),
+            db,
+            "{args:?}"
+        );
+        assert_eq!(dir.read("f.md"), POSTING_MD);
+        assert_eq!(
+            names_in(dir.path()),
+            ["f.md", "hd.db", "in.csv"],
+            "{args:?}"
+        );
+    }
+    // A bare --db is the database ROLEFIT_DB names.
+    for args in [
+        vec!["batch", "in.csv", "-o", "hd.db", "--db"],
+        vec!["history", "-o", "hd.db"],
+    ] {
+        let out = cmd(&dir, &args).env("ROLEFIT_DB", "hd.db").run_checked();
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            "rolefit: -o hd.db is the same file as the history database hd.db: \
+             nothing was read or written\n",
+            "{args:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("hd.db")).unwrap(),
+            db,
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn history_refuses_an_output_onto_its_profile_patterns_or_other_output() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        csv_of([["id", "description"], ["a", POSTING_BODY]]),
+    );
+    run(&dir, ["batch", "in.csv", "--db", "hd.db"]).expect_code(0);
+    dir.create("me2.toml", "strengths = [\"PyTorch\"]\n");
+    let skills = std::fs::read_to_string(util::repo_root().join("patterns/skills.toml")).unwrap();
+    dir.create("mp/skills.toml", &skills);
+    dir.create("hh.txt", "old output\n");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "history",
+                "--db",
+                "hd.db",
+                "--profile",
+                "me2.toml",
+                "-o",
+                "me2.toml",
+            ],
+            "-o me2.toml is the same file as the profile me2.toml",
+        ),
+        (
+            vec![
+                "history",
+                "--db",
+                "hd.db",
+                "--patterns",
+                "mp",
+                "-o",
+                "mp/skills.toml",
+            ],
+            "-o mp/skills.toml is the same file as the pattern file mp/skills.toml",
+        ),
+        (
+            vec![
+                "history", "--db", "hd.db", "-o", "hh.txt", "--report", "./hh.txt",
+            ],
+            "--report ./hh.txt is the same file as -o hh.txt",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(&dir, &args);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!("rolefit: {message}: nothing was read or written\n"),
+            "{args:?}"
+        );
+        assert_eq!(dir.read("me2.toml"), "strengths = [\"PyTorch\"]\n");
+        assert_eq!(dir.read("mp/skills.toml"), skills);
+        assert_eq!(dir.read("hh.txt"), "old output\n");
+    }
+}
+
+/// `rolefit ARGS` in `dir` with its standard input redirected from the
+/// file `stdin` of `dir`, as `rolefit ARGS < stdin` does.
+fn run_with_stdin_from(dir: &Dir, args: &[&str], stdin: &str) -> Output {
+    let file = std::fs::File::open(dir.path().join(stdin)).unwrap();
+    let child = Command::new(util::bin())
+        .args(args)
+        .current_dir(dir.path())
+        .stdin(file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn rolefit");
+    let (out, _) = wait_or_kill(child, Duration::from_secs(30));
+    Output {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn an_output_onto_the_file_stdin_is_redirected_from_is_refused() {
+    let dir = Dir::new();
+    let input = csv_of([["id", "description"], ["a", POSTING_BODY]]);
+    dir.create("sin.csv", &input);
+    dir.create("sin.md", POSTING_MD);
+    let cases: [(&[&str], &str, &str); 3] = [
+        (&["batch", "-", "-o", "sin.csv"], "sin.csv", "-o sin.csv"),
+        (
+            &["batch", "-", "--summary-out", "./sin.csv"],
+            "sin.csv",
+            "--summary-out ./sin.csv",
+        ),
+        (&["analyze", "-", "-o", "sin.md"], "sin.md", "-o sin.md"),
+    ];
+    for (args, stdin, output) in cases {
+        let out = run_with_stdin_from(&dir, args, stdin);
+        out.expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "rolefit: {output} is the same file as the standard input: \
+                 nothing was read or written\n"
+            ),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::read(dir.path().join("sin.csv")).unwrap(), input);
+        assert_eq!(dir.read("sin.md"), POSTING_MD);
+    }
+    // Another file is no conflict.
+    run_with_stdin_from(&dir, &["batch", "-", "-o", "out.csv"], "sin.csv").expect_code(0);
+    assert!(dir.read("out.csv").starts_with("id,"));
 }
 
 // ===========================================================================

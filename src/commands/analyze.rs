@@ -11,7 +11,7 @@ use crate::fetch::Fetcher;
 use crate::fit::Strengths;
 use crate::history::{History, Seen};
 use crate::i18n::Messages;
-use crate::outfile::{Named, check_distinct};
+use crate::outfile::Named;
 use crate::output::html::Report;
 use crate::output::{Style, writer};
 use crate::output::{open_output, write_error};
@@ -22,15 +22,19 @@ use crate::text::sanitize;
 
 /// Runs the command; returns whether every source succeeded.
 pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
-    let mut inputs = super::config_inputs(&args.common, &args.profile);
+    let mut inputs = super::config_inputs(args.common.patterns.as_deref(), &args.profile);
     for arg in &args.sources {
-        if let Source::File(path) = Source::parse(arg) {
-            inputs.push(Named::new("the input", path));
+        match Source::parse(arg) {
+            Source::File(path) => inputs.push(Named::new("the input", path)),
+            Source::Stdin => inputs.push(Named::new("the standard input", "-")),
+            Source::Url(_) => {}
         }
     }
-    check_distinct(
+    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
+    super::check_files(
         &super::outputs(args.output.as_deref(), args.report.as_deref(), None),
-        &inputs,
+        inputs,
+        db.as_deref(),
     )?;
     let crate::config::Analysis {
         set,
@@ -67,7 +71,6 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
         .transpose()?;
     let err_style = Style::for_stderr(color);
 
-    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
     let mut history = db
         .as_deref()
         .map(|p| History::start(p, "analyze", None))

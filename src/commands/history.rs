@@ -14,13 +14,20 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<bool> {
     }
     let path = db::resolve(Some(args.db.as_deref().unwrap_or("".as_ref())), false)?
         .expect("a path is always resolved for history");
+    // The database is only read here (it is no output, unlike batch's).
+    let mut inputs = super::config_inputs(args.patterns.as_deref(), &args.profile);
+    inputs.extend(super::db_files(&path));
+    crate::outfile::check_distinct(
+        &super::outputs(args.output.as_deref(), args.report.as_deref(), None),
+        &inputs,
+    )?;
     if !path.exists() {
         anyhow::bail!(
             "{}: no history yet; record runs with `rolefit batch ... --db`",
             path.display()
         );
     }
-    let conn = db::open(&path)?;
+    let conn = db::open_read_only(&path)?;
     let set = load_patterns_from(args.patterns.as_deref())?;
     let strengths = load_strengths(&args.profile, &set)?;
     let t = trends::read(

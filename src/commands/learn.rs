@@ -15,8 +15,9 @@ use crate::config::ColumnNames;
 use crate::extract::{self, Format};
 use crate::i18n::Messages;
 use crate::learn::{self, Features, Options};
+use crate::outfile::{Named, check_distinct};
 use crate::role::Label;
-use crate::rules::PatternSet;
+use crate::rules::{BUILTIN, PatternSet};
 use crate::tr;
 
 /// What `patterns learn` was asked to do.
@@ -66,6 +67,7 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
             );
         }
     }
+    check_files(&a)?;
     let files = pattern_files(a.patterns.as_deref())?;
     let set = PatternSet::load(files.clone())?;
     let mut examples = Vec::new();
@@ -140,27 +142,7 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
         )
     )?;
     if let Some(path) = &a.predictions {
-        let mut w = csv::Writer::from_path(path).with_context(|| format!("{}", path.display()))?;
-        w.write_record([
-            "file",
-            "label",
-            "predicted",
-            "probability",
-            "second",
-            "second_probability",
-        ])?;
-        for (e, p) in examples.iter().zip(&preds) {
-            let r = learn::ranked(&p.probabilities);
-            w.write_record([
-                e.file.clone(),
-                learn::label_of(e.class).name().to_string(),
-                learn::label_of(r[0].0).name().to_string(),
-                format!("{:.3}", r[0].1),
-                learn::label_of(r[1].0).name().to_string(),
-                format!("{:.3}", r[1].1),
-            ])?;
-        }
-        w.flush()?;
+        write_predictions(path, &examples, &preds)?;
     }
     let mut langs: Vec<&str> = examples.iter().map(|e| e.lang.as_str()).collect();
     langs.sort_unstable();
@@ -219,6 +201,76 @@ pub fn run(a: LearnArgs, m: Messages) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// Refuses, before any posting is read, an output onto a file the run reads
+/// or onto another output: `--predictions` onto a labels file, a postings
+/// file, a posting the labels name or a pattern file of `--patterns`, onto
+/// the `-o` folder or a file learn writes in it; and a learned file onto an
+/// input. Reads the labels files' `file` column to know the postings.
+fn check_files(a: &LearnArgs) -> anyhow::Result<()> {
+    let mut inputs = Vec::new();
+    for (labels, postings) in a.labels.iter().zip(&a.postings) {
+        inputs.push(Named::new("the labels file", labels));
+        if postings.is_dir() {
+            for file in labeled_files(labels)? {
+                inputs.push(Named::new("the posting", postings.join(file)));
+            }
+        } else {
+            inputs.push(Named::new("the postings file", postings));
+        }
+    }
+    if let Some(dir) = &a.patterns {
+        for (name, _) in BUILTIN {
+            let path = dir.join(name);
+            if path.exists() {
+                inputs.push(Named::new("the pattern file", path));
+            }
+        }
+    }
+    let mut outputs = vec![Named::new("-o", &a.out)];
+    for (name, _) in BUILTIN {
+        outputs.push(Named::new("the learned file", a.out.join(name)));
+    }
+    if let Some(path) = &a.predictions {
+        outputs.push(Named::new("--predictions", path));
+    }
+    check_distinct(&outputs, &inputs)
+}
+
+/// Writes each posting's cross-validated prediction as CSV, whole or not at all.
+fn write_predictions(
+    path: &Path,
+    examples: &[Example],
+    preds: &[learn::Prediction],
+) -> anyhow::Result<()> {
+    let fail = || format!("{}: cannot write", path.display());
+    let (file, pending) = crate::outfile::create(path)?;
+    let mut w = csv::Writer::from_writer(file);
+    w.write_record([
+        "file",
+        "label",
+        "predicted",
+        "probability",
+        "second",
+        "second_probability",
+    ])
+    .with_context(fail)?;
+    for (e, p) in examples.iter().zip(preds) {
+        let r = learn::ranked(&p.probabilities);
+        w.write_record([
+            e.file.clone(),
+            learn::label_of(e.class).name().to_string(),
+            learn::label_of(r[0].0).name().to_string(),
+            format!("{:.3}", r[0].1),
+            learn::label_of(r[1].0).name().to_string(),
+            format!("{:.3}", r[1].1),
+        ])
+        .with_context(fail)?;
+    }
+    w.flush().with_context(fail)?;
+    drop(w);
+    pending.commit()
+}
+
 /// The figures of cross-validation repeated over shuffled folds.
 struct Spread {
     /// Mean accuracy, and the lowest and highest of one shuffle.
@@ -260,13 +312,15 @@ fn repeated(
     })
 }
 
-/// Reads a labels file and the postings it names.
-fn read_set(
-    labels: &Path,
-    postings: &Path,
-    set: &PatternSet,
-    out: &mut Vec<Example>,
-) -> anyhow::Result<()> {
+/// A labels file opened at its first row, and where its columns are.
+struct LabelsFile {
+    reader: csv::Reader<std::fs::File>,
+    file_col: usize,
+    label_col: usize,
+    lang_col: Option<usize>,
+}
+
+fn open_labels(labels: &Path) -> anyhow::Result<LabelsFile> {
     let mut reader = csv::Reader::from_path(labels)
         .with_context(|| format!("{}: cannot read the labels", labels.display()))?;
     let headers = reader
@@ -283,7 +337,38 @@ fn read_set(
             labels.display()
         );
     };
-    let lang_col = col(&["lang"]);
+    Ok(LabelsFile {
+        reader,
+        file_col,
+        label_col,
+        lang_col: col(&["lang"]),
+    })
+}
+
+/// The file names a labels file gives, as [`read_set`] reads them.
+fn labeled_files(labels: &Path) -> anyhow::Result<Vec<String>> {
+    let mut l = open_labels(labels)?;
+    let mut files = Vec::new();
+    for (n, record) in l.reader.records().enumerate() {
+        let record = record.with_context(|| format!("{}: row {}", labels.display(), n + 1))?;
+        files.push(record.get(l.file_col).unwrap_or("").trim().to_string());
+    }
+    Ok(files)
+}
+
+/// Reads a labels file and the postings it names.
+fn read_set(
+    labels: &Path,
+    postings: &Path,
+    set: &PatternSet,
+    out: &mut Vec<Example>,
+) -> anyhow::Result<()> {
+    let LabelsFile {
+        mut reader,
+        file_col,
+        label_col,
+        lang_col,
+    } = open_labels(labels)?;
     let rows = if postings.is_dir() {
         None
     } else {

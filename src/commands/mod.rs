@@ -8,7 +8,7 @@ pub mod learn;
 pub mod patterns;
 pub mod profile;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::boards::BoardUrls;
@@ -50,22 +50,25 @@ pub fn analysis(
 
 /// `rolefit batch`'s arguments, resolved.
 pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfig> {
-    let mut inputs = config_inputs(&args.common, &args.profile);
-    if args.input != "-" {
-        inputs.push(Named::new("the input", &args.input));
-    }
-    crate::outfile::check_distinct(
+    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
+    let mut inputs = config_inputs(args.common.patterns.as_deref(), &args.profile);
+    inputs.push(if args.input == "-" {
+        Named::new("the standard input", "-")
+    } else {
+        Named::new("the input", &args.input)
+    });
+    check_files(
         &outputs(
             args.output.as_deref(),
             args.report.as_deref(),
             args.summary_out.as_deref(),
         ),
-        &inputs,
+        inputs,
+        db.as_deref(),
     )?;
     let analysis = analysis(&args.common, &args.profile, msg)?;
     let fetch = fetch_options(&args.fetch)?;
     let boards = board_urls(&args.fetch)?;
-    let db = crate::history::db::resolve(args.db.db.as_deref(), args.db.new_only)?;
     let lower = args.input.to_ascii_lowercase();
     let input_format =
         args.input_format
@@ -110,12 +113,12 @@ pub fn batch_config(args: BatchArgs, msg: Messages) -> anyhow::Result<BatchConfi
 /// The files every classifying command reads besides its sources: the
 /// profile and the pattern files of `--patterns`, for
 /// [`crate::outfile::check_distinct`].
-pub fn config_inputs(common: &CommonArgs, profile: &ProfileArgs) -> Vec<Named> {
+pub fn config_inputs(patterns: Option<&Path>, profile: &ProfileArgs) -> Vec<Named> {
     let mut inputs = Vec::new();
     if let Some(p) = &profile.profile {
         inputs.push(Named::new("the profile", p));
     }
-    if let Some(dir) = &common.patterns {
+    if let Some(dir) = patterns {
         for (name, _) in crate::rules::BUILTIN {
             let path = dir.join(name);
             if path.exists() {
@@ -124,6 +127,39 @@ pub fn config_inputs(common: &CommonArgs, profile: &ProfileArgs) -> Vec<Named> {
         }
     }
     inputs
+}
+
+/// Refuses, before anything is read or written, an output that is an input,
+/// another output or the history database `db` (or a file SQLite keeps
+/// beside it), and a history database that is an input: the database is
+/// read and written both.
+pub fn check_files(
+    outputs: &[Named],
+    mut inputs: Vec<Named>,
+    db: Option<&Path>,
+) -> anyhow::Result<()> {
+    if let Some(db) = db {
+        crate::outfile::check_distinct(&[Named::new("--db", db)], &inputs)?;
+        inputs.extend(db_files(db));
+    }
+    crate::outfile::check_distinct(outputs, &inputs)
+}
+
+/// The history database and the files SQLite keeps beside it while it is
+/// open, as inputs for [`crate::outfile::check_distinct`]: an output
+/// written over any of them loses the history.
+pub fn db_files(db: &Path) -> Vec<Named> {
+    let beside = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    vec![
+        Named::new("the history database", db),
+        Named::new("the history database's WAL file", beside("-wal")),
+        Named::new("the history database's shared-memory file", beside("-shm")),
+        Named::new("the history database's journal", beside("-journal")),
+    ]
 }
 
 /// The outputs a command was given, by flag.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 /// How long a run waits for another run that holds the write lock.
@@ -87,6 +87,46 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
             anyhow::bail!("{name}: cannot update the schema: {short}");
         }
         std::thread::sleep(Duration::from_millis(25 * attempt));
+    }
+    Ok(conn)
+}
+
+/// Opens an existing database to read it, and only to read it: `rolefit
+/// history` must never create, migrate or change the file it is pointed at
+/// (an empty notes.txt became a database). A file that is not a history
+/// database of this version is a one-line error naming it.
+pub fn open_read_only(path: &Path) -> anyhow::Result<Connection> {
+    let name = path.display();
+    let err = |e: rusqlite::Error| anyhow::anyhow!("{name}: {e}");
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(err)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+    // Reading the schema's version reads the header: a file that is not
+    // SQLite fails here ("file is not a database").
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(err)?;
+    let pending = migrations()
+        .pending_migrations(&conn)
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    if version == 0 {
+        // An empty file, or another program's database.
+        anyhow::bail!(
+            "{name}: not a rolefit history database; record runs with `rolefit batch ... --db`"
+        );
+    }
+    // Every schema so far is the first. When a second ships, a database of
+    // the first must still be read (or copied to memory and migrated there),
+    // never migrated in place by this read. A newer rolefit's database is
+    // read as it is: its tables may have grown, the queries still run.
+    if pending > 0 {
+        anyhow::bail!(
+            "{name}: written by an older rolefit; record one run with \
+             `rolefit batch ... --db {name}` to update it"
+        );
     }
     Ok(conn)
 }
