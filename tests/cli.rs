@@ -468,3 +468,24 @@ fn a_full_stdout_is_named_by_every_command() {
         );
     }
 }
+
+/// `analyze` on a table of postings reads it as one posting, and says that
+/// `batch` reads one posting per row.
+#[test]
+fn analyze_of_a_table_points_to_batch() {
+    let dir = Dir::new();
+    dir.create("jobs.csv", "id,description\n1,Train PyTorch models\n");
+    let out = dir.command(["analyze", "jobs.csv", "-f", "jsonl"]).run();
+    out.expect_code(0);
+    assert_eq!(out.json_lines().len(), 1);
+    assert_eq!(
+        out.stderr,
+        "rolefit: note: jobs.csv looks like a table of postings; \
+         `rolefit batch jobs.csv` reads one posting per row\n"
+    );
+    let ko = dir.command(["--lang", "ko", "analyze", "jobs.csv"]).run();
+    assert!(ko.stderr.starts_with("rolefit: 참고: jobs.csv"), "{ko:?}");
+    dir.create("job.md", "# ML Engineer\n\nTrain PyTorch models\n");
+    let md = dir.command(["analyze", "job.md", "missing.csv"]).run();
+    assert!(!md.stderr.contains("note:"), "{md:?}");
+}

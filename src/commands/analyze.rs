@@ -50,6 +50,13 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     if stdin_count > 1 {
         anyhow::bail!("- (stdin) can be given only once");
     }
+    for file in args.sources.iter().filter(|s| looks_like_a_table(s)) {
+        let file = sanitize(file);
+        crate::say!(
+            "rolefit: {}",
+            crate::tr!(msg, "note-table-to-batch", file = file)
+        );
+    }
     let (out, tty, pending) = open_output(args.output.as_deref())?;
     let style = if args.output.is_some() && tty {
         Style::new(color, false)
@@ -143,4 +150,16 @@ pub fn analyze_one(
             Record::error(arg.to_string(), arg.to_string(), format!("{name}: {e}"))
         }
     }
+}
+
+/// A file named like a table of postings (CSV, TSV, JSON Lines), which
+/// `analyze` reads as one posting: `batch` reads it a posting per row.
+fn looks_like_a_table(source: &str) -> bool {
+    let Source::File(path) = Source::parse(source) else {
+        return false;
+    };
+    path.is_file()
+        && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["csv", "tsv", "jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str())
+        })
 }

@@ -297,6 +297,7 @@ err-url-domain-character = invalid domain character
 err-url-idna = invalid international domain name
 err-is-folder-not-file = is a folder, not a file
 err-is-file-not-folder = is a file, not a folder
+note-table-to-batch = note: { $file } looks like a table of postings; `rolefit batch { $file }` reads one posting per row
 err-json-hint = the header looks like a JSON object: for JSON Lines use --input-format jsonl
 err-no-strengths = no strengths given
 err-not-pattern-folder = not a folder of pattern files

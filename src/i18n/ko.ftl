@@ -276,6 +276,7 @@ err-url-domain-character = 도메인에 쓸 수 없는 문자가 있습니다
 err-url-idna = 국제 도메인 이름이 잘못되었습니다
 err-is-folder-not-file = 파일이 아니라 폴더입니다
 err-is-file-not-folder = 폴더가 아니라 파일입니다
+note-table-to-batch = 참고: { $file }은(는) 공고 목록 표로 보입니다. 한 행에 공고 하나씩 읽으려면 `rolefit batch { $file }`을(를) 쓰세요
 err-json-hint = 헤더가 JSON 객체로 보입니다. JSON Lines라면 --input-format jsonl 옵션을 쓰세요
 err-no-strengths = 주어진 강점이 없습니다
 err-not-pattern-folder = 패턴 파일이 든 폴더가 아닙니다

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-
 use super::CSS;
 use super::charts::{Bar, bars};
 use super::escape::esc;
