@@ -77,18 +77,7 @@ pub fn create(path: &Path) -> anyhow::Result<(File, Pending)> {
         // The umask applied at creation; the old file's mode is what it keeps.
         let _ = fs::set_permissions(&temp_path, permissions(mode));
     }
-    crate::signal::register_temp(&temp_path);
-    Ok((
-        file,
-        Pending {
-            temp: Some(Temp {
-                path: temp_path,
-                target,
-                shown: path.to_path_buf(),
-                in_place: false,
-            }),
-        },
-    ))
+    Ok(staged(file, temp_path, target, path, false))
 }
 
 /// The bytes for `target`, a file in a folder we may not write, go to a
@@ -108,18 +97,26 @@ fn written_at_commit(path: &Path, target: PathBuf) -> anyhow::Result<(File, Pend
             )
         })?;
     let (file, temp_path) = temp.into_parts();
-    crate::signal::register_temp(&temp_path);
-    Ok((
-        file,
-        Pending {
-            temp: Some(Temp {
-                path: temp_path,
-                target,
-                shown: path.to_path_buf(),
-                in_place: true,
-            }),
-        },
-    ))
+    Ok(staged(file, temp_path, target, path, true))
+}
+
+/// The file to write and the [`Pending`] that puts it in place; a signal
+/// until then removes it.
+fn staged(
+    file: File,
+    temp: TempPath,
+    target: PathBuf,
+    shown: &Path,
+    in_place: bool,
+) -> (File, Pending) {
+    crate::signal::register_temp(&temp);
+    let temp = Temp {
+        path: temp,
+        target,
+        shown: shown.to_path_buf(),
+        in_place,
+    };
+    (file, Pending { temp: Some(temp) })
 }
 
 /// An output not yet in place. Dropped without [`Pending::commit`], its
