@@ -452,6 +452,15 @@ mod tests {
         assert!(l.anywhere);
     }
 
+    /// "PT" after a city is Portugal's code, not Pacific Time in the US.
+    #[test]
+    fn a_country_code_after_a_city_is_not_a_us_time_zone() {
+        let l = loc("ML Engineer", Some("Lisbon, PT"), BODY_EN);
+        assert_eq!(regions(&l), vec!["PT"]);
+        let l = loc("AI 엔지니어", Some("Lisbon, PT"), BODY_KO);
+        assert_eq!(regions(&l), vec!["PT"]);
+    }
+
     #[test]
     fn location_in_korean() {
         let l = loc(
