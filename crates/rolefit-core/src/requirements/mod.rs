@@ -531,6 +531,20 @@ mod tests {
         );
         assert_eq!(y("Founded 10 years ago"), None);
         assert_eq!(y("New grads welcome"), Some((0, None, true)));
+        // The work the years were spent on, or "at least" / "minimum".
+        assert_eq!(
+            y("3+ years building machine learning models"),
+            Some((3, None, false))
+        );
+        assert_eq!(
+            y("At least 4 years writing production Python"),
+            Some((4, None, false))
+        );
+        assert_eq!(
+            y("Minimum 7 years as a backend engineer"),
+            Some((7, None, false))
+        );
+        assert_eq!(y("Minimum 2 years"), Some((2, None, false)));
     }
 
     #[test]
