@@ -575,3 +575,223 @@ fn history_errors_name_what_is_wrong() {
         "rolefit: --since last week: not a date; write it as YYYY-MM-DD\n"
     );
 }
+
+/// A CSV of (id, text, url) rows.
+fn csv_with_urls(rows: &[(&str, &str, &str)]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["id", "text", "url"]).unwrap();
+    for row in rows {
+        w.write_record([row.0, row.1, row.2]).unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+fn sample(name: &str) -> String {
+    std::fs::read_to_string(repo_root().join("samples").join(name)).unwrap()
+}
+
+/// Week 1: a research posting and a frontend one; week 2: the research
+/// posting's page (same URL) now describes an MLOps backend job.
+fn a_posting_changes_role(dir: &Dir) -> serde_json::Value {
+    let research = sample("ko-hard-ml-engineer-title-lab-research.md");
+    let backend = sample("ko-speech-mlops-platform.txt");
+    let frontend = sample("ko-frontend-photo-editing-app.txt");
+    let (a, b) = (
+        "https://jobs.example.com/p/a",
+        "https://jobs.example.com/p/b",
+    );
+    dir.create(
+        "w1.csv",
+        csv_with_urls(&[("a", &research, a), ("b", &frontend, b)]),
+    );
+    dir.create(
+        "w2.csv",
+        csv_with_urls(&[("a", &backend, a), ("b", &frontend, b)]),
+    );
+    run(
+        dir,
+        &["batch", "w1.csv", "--db", "h.db"],
+        "2026-01-05T00:00:00Z",
+    )
+    .expect_code(0);
+    let week1 = dir.command(["history", "--db", "h.db", "-f", "json"]).run();
+    let week1: serde_json::Value = serde_json::from_str(week1.success()).unwrap();
+    run(
+        dir,
+        &["batch", "w2.csv", "--db", "h.db"],
+        "2026-01-12T00:00:00Z",
+    )
+    .expect_code(0);
+    week1
+}
+
+#[test]
+fn history_keeps_each_week_as_its_runs_read_it() {
+    let dir = Dir::new();
+    let before = a_posting_changes_role(&dir);
+    let out = dir.command(["history", "--db", "h.db", "-f", "json"]).run();
+    let v: serde_json::Value = serde_json::from_str(out.success()).unwrap();
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 2, "{v}");
+    // Week 1 reads as it did before week 2 was recorded.
+    assert_eq!(periods[0], before["periods"][0], "{v}");
+    assert_eq!(periods[0]["roles"]["research"], 1, "{v}");
+    assert_eq!(periods[0]["roles"]["backend"], 0, "{v}");
+    assert_eq!(periods[1]["roles"]["research"], 0, "{v}");
+    assert_eq!(periods[1]["roles"]["backend"], 1, "{v}");
+    assert_eq!(periods[1]["changed"], 1, "{v}");
+    let events: Vec<(&str, &str, &str)> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["kind"].as_str().unwrap(),
+                e["role"].as_str().unwrap(),
+            )
+        })
+        .filter(|e| e.2 != "frontend")
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("2026-01-05", "new", "research"),
+            ("2026-01-12", "changed", "backend"),
+        ]
+    );
+}
+
+#[test]
+fn history_since_counts_the_postings_of_the_runs_since() {
+    let s = samples();
+    let dir = Dir::new();
+    dir.create("board.csv", csv(&s[..3]));
+    run(
+        &dir,
+        &["batch", "board.csv", "--db", "h.db"],
+        "2026-11-02T08:00:00Z",
+    )
+    .expect_code(0);
+    dir.create("board.csv", csv(&s[..1]));
+    run(
+        &dir,
+        &["batch", "board.csv", "--db", "h.db"],
+        "2026-11-09T08:00:00Z",
+    )
+    .expect_code(0);
+    let since = |args: &[&str]| {
+        let mut a = vec!["history", "--db", "h.db", "--since", "2026-11-09"];
+        a.extend(args);
+        dir.command(a).run()
+    };
+    let v: serde_json::Value = serde_json::from_str(since(&["-f", "json"]).success()).unwrap();
+    assert_eq!(
+        (v["runs"].clone(), v["postings"].clone()),
+        (1.into(), 1.into())
+    );
+    let table = since(&[]);
+    assert!(
+        table
+            .success()
+            .contains("1 runs, 1 postings since 2026-11-09"),
+        "{table:?}"
+    );
+    // Without --since: every posting.
+    let all = dir.command(["history", "--db", "h.db", "-f", "json"]).run();
+    let v: serde_json::Value = serde_json::from_str(all.success()).unwrap();
+    assert_eq!(
+        (v["runs"].clone(), v["postings"].clone()),
+        (2.into(), 3.into())
+    );
+}
+
+#[test]
+fn history_json_names_every_role_of_every_period() {
+    let dir = Dir::new();
+    three_weeks(&dir);
+    let out = dir.command(["history", "--db", "h.db", "-f", "json"]).run();
+    let v: serde_json::Value = serde_json::from_str(out.success()).unwrap();
+    for p in v["periods"].as_array().unwrap() {
+        let roles = p["roles"].as_object().unwrap();
+        let names: Vec<&str> = roles.keys().map(String::as_str).collect();
+        let mut expected = ["modeling", "backend", "frontend", "research", "none"];
+        expected.sort();
+        assert_eq!(names, expected, "{p}");
+        let total: u64 = roles.values().map(|n| n.as_u64().unwrap()).sum();
+        assert_eq!(Some(total), p["postings"].as_u64(), "{p}");
+    }
+    // Week 2 saw one posting: the other roles are there with 0.
+    let week2 = &v["periods"][1]["roles"];
+    assert_eq!(
+        week2
+            .as_object()
+            .unwrap()
+            .values()
+            .filter(|n| **n == 0)
+            .count(),
+        4,
+        "{week2}"
+    );
+}
+
+/// The first schema (rolefit 0.1.0), to test that a database recorded by
+/// it is updated in place by the next recording run.
+fn to_first_schema(db: &std::path::Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE old_sightings AS SELECT run_id, posting_id, seen, at FROM sightings;
+         DROP TABLE sightings;
+         DROP TABLE versions;
+         CREATE TABLE sightings (
+             run_id     INTEGER NOT NULL REFERENCES runs(id),
+             posting_id INTEGER NOT NULL REFERENCES postings(id),
+             seen       TEXT NOT NULL,
+             at         TEXT NOT NULL,
+             PRIMARY KEY (run_id, posting_id)
+         );
+         INSERT INTO sightings SELECT * FROM old_sightings;
+         DROP TABLE old_sightings;
+         CREATE INDEX sightings_posting ON sightings(posting_id);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_older_database_is_refused_by_history_and_updated_by_a_run() {
+    let dir = Dir::new();
+    let research = sample("ko-hard-ml-engineer-title-lab-research.md");
+    let backend = sample("ko-speech-mlops-platform.txt");
+    let url = "https://jobs.example.com/p/a";
+    dir.create("w1.csv", csv_with_urls(&[("a", &research, url)]));
+    dir.create("w2.csv", csv_with_urls(&[("a", &backend, url)]));
+    run(
+        &dir,
+        &["batch", "w1.csv", "--db", "h.db"],
+        "2026-01-05T00:00:00Z",
+    )
+    .expect_code(0);
+    to_first_schema(&dir.path().join("h.db"));
+    let before = std::fs::read(dir.path().join("h.db")).unwrap();
+    let out = dir.command(["history", "--db", "h.db"]).run();
+    out.expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rolefit: h.db: written by an older rolefit; record one run with \
+         `rolefit batch ... --db h.db` to update it\n"
+    );
+    assert_eq!(std::fs::read(dir.path().join("h.db")).unwrap(), before);
+    // The next run updates it in place; week 1 keeps what it was recorded as.
+    run(
+        &dir,
+        &["batch", "w2.csv", "--db", "h.db"],
+        "2026-01-12T00:00:00Z",
+    )
+    .expect_code(0);
+    let out = dir.command(["history", "--db", "h.db", "-f", "json"]).run();
+    let v: serde_json::Value = serde_json::from_str(out.success()).unwrap();
+    assert_eq!(v["periods"][0]["roles"]["research"], 1, "{v}");
+    assert_eq!(v["periods"][1]["roles"]["backend"], 1, "{v}");
+    assert_eq!(v["events"][0]["role"], "research", "{v}");
+}

@@ -14,8 +14,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 /// The schema, one step per release that changed it; never edit a step
 /// that has shipped, add one.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE runs (
+    Migrations::new(vec![
+        M::up(
+            "CREATE TABLE runs (
              id       INTEGER PRIMARY KEY,
              started  TEXT NOT NULL,
              finished TEXT,
@@ -50,7 +51,29 @@ fn migrations() -> Migrations<'static> {
          );
          CREATE INDEX sightings_posting ON sightings(posting_id);
          CREATE INDEX runs_source ON runs(source, finished);",
-    )])
+        ),
+        // What each run made of a posting: a posting whose text changed
+        // keeps, in the weeks before, the role and skills it had then.
+        // A sighting names the version it saw; the versions of a database
+        // recorded before are its postings as last read (the best known).
+        M::up(
+            "CREATE TABLE versions (
+                 id         INTEGER PRIMARY KEY,
+                 posting_id INTEGER NOT NULL REFERENCES postings(id),
+                 title      TEXT,
+                 company    TEXT,
+                 role       TEXT,
+                 -- the Record, as JSON
+                 record     TEXT NOT NULL,
+                 text       TEXT NOT NULL
+             );
+             CREATE INDEX versions_posting ON versions(posting_id);
+             INSERT INTO versions (id, posting_id, title, company, role, record, text)
+                 SELECT id, id, title, company, role, record, text FROM postings;
+             ALTER TABLE sightings ADD COLUMN version_id INTEGER REFERENCES versions(id);
+             UPDATE sightings SET version_id = posting_id;",
+        ),
+    ])
 }
 
 /// Opens (creating it and its folder if needed) and migrates the database.
@@ -118,10 +141,10 @@ pub fn open_read_only(path: &Path) -> anyhow::Result<Connection> {
             "{name}: not a rolefit history database; record runs with `rolefit batch ... --db`"
         );
     }
-    // Every schema so far is the first. When a second ships, a database of
-    // the first must still be read (or copied to memory and migrated there),
-    // never migrated in place by this read. A newer rolefit's database is
-    // read as it is: its tables may have grown, the queries still run.
+    // A database of an older schema is never migrated in place by this
+    // read: the next recording run (batch or analyze with --db) updates it.
+    // A newer rolefit's database is read as it is: its tables may have
+    // grown, the queries still run.
     if pending > 0 {
         anyhow::bail!(
             "{name}: written by an older rolefit; record one run with \

@@ -121,7 +121,9 @@ impl History {
                     .map_err(err)?;
                     let id = tx.last_insert_rowid();
                     known.push((id, simhash));
-                    insert_sighting(&tx, self.run, id, Seen::New, &self.at).map_err(err)?;
+                    let version = version(&tx, id, r, role, &json, &text).map_err(err)?;
+                    insert_sighting(&tx, self.run, id, version, Seen::New, &self.at)
+                        .map_err(err)?;
                     Seen::New
                 }
                 Some(id) => {
@@ -169,7 +171,9 @@ impl History {
                                 ],
                             )
                             .map_err(err)?;
-                            insert_sighting(&tx, self.run, id, seen, &self.at).map_err(err)?;
+                            let version = version(&tx, id, r, role, &json, &text).map_err(err)?;
+                            insert_sighting(&tx, self.run, id, version, seen, &self.at)
+                                .map_err(err)?;
                             seen
                         }
                     }
@@ -202,14 +206,69 @@ fn insert_sighting(
     tx: &Connection,
     run: i64,
     posting: i64,
+    version: i64,
     seen: Seen,
     at: &str,
 ) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT INTO sightings (run_id, posting_id, seen, at) VALUES (?1, ?2, ?3, ?4)",
-        params![run, posting, seen.name(), at],
+        "INSERT INTO sightings (run_id, posting_id, version_id, seen, at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![run, posting, version, seen.name(), at],
     )?;
     Ok(())
+}
+
+/// The version of `posting` that a run read as `r`: its latest version when
+/// title, company, text, role and required skills are those of `r`, else a
+/// new one. Each sighting keeps what its run made of the posting.
+fn version(
+    tx: &Connection,
+    posting: i64,
+    r: &Record,
+    role: &str,
+    json: &str,
+    text: &str,
+) -> rusqlite::Result<i64> {
+    type Row = (
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+    );
+    let latest: Option<Row> = tx
+        .query_row(
+            "SELECT id, title, company, role, record, text FROM versions
+             WHERE posting_id = ?1 ORDER BY id DESC LIMIT 1",
+            [posting],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    if let Some((id, title, company, old_role, record, old_text)) = latest
+        && title == r.meta.title
+        && company == r.meta.company
+        && old_role.as_deref() == Some(role)
+        && old_text == text
+        && trends::required_skills(&record) == trends::required_skills(json)
+    {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO versions (posting_id, title, company, role, record, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![posting, r.meta.title, r.meta.company, role, json, text],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 /// Whether a posting was gone before run `run`: some source listed it in a

@@ -8,7 +8,8 @@ use super::trends::{Event, Period, Trends};
 use crate::output::OutputFormat;
 use crate::text::sanitize;
 
-const ROLES: [&str; 5] = ["modeling", "backend", "frontend", "research", "none"];
+/// The roles, in the order they are shown.
+pub const ROLES: [&str; 5] = ["modeling", "backend", "frontend", "research", "none"];
 
 /// Writes the trends in `format`.
 pub fn write(t: &Trends, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {

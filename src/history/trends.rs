@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::db::{civil, days_from_civil};
+use super::render::ROLES;
 use crate::fit::Strengths;
 use crate::rules::PatternSet;
 
@@ -90,13 +91,15 @@ pub struct Period {
 pub struct Trends {
     pub since: Option<String>,
     pub by: Granularity,
+    /// Runs since `since` (all runs without it).
     pub runs: usize,
+    /// Distinct postings those runs saw.
     pub postings: usize,
     pub events: Vec<Event>,
     pub periods: Vec<Period>,
 }
 
-/// A posting as stored.
+/// A posting as one run read it (a version of it).
 struct Stored {
     title: Option<String>,
     company: Option<String>,
@@ -106,6 +109,9 @@ struct Stored {
     text: String,
 }
 
+/// (posting, version, time, seen, source of the run) of a sighting.
+type Sighting = (i64, Option<i64>, String, String, Option<String>);
+
 /// Reads the trends since `since` (YYYY-MM-DD).
 pub fn read(
     conn: &Connection,
@@ -114,26 +120,32 @@ pub fn read(
     fit: Option<(&PatternSet, &Strengths)>,
 ) -> rusqlite::Result<Trends> {
     let since_key = since.unwrap_or("");
-    let postings = stored(conn)?;
+    let versions = stored(conn)?;
     let runs: usize = conn.query_row(
         "SELECT COUNT(*) FROM runs WHERE started >= ?1",
         [since_key],
         |r| r.get::<_, i64>(0),
     )? as usize;
 
-    // (posting, day, seen, source) of each sighting.
+    // (posting, version, day, seen, source) of each sighting.
     let mut stmt = conn.prepare(
-        "SELECT s.posting_id, s.at, s.seen, r.source FROM sightings s
-         JOIN runs r ON r.id = s.run_id WHERE s.at >= ?1 ORDER BY s.at, s.posting_id",
+        "SELECT s.posting_id, s.version_id, s.at, s.seen, r.source FROM sightings s
+         JOIN runs r ON r.id = s.run_id WHERE s.at >= ?1 ORDER BY s.at, s.run_id, s.posting_id",
     )?;
-    let sightings: Vec<(i64, String, String, Option<String>)> = stmt
+    let sightings: Vec<Sighting> = stmt
         .query_map([since_key], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<Result<_, _>>()?;
+    let postings = sightings
+        .iter()
+        .map(|s| s.0)
+        .collect::<BTreeSet<i64>>()
+        .len();
 
-    let event = |kind, posting: i64, at: &str, source: Option<String>| {
-        let p = postings.get(&posting);
+    // Each event names the posting as the run that saw it read it.
+    let event = |kind, posting: i64, version: Option<i64>, at: &str, source: Option<String>| {
+        let p = version.and_then(|v| versions.get(&v));
         Event {
             kind,
             date: at.get(..10).unwrap_or(at).to_string(),
@@ -146,28 +158,38 @@ pub fn read(
         }
     };
     let mut events: Vec<Event> = Vec::new();
-    for (posting, at, seen, source) in &sightings {
+    for (posting, version, at, seen, source) in &sightings {
         let kind = match seen.as_str() {
             "new" => EventKind::New,
             "changed" => EventKind::Changed,
             "reposted" => EventKind::Reposted,
             _ => continue,
         };
-        events.push(event(kind, *posting, at, source.clone()));
+        events.push(event(kind, *posting, *version, at, source.clone()));
     }
-    for (posting, at, source) in closed(conn)? {
+    // A closed posting is named as the run before last saw it.
+    for (posting, version, at, source) in closed(conn)? {
         if at.as_str() >= since_key {
-            events.push(event(EventKind::Closed, posting, &at, Some(source)));
+            events.push(event(
+                EventKind::Closed,
+                posting,
+                version,
+                &at,
+                Some(source),
+            ));
         }
     }
     events.sort_by(|a, b| (&a.date, a.kind, a.posting).cmp(&(&b.date, b.kind, b.posting)));
 
-    // Fit is read anew from each posting's text, once.
+    // Fit is read anew from each version's text, once.
     let mut fits: HashMap<i64, bool> = HashMap::new();
-    let mut periods: BTreeMap<String, (BTreeSet<i64>, [usize; 4])> = BTreeMap::new();
-    for (posting, at, seen, _) in &sightings {
+    // Per period, each posting seen in it and the version its latest run in
+    // the period read: a period keeps what its runs made of a posting.
+    type Seen = (BTreeMap<i64, Option<i64>>, [usize; 4]);
+    let mut periods: BTreeMap<String, Seen> = BTreeMap::new();
+    for (posting, version, at, seen, _) in &sightings {
         let entry = periods.entry(period_of(at, by)).or_default();
-        entry.0.insert(*posting);
+        entry.0.insert(*posting, *version);
         match seen.as_str() {
             "new" => entry.1[0] += 1,
             "changed" => entry.1[1] += 1,
@@ -181,10 +203,14 @@ pub fn read(
     let periods = periods
         .into_iter()
         .map(|(period, (ids, [new, changed, reposted, closed]))| {
-            let mut roles = BTreeMap::new();
+            // Every role, with 0 when the period has none of it.
+            let mut roles: BTreeMap<String, usize> =
+                ROLES.iter().map(|r| (r.to_string(), 0)).collect();
             let mut skills: BTreeMap<&str, usize> = BTreeMap::new();
-            for id in &ids {
-                let Some(p) = postings.get(id) else { continue };
+            for p in ids
+                .values()
+                .filter_map(|v| v.and_then(|v| versions.get(&v)))
+            {
                 *roles.entry(p.role.clone()).or_insert(0) += 1;
                 for s in &p.skills {
                     *skills.entry(s).or_insert(0) += 1;
@@ -200,12 +226,14 @@ pub fn read(
             top.sort_by(|a, b| b.postings.cmp(&a.postings).then(a.skill.cmp(&b.skill)));
             top.truncate(TOP_SKILLS);
             let fits_well = fit.map(|(set, strengths)| {
-                ids.iter()
-                    .filter(|id| {
-                        *fits.entry(**id).or_insert_with(|| {
-                            postings
-                                .get(id)
-                                .is_some_and(|p| fits_well(p, set, strengths))
+                ids.values()
+                    .filter(|v| {
+                        v.is_some_and(|v| {
+                            *fits.entry(v).or_insert_with(|| {
+                                versions
+                                    .get(&v)
+                                    .is_some_and(|p| fits_well(p, set, strengths))
+                            })
                         })
                     })
                     .count()
@@ -227,7 +255,7 @@ pub fn read(
         since: since.map(str::to_string),
         by,
         runs,
-        postings: postings.len(),
+        postings,
         events,
         periods,
     })
@@ -249,8 +277,10 @@ fn fits_well(p: &Stored, set: &PatternSet, strengths: &Strengths) -> bool {
 }
 
 fn stored(conn: &Connection) -> rusqlite::Result<HashMap<i64, Stored>> {
-    let mut stmt =
-        conn.prepare("SELECT id, title, company, role, url, record, text FROM postings")?;
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.title, v.company, v.role, p.url, v.record, v.text
+         FROM versions v JOIN postings p ON p.id = v.posting_id",
+    )?;
     let rows = stmt.query_map([], |r| {
         let record: String = r.get(5)?;
         Ok((
@@ -271,7 +301,7 @@ fn stored(conn: &Connection) -> rusqlite::Result<HashMap<i64, Stored>> {
 }
 
 /// The technical skills a stored record requires, each once.
-fn required_skills(record: &str) -> Vec<String> {
+pub(crate) fn required_skills(record: &str) -> Vec<String> {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(record) else {
         return Vec::new();
     };
@@ -294,23 +324,29 @@ fn required_skills(record: &str) -> Vec<String> {
     out
 }
 
-/// (posting, day of the closing run, source): each time a source's finished
-/// run did not list a posting its finished run before it listed.
-fn closed(conn: &Connection) -> rusqlite::Result<Vec<(i64, String, String)>> {
+/// (posting, version last seen, day of the closing run, source).
+type Closed = (i64, Option<i64>, String, String);
+
+/// (posting, version last seen, day of the closing run, source): each time
+/// a source's finished run did not list a posting its finished run before
+/// it listed.
+fn closed(conn: &Connection) -> rusqlite::Result<Vec<Closed>> {
     let mut stmt = conn.prepare(
         "WITH fr AS (
              SELECT id, source, started,
                     LAG(id) OVER (PARTITION BY source ORDER BY id) AS prev
              FROM runs WHERE source IS NOT NULL AND finished IS NOT NULL
          )
-         SELECT s.posting_id, fr.started, fr.source
+         SELECT s.posting_id, s.version_id, fr.started, fr.source
          FROM fr JOIN sightings s ON s.run_id = fr.prev
          WHERE NOT EXISTS (
              SELECT 1 FROM sightings s2 WHERE s2.run_id = fr.id AND s2.posting_id = s.posting_id
          )
          ORDER BY fr.id, s.posting_id",
     )?;
-    let rows = stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map(params![], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
     rows.collect()
 }
 
