@@ -257,6 +257,136 @@ fn language_from_flag_then_rolefit_lang_then_locale() {
 
 // ---- the profile template -------------------------------------------------------
 
+/// The top-level keys a profile template sets. Every field of both templates
+/// is set (none is a commented-out example), so parsing the TOML finds them all.
+fn template_keys(text: &str) -> Vec<String> {
+    let table: toml::Table = toml::from_str(text).expect("template is TOML");
+    let mut keys: Vec<String> = table.keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn korean_profile_template_documents_every_field_the_english_one_does() {
+    let dir = Dir::new();
+    let en = dir.command(["profile", "init", "-", "--lang", "en"]).run();
+    let ko = dir.command(["profile", "init", "-", "--lang", "ko"]).run();
+    let (en, ko) = (en.success(), ko.success());
+    // No field is left as a commented-out example in either template.
+    for t in [en, ko] {
+        for line in t.lines() {
+            let l = line.trim_start_matches('#').trim();
+            assert!(
+                !(line.starts_with('#') && l.contains(" = ")),
+                "commented-out field: {line}"
+            );
+        }
+    }
+    assert_eq!(template_keys(en), template_keys(ko));
+    assert_eq!(
+        template_keys(ko),
+        [
+            "avoid",
+            "degree",
+            "languages",
+            "level",
+            "locations",
+            "name",
+            "preferred_roles",
+            "strengths",
+            "summary",
+            "years"
+        ]
+    );
+    dir.create("ko.toml", ko);
+    // The Korean values are read as the English template's are.
+    let shown = dir
+        .command(["profile", "show", "ko.toml", "--lang", "ko"])
+        .run();
+    let shown = shown.success();
+    for line in [
+        "경력(년): 6  (프로필)",
+        "학위: 학사  (프로필)",
+        "수준: 시니어  (프로필)",
+        "거주지: 서울 (KR, 프로필)",
+        "원격 근무 가능 지역: KR (프로필)",
+        "언어: 한국어 (프로필), 영어 (프로필)",
+        "피하고 싶은 것: 모델링 (프로필)",
+        "희망 직무: 백엔드",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "no {line:?} in:\n{shown}");
+    }
+    dir.create(
+        "p.md",
+        "# Backend Engineer\n\nBuild Python and Go services on Kubernetes.\n",
+    );
+    let out = dir
+        .command(["analyze", "p.md", "--profile", "ko.toml", "--lang", "ko"])
+        .run();
+    out.success();
+}
+
+#[test]
+fn profile_show_in_korean_translates_the_facts_and_where_they_came_from() {
+    let dir = Dir::new();
+    let en = dir.command(["profile", "init", "-", "--lang", "en"]).run();
+    dir.create("en.toml", en.success());
+    let shown = dir
+        .command(["profile", "show", "en.toml", "--lang", "ko"])
+        .run();
+    let shown = shown.success();
+    for line in [
+        "학위: 학사  (프로필)",
+        "수준: 시니어  (프로필)",
+        "거주지: Seoul (KR, 프로필)",
+        "언어: 한국어 (프로필), 영어 (프로필)",
+        "피하고 싶은 것: 모델링 (프로필)",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "no {line:?} in:\n{shown}");
+    }
+    dir.create(
+        "summary.toml",
+        "summary = \"Backend engineer, 5 years of experience.\"\nstrengths = [\"Python\", \"Go\", \"PhD in statistics\"]\n",
+    );
+    let ko = dir
+        .command(["profile", "show", "summary.toml", "--lang", "ko"])
+        .run();
+    let ko = ko.success();
+    assert!(ko.contains("경력(년): 5  (자기소개: \"5 years\")"), "{ko}");
+    assert!(ko.contains("학위: 박사  (강점 3: \"PhD\")"), "{ko}");
+    assert!(!ko.contains("summary"), "{ko}");
+    // English keeps its words, and names the place as written too.
+    let en = dir.command(["profile", "show", "en.toml"]).run();
+    let en = en.success();
+    assert!(en.contains("degree: bachelor  (profile)"), "{en}");
+    assert!(en.contains("located: Seoul (KR, profile)"), "{en}");
+    let en = dir.command(["profile", "show", "summary.toml"]).run();
+    assert!(en.success().contains("years: 5  (summary: \"5 years\")"));
+}
+
+#[test]
+fn preferred_roles_take_the_korean_role_names() {
+    let dir = Dir::new();
+    dir.create(
+        "kr_roles.toml",
+        "strengths = [\"PyTorch\"]\npreferred_roles = [\"모델링\", \"백엔드\", \"프론트엔드\", \"리서치\", \"연구\"]\n",
+    );
+    let ko = dir
+        .command(["profile", "show", "kr_roles.toml", "--lang", "ko"])
+        .run();
+    assert!(
+        ko.success()
+            .contains("희망 직무: 모델링, 백엔드, 프론트엔드, 리서치"),
+        "{}",
+        ko.stdout
+    );
+    let en = dir.command(["profile", "show", "kr_roles.toml"]).run();
+    assert!(
+        en.success()
+            .contains("preferred: modeling, backend, frontend, research")
+    );
+}
+
 #[test]
 fn korean_profile_template_has_korean_strengths_that_rolefit_reads() {
     let dir = Dir::new();

@@ -58,7 +58,8 @@ pub fn run(cmd: ProfileCommand, m: Messages) -> anyhow::Result<bool> {
             let profile = crate::load::profile(&file)?;
             let strengths = Strengths::new(&profile, &set);
             let (mut out, _, _) = open_output(None)?;
-            show(&mut out, &profile, &strengths, m).map_err(write_error(None))?;
+            show(&mut out, &profile, &strengths, &set.requirements, m)
+                .map_err(write_error(None))?;
             Ok(true)
         }
     }
@@ -70,6 +71,7 @@ fn show(
     out: &mut dyn Write,
     profile: &crate::profile::Profile,
     strengths: &Strengths,
+    rules: &crate::rules::phrases::ReqRules,
     m: Messages,
 ) -> std::io::Result<()> {
     if let Some(name) = &profile.name {
@@ -88,7 +90,7 @@ fn show(
         };
         writeln!(out, "  {text}  ->  {found}")?;
     }
-    write_person(out, &strengths.person, m)?;
+    write_person(out, profile, &strengths.person, rules, m)?;
     let roles = describe_roles(strengths, m);
     writeln!(out, "{}", tr!(m, "profile-points-to", roles = roles))?;
     if !strengths.preferred_roles.is_empty() {
@@ -104,10 +106,16 @@ fn show(
 }
 
 /// What rolefit read about the person, each fact with where it came from.
-fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result<()> {
+fn write_person(
+    out: &mut dyn Write,
+    profile: &crate::profile::Profile,
+    p: &Person,
+    rules: &crate::rules::phrases::ReqRules,
+    m: Messages,
+) -> std::io::Result<()> {
     use crate::text::sanitize;
     let line = |out: &mut dyn Write, what: String, value: String, from: &str| {
-        writeln!(out, "{what}: {value}  ({})", sanitize(from))
+        writeln!(out, "{what}: {value}  ({})", sanitize(&source(from, m)))
     };
     let not_stated = tr!(m, "profile-not-stated");
     let unknown = |out: &mut dyn Write, what: String| writeln!(out, "{what}: {not_stated}");
@@ -119,24 +127,19 @@ fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result
         Some(f) => line(
             out,
             tr!(m, "profile-degree"),
-            f.value.name().to_string(),
+            degree_held(f.value, m),
             &f.from,
         )?,
         None => unknown(out, tr!(m, "profile-degree"))?,
     }
     match &p.level {
-        Some(f) => line(
-            out,
-            tr!(m, "profile-level"),
-            f.value.name().to_string(),
-            &f.from,
-        )?,
+        Some(f) => line(out, tr!(m, "profile-level"), m.level(f.value), &f.from)?,
         None => unknown(out, tr!(m, "profile-level"))?,
     }
     let list = |facts: Vec<(String, String)>| {
         facts
             .into_iter()
-            .map(|(v, from)| format!("{} ({})", sanitize(&v), sanitize(&from)))
+            .map(|(v, from)| format!("{} ({})", sanitize(&v), sanitize(&source(&from, m))))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -152,7 +155,34 @@ fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result
             .map(|f| (f.value.clone(), f.from.clone()))
             .collect::<Vec<_>>()
     };
-    let located = or_none(list(pairs(&p.regions)));
+    // The places the profile's own `locations` names, as written, each with
+    // its region ("Seoul (KR, profile)"); places read from the summary
+    // already quote the words they were read from.
+    let located = if profile.locations.is_empty() {
+        or_none(list(pairs(&p.regions)))
+    } else {
+        let from = source("profile", m);
+        let places: Vec<String> = profile
+            .locations
+            .iter()
+            .filter(|l| {
+                let l = l.to_lowercase();
+                !(l == "remote" || l.starts_with("remote-") || l == "relocate" || l == "anywhere")
+            })
+            .filter_map(|l| {
+                let i = rules
+                    .region_index(l)
+                    .or_else(|| rules.regions_in(l).first().copied())?;
+                let region = &rules.regions[i].name;
+                Some(if region.eq_ignore_ascii_case(l) {
+                    format!("{} ({from})", sanitize(region))
+                } else {
+                    format!("{} ({}, {from})", sanitize(l), sanitize(region))
+                })
+            })
+            .collect();
+        or_none(places.join(", "))
+    };
     writeln!(out, "{}: {located}", tr!(m, "profile-located"))?;
     let remote = or_none(list(pairs(&p.remote)));
     writeln!(out, "{}: {remote}", tr!(m, "profile-remote-in"))?;
@@ -164,12 +194,17 @@ fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result
             &f.from,
         )?;
     }
-    let languages = or_none(list(pairs(&p.languages)));
+    let languages = or_none(list(
+        p.languages
+            .iter()
+            .map(|f| (m.language_name(&f.value), f.from.clone()))
+            .collect(),
+    ));
     writeln!(out, "{}: {languages}", tr!(m, "profile-languages"))?;
     let avoid: Vec<(String, String)> = p
         .avoid_roles
         .iter()
-        .map(|f| (f.value.name().to_string(), f.from.clone()))
+        .map(|f| (m.role(f.value), f.from.clone()))
         .chain(
             p.avoid_words
                 .iter()
@@ -183,6 +218,42 @@ fn write_person(out: &mut dyn Write, p: &Person, m: Messages) -> std::io::Result
         or_none(list(avoid))
     )?;
     Ok(())
+}
+
+/// The degree a profile holds, for people: `bachelor` / `학사`.
+fn degree_held(d: crate::profile::DegreeHeld, m: Messages) -> String {
+    use crate::profile::DegreeHeld;
+    match d {
+        DegreeHeld::None => tr!(m, "why-held-none"),
+        DegreeHeld::Bachelor => tr!(m, "why-held-bachelor"),
+        DegreeHeld::Master => tr!(m, "why-held-master"),
+        DegreeHeld::Phd => tr!(m, "why-held-phd"),
+    }
+}
+
+/// Where a fact was read from, for people: `profile` (its own field),
+/// `summary: "six years"`, `strength 2: "PhD"` / `프로필`, `자기소개: "6년차"`,
+/// `강점 2: "박사"`. The quoted words stay as written.
+fn source(from: &str, m: Messages) -> String {
+    if from == "profile" {
+        return tr!(m, "profile-from-field");
+    }
+    // Person::read's one other source without quoted words: "the profile is
+    // written in it" (a language the profile's own text is written in).
+    if !from.contains(": ") && from.ends_with(" in it") {
+        return tr!(m, "profile-from-written");
+    }
+    let Some((what, words)) = from.split_once(": ") else {
+        return from.to_string();
+    };
+    let what = match what {
+        "summary" => tr!(m, "profile-summary"),
+        _ => match what.strip_prefix("strength ") {
+            Some(n) => tr!(m, "profile-from-strength", n = n.to_string()),
+            None => what.to_string(),
+        },
+    };
+    format!("{what}: {words}")
 }
 
 /// "research 0.55, modeling 0.35" for the roles the strengths point to.

@@ -338,6 +338,9 @@ profile-relocate = relocate
 profile-yes = yes
 profile-languages = languages
 profile-avoids = avoids
+profile-from-field = profile
+profile-from-strength = strength { $n }
+profile-from-written = the profile is written in it
 table-fit-gate = gate { $kind } (keeps { $cap }{ $line })
 
 # Fit advice (the English ones mirror the core's own wording, which English output uses).

@@ -314,6 +314,9 @@ profile-relocate = 이주 가능
 profile-yes = 예
 profile-languages = 언어
 profile-avoids = 피하고 싶은 것
+profile-from-field = 프로필
+profile-from-strength = 강점 { $n }
+profile-from-written = 프로필이 이 언어로 쓰임
 table-fit-gate = 관문 { $kind } (점수 상한 { $cap }{ $line })
 
 # 지원 조언

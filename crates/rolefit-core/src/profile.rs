@@ -150,6 +150,23 @@ level = "senior"
 avoid = ["modeling"]
 "#;
 
+/// A role as a profile names it: its English name (`modeling`) or the name
+/// the Korean interface gives it (`모델링`, `백엔드`, `프론트엔드`, `리서치`;
+/// also `프런트엔드` and `연구`).
+pub fn role_named(s: &str) -> Result<Role, String> {
+    let korean = match s.trim() {
+        "모델링" => Some(Role::Modeling),
+        "백엔드" => Some(Role::Backend),
+        "프론트엔드" | "프런트엔드" => Some(Role::Frontend),
+        "리서치" | "연구" => Some(Role::Research),
+        _ => None,
+    };
+    match korean {
+        Some(role) => Ok(role),
+        None => s.parse(),
+    }
+}
+
 impl Profile {
     /// Parses profile TOML; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
@@ -187,10 +204,7 @@ impl Profile {
         }
         let mut preferred_roles = Vec::new();
         for r in &def.preferred_roles {
-            let role: Role = r
-                .get_ref()
-                .parse()
-                .map_err(|e: String| at(r.span().start, e))?;
+            let role = role_named(r.get_ref()).map_err(|e| at(r.span().start, e))?;
             if !preferred_roles.contains(&role) {
                 preferred_roles.push(role);
             }
@@ -284,6 +298,24 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "p.toml:2: unknown role 'devops' (expected modeling, backend, frontend or research)"
+        );
+    }
+
+    #[test]
+    fn preferred_roles_take_the_korean_role_names() {
+        let p = Profile::parse(
+            "strengths = [\"x\"]\npreferred_roles = [\"모델링\", \" 백엔드 \", \"프런트엔드\", \"연구\", \"리서치\"]\n",
+            "p.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            p.preferred_roles,
+            vec![
+                Role::Modeling,
+                Role::Backend,
+                Role::Frontend,
+                Role::Research
+            ]
         );
     }
 
