@@ -456,6 +456,10 @@ mod tests {
             avoided("모델 학습 업무는 원하지 않아요."),
             vec![Role::Modeling]
         );
+        assert_eq!(
+            avoided("리서치 직무는 원하지 않아요."),
+            vec![Role::Research]
+        );
         assert!(avoided("I want to build interfaces for AI products.").is_empty());
     }
 
