@@ -37,6 +37,29 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// `parts` rounded to two decimals so that they add up to their sum rounded
+/// to two decimals (largest remainder): a total shown beside its parts is
+/// their sum as shown. Returns the rounded sum and the parts.
+pub fn round2_adding_up<const N: usize>(parts: [f64; N]) -> (f64, [f64; N]) {
+    let cents = parts.map(|p| p * 100.0);
+    let mut rounded = cents.map(f64::round);
+    let total = cents.iter().sum::<f64>().round();
+    let mut off = total - rounded.iter().sum::<f64>();
+    // Each step moves the part whose rounding went furthest the other way.
+    while off.abs() >= 0.5 && N > 0 {
+        let step = off.signum();
+        let i = (0..N)
+            .max_by(|&a, &b| {
+                let gap = |i: usize| (cents[i] - rounded[i]) * step;
+                gap(a).total_cmp(&gap(b))
+            })
+            .expect("N > 0");
+        rounded[i] += step;
+        off -= step;
+    }
+    (total / 100.0, rounded.map(|c| c / 100.0))
+}
+
 /// Whether `s` has a character one can see: not white space, not a control
 /// character, not an invisible one ([`is_invisible`]).
 pub fn has_visible(s: &str) -> bool {
@@ -190,6 +213,23 @@ pub fn more_chars_than(s: &str, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounded_parts_add_up_to_the_rounded_total() {
+        // Rounded one by one: -2.97 + 1.79 - 0.69 - 1.28 + 3.86 = 0.71,
+        // while the total rounds to 0.70.
+        let parts = [-2.974, 1.794, -0.694, -1.284, 3.856];
+        let (total, shown) = round2_adding_up(parts);
+        assert_eq!(total, 0.70);
+        let sum: f64 = shown.iter().sum();
+        assert!((sum - total).abs() < 1e-9, "{shown:?}");
+        // Each part moved at most one hundredth from its own rounding.
+        for (p, s) in parts.iter().zip(shown) {
+            assert!((p - s).abs() <= 0.01 + 1e-9, "{p} -> {s}");
+        }
+        assert_eq!(round2_adding_up([1.234, 2.345]), (3.58, [1.23, 2.35]));
+        assert_eq!(round2_adding_up::<0>([]), (0.0, []));
+    }
 
     #[test]
     fn folds_whitespace() {

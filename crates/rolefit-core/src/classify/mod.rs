@@ -739,15 +739,19 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
             .filter(|&&(q, _, _)| q >= first_function)
             .map(|&(q, g, x)| model.patterns.weights[q][learn::NONE][g] * x)
             .sum::<f64>();
-    let lead_of = |z: [f64; learn::CLASSES]| round2(z[first] - z[second]);
+    let lead_of = |z: [f64; learn::CLASSES]| z[first] - z[second];
+    // Rounded so that the parts shown add up to the lead shown.
+    let (total, [hits, title, blurb, totals, bias]) = crate::text::round2_adding_up(
+        [terms.hits, terms.title, terms.blurb, terms.totals, terms.bias].map(lead_of),
+    );
     let lead = Lead {
         over: learn::label_of(second),
-        total: lead_of(terms.sum()),
-        hits: lead_of(terms.hits),
-        title: lead_of(terms.title),
-        blurb: lead_of(terms.blurb),
-        totals: lead_of(terms.totals),
-        bias: lead_of(terms.bias),
+        total,
+        hits,
+        title,
+        blurb,
+        totals,
+        bias,
         text_share: round2(share),
     };
     Classification {
