@@ -742,7 +742,14 @@ fn decide(f: &Features, found: Vec<Found>, set: &PatternSet, share: f64) -> Clas
     let lead_of = |z: [f64; learn::CLASSES]| z[first] - z[second];
     // Rounded so that the parts shown add up to the lead shown.
     let (total, [hits, title, blurb, totals, bias]) = crate::text::round2_adding_up(
-        [terms.hits, terms.title, terms.blurb, terms.totals, terms.bias].map(lead_of),
+        [
+            terms.hits,
+            terms.title,
+            terms.blurb,
+            terms.totals,
+            terms.bias,
+        ]
+        .map(lead_of),
     );
     let lead = Lead {
         over: learn::label_of(second),
