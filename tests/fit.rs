@@ -860,3 +860,45 @@ fn fit_toml_in_a_patterns_folder_changes_the_score() {
         "{out:?}"
     );
 }
+
+/// The coverage `--explain` shows is the one the skills points come from:
+/// the skills part is the required coverage (with no preferred list), or
+/// 0.75 of it and 0.25 of the preferred one. Broad skills ("machine
+/// learning") count in neither.
+#[test]
+fn the_coverage_shown_gives_the_skills_points() {
+    let skills_of = |fit: &Value| {
+        let e = &fit["explain"];
+        let part = e["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "skills")
+            .unwrap()["value"]
+            .as_f64()
+            .unwrap();
+        (
+            e["required_coverage"].as_f64(),
+            e["preferred_coverage"].as_f64(),
+            part,
+        )
+    };
+    let posting = "# Machine Learning Engineer\n\n## Responsibilities\n\
+                   - Train and deploy machine learning models for fraud detection.\n\n\
+                   ## Requirements\n- Experience with machine learning\n\
+                   - Sensor fusion and autonomous driving experience\n- Git\n";
+    let (r, p, part) = skills_of(&fit_of_posting(posting, "machine learning"));
+    assert_eq!((r, p, part), (Some(0.0), None, 0.0));
+    let (r, _, part) = skills_of(&fit_of_posting(posting, "machine learning, Git"));
+    assert_eq!(r, Some(part));
+    let record = analyze_json(
+        "samples/en-ml-engineer-ranking.md",
+        &[
+            "--strengths",
+            "PyTorch, learning-to-rank, A/B testing, LightGBM, Python, SQL",
+        ],
+    );
+    let (r, p, part) = skills_of(&record["fit"]);
+    let (r, p) = (r.unwrap(), p.unwrap());
+    assert!((0.75 * r + 0.25 * p - part).abs() <= 0.01, "{r} {p} {part}");
+}

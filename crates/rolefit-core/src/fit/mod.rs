@@ -598,15 +598,15 @@ pub fn fit(
         let specific: Vec<&str> = names.iter().copied().filter(|n| !is_broad(n)).collect();
         (!specific.is_empty()).then(|| {
             let total: f64 = specific.iter().map(|n| weight(n)).sum();
-            let got: f64 = specific.iter().filter(|n| had(n)).map(|n| weight(n)).sum();
+            // A fold from +0: an empty f64 sum is -0, shown as "-0%".
+            let got = specific
+                .iter()
+                .filter(|n| had(n))
+                .fold(0.0, |sum, n| sum + weight(n));
             let mean = total / specific.len() as f64;
             let sat = rules.skills.saturated;
             sat * (got / total.min(enough * mean)).min(1.0) + (1.0 - sat) * got / total
         })
-    };
-    let plain_coverage = |names: &[&str]| -> Option<f64> {
-        (!names.is_empty())
-            .then(|| names.iter().filter(|n| had(n)).count() as f64 / names.len() as f64)
     };
     let required_coverage = coverage(&required);
     let preferred_coverage = coverage(&preferred);
@@ -922,8 +922,8 @@ pub fn fit(
             w.skills,
             matched.first().map(|m| m.line),
             PartWhy::Skills {
-                required: plain_coverage(&required),
-                preferred: plain_coverage(&preferred),
+                required: required_coverage,
+                preferred: preferred_coverage,
                 word_for_word: literal_matches.clone(),
             },
         ),
@@ -988,8 +988,11 @@ pub fn fit(
         advice_facts: facts,
         explain: FitExplain {
             role_fit: round2(label_aff),
-            required_coverage: plain_coverage(&required).map(round2),
-            preferred_coverage: plain_coverage(&preferred).map(round2),
+            // The coverage the skills part is scored from (specific skills,
+            // weighted, an "enough" long list saturated), so that the points
+            // shown can be checked from it.
+            required_coverage: required_coverage.map(round2),
+            preferred_coverage: preferred_coverage.map(round2),
             literal_matches,
             penalties,
             penalty_facts,
