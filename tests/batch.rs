@@ -1667,3 +1667,36 @@ fn a_full_stderr_does_not_stop_the_run() {
     assert_eq!(dir.read("out.csv").lines().count(), 52);
     assert!(dir.read("out.txt").contains("ML Engineer"));
 }
+
+/// A row that fails keeps the title and company it was given, in every
+/// format, so its error line still says which posting it is.
+#[test]
+fn an_error_row_keeps_its_title_and_company() {
+    let dir = Dir::new();
+    dir.create(
+        "in.csv",
+        "id,title,company,description\na,ML Engineer,Acme,\nb,백엔드 개발자,베타,\n",
+    );
+    let out = batch(&dir, ["in.csv", "--format", "jsonl"]).run();
+    out.expect_code(1);
+    let rows = out.json_lines();
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["status"].as_str().unwrap(),
+                r["title"].as_str().unwrap_or(""),
+                r["company"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("error", "ML Engineer", "Acme"),
+            ("error", "백엔드 개발자", "베타")
+        ]
+    );
+    let csv = batch(&dir, ["in.csv"]).run();
+    assert!(csv.stdout.contains("\na,ML Engineer,Acme,"), "{csv:?}");
+}

@@ -438,40 +438,32 @@ fn read_row(
     page: Option<Page>,
     set: &PatternSet,
 ) -> Result<(Posting, u64), Box<Record>> {
+    // A row that fails keeps the title, company and location it was given,
+    // so an error line still says which posting it is.
+    let failed = |message: String| {
+        let mut record = Record::error(row.id.clone(), source(row), message);
+        let field = |f: &Option<String>| f.as_deref().map(crate::text::clean_inline);
+        record.meta.title = field(&row.title);
+        record.meta.company = field(&row.company);
+        record.meta.location = field(&row.location);
+        Box::new(record)
+    };
     if let Some(e) = &row.error {
-        return Err(Box::new(Record::error(
-            row.id.clone(),
-            source(row),
-            e.clone(),
-        )));
+        return Err(failed(e.clone()));
     }
     let (posting, key) = match (&row.text, page) {
         (Some(text), _) => (row.posting(text, &set.sections), text_key(text)),
         (None, Some(Ok(page))) => (from_page(row, &page, set), text_key(&page.body.text())),
         (None, Some(Err(e))) => {
-            let mut record = Record::error(
-                row.id.clone(),
-                source(row),
-                format!("row {}: {e}", row.number),
-            );
+            let mut record = failed(format!("row {}: {e}", row.number));
             record.http_status = e.status();
-            return Err(Box::new(record));
+            return Err(record);
         }
-        (None, None) => {
-            return Err(Box::new(Record::error(
-                row.id.clone(),
-                source(row),
-                format!("row {}: nothing to read", row.number),
-            )));
-        }
+        (None, None) => return Err(failed(format!("row {}: nothing to read", row.number))),
     };
     match posting {
         Ok(p) => Ok((p, key)),
-        Err(e) => Err(Box::new(Record::error(
-            row.id.clone(),
-            source(row),
-            format!("row {}: {e}", row.number),
-        ))),
+        Err(e) => Err(failed(format!("row {}: {e}", row.number))),
     }
 }
 
