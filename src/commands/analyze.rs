@@ -25,7 +25,16 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     let mut inputs = super::config_inputs(args.common.patterns.as_deref(), &args.profile);
     for arg in &args.sources {
         match Source::parse(arg) {
-            Source::File(path) => inputs.push(Named::new("the input", path)),
+            Source::File(path) => {
+                if looks_like_a_table(&path) {
+                    let file = sanitize(arg);
+                    crate::say!(
+                        "rolefit: {}",
+                        crate::tr!(msg, "note-table-to-batch", file = file)
+                    );
+                }
+                inputs.push(Named::new("the input", path));
+            }
             Source::Stdin => inputs.push(Named::new("the standard input", "-")),
             Source::Url(_) => {}
         }
@@ -49,13 +58,6 @@ pub fn run(args: AnalyzeArgs, msg: Messages) -> anyhow::Result<bool> {
     let stdin_count = args.sources.iter().filter(|s| *s == "-").count();
     if stdin_count > 1 {
         anyhow::bail!("- (stdin) can be given only once");
-    }
-    for file in args.sources.iter().filter(|s| looks_like_a_table(s)) {
-        let file = sanitize(file);
-        crate::say!(
-            "rolefit: {}",
-            crate::tr!(msg, "note-table-to-batch", file = file)
-        );
     }
     let (out, tty, pending) = open_output(args.output.as_deref())?;
     let style = if args.output.is_some() && tty {
@@ -154,10 +156,7 @@ pub fn analyze_one(
 
 /// A file named like a table of postings (CSV, TSV, JSON Lines), which
 /// `analyze` reads as one posting: `batch` reads it a posting per row.
-fn looks_like_a_table(source: &str) -> bool {
-    let Source::File(path) = Source::parse(source) else {
-        return false;
-    };
+fn looks_like_a_table(path: &std::path::Path) -> bool {
     path.is_file()
         && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             ["csv", "tsv", "jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str())
